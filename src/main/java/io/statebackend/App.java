@@ -1,0 +1,47 @@
+package io.statebackend;
+
+import com.pulumi.Context;
+import com.pulumi.Pulumi;
+import io.statebackend.azure.AzureStateStore;
+import io.statebackend.settings.EngineConfig;
+import io.statebackend.settings.Settings;
+import io.statebackend.settings.SettingsLoader;
+import io.statebackend.settings.StackConfig;
+
+/**
+ * Creates the storage that holds every other stack's Pulumi state and exports the {@code pulumi login} and
+ * secrets-provider URLs those stacks use.
+ */
+public final class App {
+
+    private App() {
+    }
+
+    public static void main(String[] args) {
+        Pulumi.run(App::stack);
+    }
+
+    /** The program as the engine runs it: settings come from the stack's config. */
+    public static void stack(Context ctx) {
+        stack(ctx, EngineConfig.of(ctx));
+    }
+
+    /** The program for any source of stack config: settings are validated before anything is declared. */
+    public static void stack(Context ctx, StackConfig config) {
+        declare(ctx, SettingsLoader.load(config));
+    }
+
+    private static void declare(Context ctx, Settings settings) {
+        settings.azure().ifPresent(azure -> {
+            var store = new AzureStateStore("azure", azure, settings.protect(), ctx.projectName(), ctx.stackName());
+            ctx.export("azureBackendUrl", store.backendUrl);
+            ctx.export("azureSecretsProvider", store.secretsProvider);
+            ctx.export("azureLoginCommand", store.loginCommand);
+            ctx.export("azureStorageAccountId", store.storageAccountId);
+            ctx.export("azureStorageAccountName", store.storageAccountName);
+            ctx.export("azureBlobEndpoint", store.blobEndpoint);
+            ctx.export("azureContainerName", store.containerName);
+            ctx.export("azureKeyVaultUri", store.keyVaultUri);
+        });
+    }
+}

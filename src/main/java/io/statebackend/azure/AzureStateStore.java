@@ -1,0 +1,79 @@
+package io.statebackend.azure;
+
+import com.pulumi.azurenative.authorization.AuthorizationFunctions;
+import com.pulumi.azurenative.authorization.outputs.GetClientConfigResult;
+import com.pulumi.azurenative.resources.ResourceGroup;
+import com.pulumi.azurenative.resources.ResourceGroupArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.CustomResourceOptions;
+import io.statebackend.settings.AzureSettings;
+
+import java.util.Map;
+
+/**
+ * A hardened Azure Blob backend for Pulumi state. Each concern lives in its own class: {@link Encryption} (CMK),
+ * {@link Account}, {@link BlobDataProtection}, {@link StateContainer}, {@link Network}, {@link Diagnostics},
+ * {@link Access}, {@link Protection}, {@link SecretsProvider}, {@link Backup} and {@link Naming}.
+ */
+public final class AzureStateStore extends ComponentResource {
+
+    public static final String TYPE = "state-backend:azure:StateStore";
+
+    /** {@code azblob://<container>?storage_account=<account>}, the URL {@code pulumi login} takes. */
+    public final Output<String> backendUrl;
+    /** {@code azurekeyvault://<vault>.vault.azure.net/keys/<key>}, the {@code --secrets-provider} for stacks. */
+    public final Output<String> secretsProvider;
+    public final Output<String> loginCommand;
+    public final Output<String> storageAccountId;
+    public final Output<String> storageAccountName;
+    public final Output<String> blobEndpoint;
+    public final Output<String> containerName;
+    public final Output<String> keyVaultUri;
+
+    public AzureStateStore(String name, AzureSettings settings, boolean protect, String project, String stack) {
+        super(TYPE, name);
+        Output<GetClientConfigResult> client = AuthorizationFunctions.getClientConfig();
+        Map<String, String> tags = Map.of(
+                "managed-by", "pulumi",
+                "purpose", "pulumi-state-backend",
+                "pulumi-stack", project + "/" + stack);
+        Output<String> resourceGroupName = settings.existingResourceGroupName()
+                .map(Output::of)
+                .orElseGet(() -> new ResourceGroup("state-rg", ResourceGroupArgs.builder()
+                        .resourceGroupName("rg-pulumi-state-" + stack)
+                        .location(settings.location())
+                        .tags(tags)
+                        .build(), CustomResourceOptions.builder().parent(this).protect(protect).build()).name());
+        var scope = new AzureScope(this, settings, resourceGroupName, client,
+                Naming.of(settings, client.applyValue(GetClientConfigResult::subscriptionId), project, stack),
+                protect, tags);
+
+        var encryption = new Encryption(scope);
+        var account = new Account(scope, encryption);
+        var dataProtection = new BlobDataProtection(scope, account);
+        var container = new StateContainer(scope, account, dataProtection);
+        var secrets = new SecretsProvider(scope, encryption);
+        new Network(scope, account, encryption);
+        new Diagnostics(scope, account, encryption);
+        new Access(scope, container, secrets);
+        new Protection(scope, account, encryption);
+        settings.backup().ifPresent(backup -> new Backup(scope, backup, account, container));
+
+        this.storageAccountName = account.account.name();
+        this.containerName = container.container.name();
+        this.backendUrl = Output.tuple(containerName, storageAccountName)
+                .applyValue(t -> "azblob://" + t.t1 + "?storage_account=" + t.t2);
+        this.loginCommand = backendUrl.applyValue(url -> "pulumi login '" + url + "'");
+        this.secretsProvider = secrets.url(encryption);
+        this.storageAccountId = account.account.id();
+        this.blobEndpoint = account.blobEndpoint();
+        this.keyVaultUri = encryption.vaultUri();
+        registerOutputs(Map.of(
+                "backendUrl", backendUrl,
+                "secretsProvider", secretsProvider,
+                "storageAccountId", storageAccountId,
+                "blobEndpoint", blobEndpoint,
+                "keyVaultUri", keyVaultUri));
+    }
+}

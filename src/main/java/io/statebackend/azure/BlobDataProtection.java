@@ -1,0 +1,74 @@
+package io.statebackend.azure;
+
+import com.pulumi.azurenative.storage.BlobServiceProperties;
+import com.pulumi.azurenative.storage.BlobServicePropertiesArgs;
+import com.pulumi.azurenative.storage.ManagementPolicy;
+import com.pulumi.azurenative.storage.ManagementPolicyArgs;
+import com.pulumi.azurenative.storage.enums.RuleType;
+import com.pulumi.azurenative.storage.inputs.ChangeFeedArgs;
+import com.pulumi.azurenative.storage.inputs.DateAfterCreationArgs;
+import com.pulumi.azurenative.storage.inputs.DeleteRetentionPolicyArgs;
+import com.pulumi.azurenative.storage.inputs.ManagementPolicyActionArgs;
+import com.pulumi.azurenative.storage.inputs.ManagementPolicyDefinitionArgs;
+import com.pulumi.azurenative.storage.inputs.ManagementPolicyFilterArgs;
+import com.pulumi.azurenative.storage.inputs.ManagementPolicyRuleArgs;
+import com.pulumi.azurenative.storage.inputs.ManagementPolicySchemaArgs;
+import com.pulumi.azurenative.storage.inputs.ManagementPolicyVersionArgs;
+
+/**
+ * Recovery of overwritten or deleted state (CIS Azure 9.2.1-9.2.3) and the lifecycle rule that keeps the versions
+ * it creates from growing without bound.
+ */
+final class BlobDataProtection {
+
+    static final String EXPIRE_NONCURRENT_RULE = "expire-noncurrent-state-versions";
+
+    final BlobServiceProperties blobService;
+    final ManagementPolicy lifecycle;
+
+    BlobDataProtection(AzureScope scope, Account account) {
+        var settings = scope.settings();
+        int softDeleteDays = settings.softDeleteRetentionDays();
+        this.blobService = new BlobServiceProperties("state-blob-service", BlobServicePropertiesArgs.builder()
+                .resourceGroupName(scope.resourceGroupName())
+                .accountName(account.account.name())
+                .blobServicesName("default")
+                // CIS 9.2.3: every checkpoint write keeps the previous state as a version.
+                .isVersioningEnabled(true)
+                // CIS 9.2.1: a deleted state file stays recoverable.
+                .deleteRetentionPolicy(DeleteRetentionPolicyArgs.builder()
+                        .enabled(true).days(softDeleteDays).allowPermanentDelete(false).build())
+                // CIS 9.2.2: a deleted container stays recoverable.
+                .containerDeleteRetentionPolicy(DeleteRetentionPolicyArgs.builder()
+                        .enabled(true).days(softDeleteDays).build())
+                // The change feed records every change to state (and vaulted backup requires it); it is kept as long
+                // as the versions it describes.
+                .changeFeed(ChangeFeedArgs.builder()
+                        .enabled(true).retentionInDays(settings.noncurrentVersionRetentionDays()).build())
+                .build(), scope.child());
+
+        this.lifecycle = new ManagementPolicy("state-lifecycle", ManagementPolicyArgs.builder()
+                .resourceGroupName(scope.resourceGroupName())
+                .accountName(account.account.name())
+                .managementPolicyName("default")
+                .policy(ManagementPolicySchemaArgs.builder()
+                        .rules(ManagementPolicyRuleArgs.builder()
+                                .name(EXPIRE_NONCURRENT_RULE)
+                                .enabled(true)
+                                .type(RuleType.Lifecycle)
+                                .definition(ManagementPolicyDefinitionArgs.builder()
+                                        .filters(ManagementPolicyFilterArgs.builder().blobTypes("blockBlob").build())
+                                        .actions(ManagementPolicyActionArgs.builder()
+                                                .version(ManagementPolicyVersionArgs.builder()
+                                                        .delete(DateAfterCreationArgs.builder()
+                                                                .daysAfterCreationGreaterThan(
+                                                                        (double) settings.noncurrentVersionRetentionDays())
+                                                                .build())
+                                                        .build())
+                                                .build())
+                                        .build())
+                                .build())
+                        .build())
+                .build(), scope.child(blobService));
+    }
+}

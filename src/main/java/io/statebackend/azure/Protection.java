@@ -1,0 +1,43 @@
+package io.statebackend.azure;
+
+import com.pulumi.azurenative.authorization.ManagementLockAtResourceLevel;
+import com.pulumi.azurenative.authorization.ManagementLockAtResourceLevelArgs;
+import com.pulumi.azurenative.authorization.enums.LockLevel;
+import com.pulumi.core.Output;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Guards against one mistake deleting state: CanNotDelete locks on the storage account and the Key Vault
+ * (CIS Azure 9.3.9), which hold even against someone outside Pulumi. Pulumi {@code protect} on the account,
+ * container, vault and keys is set where each is declared ({@link AzureScope#stateful}).
+ */
+final class Protection {
+
+    static final String LOCK_NOTE = "Holds every Pulumi stack's state or its keys. Remove only after migrating state away.";
+
+    final List<ManagementLockAtResourceLevel> locks = new ArrayList<>();
+
+    Protection(AzureScope scope, Account account, Encryption encryption) {
+        if (!scope.settings().deleteLocks()) {
+            return;
+        }
+        locks.add(lock(scope, "state-account-lock", "Microsoft.Storage", "storageAccounts", account.account.name()));
+        locks.add(lock(scope, "state-vault-lock", "Microsoft.KeyVault", "vaults", encryption.vault.name()));
+    }
+
+    private static ManagementLockAtResourceLevel lock(AzureScope scope, String name, String namespace, String type,
+                                                      Output<String> resourceName) {
+        return new ManagementLockAtResourceLevel(name, ManagementLockAtResourceLevelArgs.builder()
+                .resourceGroupName(scope.resourceGroupName())
+                .resourceProviderNamespace(namespace)
+                .parentResourcePath("")
+                .resourceType(type)
+                .resourceName(resourceName)
+                .lockName("do-not-delete-pulumi-state")
+                .level(LockLevel.CanNotDelete)
+                .notes(LOCK_NOTE)
+                .build(), scope.child());
+    }
+}

@@ -1,0 +1,21 @@
+package io.statebackend.azure;
+
+import com.pulumi.azurenative.storage.BlobContainer;
+import com.pulumi.azurenative.storage.BlobContainerArgs;
+import com.pulumi.azurenative.storage.enums.PublicAccess;
+
+/** The container every stack's state lives in (under {@code .pulumi/}). */
+final class StateContainer {
+
+    final BlobContainer container;
+
+    StateContainer(AzureScope scope, Account account, BlobDataProtection dataProtection) {
+        this.container = new BlobContainer("state-container", BlobContainerArgs.builder()
+                .resourceGroupName(scope.resourceGroupName())
+                .accountName(account.account.name())
+                .containerName(scope.settings().containerName())
+                // CIS 9.3.8: no anonymous access to the container either.
+                .publicAccess(PublicAccess.None)
+                .build(), scope.stateful(dataProtection.blobService));
+    }
+}

@@ -1,0 +1,68 @@
+package io.statebackend.plan;
+
+import com.pulumi.test.Mocks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stands in for the cloud providers: records every resource the program registers, and answers with what the real
+ * provider would return (Azure resource ids, ARNs, endpoints, identities) so that the program's outputs take their
+ * real shape. Nothing here reaches a cloud.
+ */
+public final class PlanMocks implements Mocks {
+
+    public static final String SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
+    public static final String TENANT_ID = "10000000-0000-0000-0000-000000000001";
+    public static final String DEPLOYER_OBJECT_ID = "20000000-0000-0000-0000-000000000002";
+    public static final String AWS_ACCOUNT_ID = "123456789012";
+
+    private final Map<String, Map<String, Object>> inputsByKey = new ConcurrentHashMap<>();
+
+    /** Inputs recorded for {@code type::name}, in registration order of keys. */
+    Map<String, Map<String, Object>> inputsByKey() {
+        return inputsByKey;
+    }
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        inputsByKey.put(args.type + "::" + args.name, args.inputs);
+        Map<String, Object> state = new LinkedHashMap<>(args.inputs);
+        String id = ProviderShapes.complete(args.type, args.name, args.inputs, state);
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        return CompletableFuture.completedFuture(switch (args.token) {
+            case "azure-native:authorization:getClientConfig" -> Map.of(
+                    "clientId", "30000000-0000-0000-0000-000000000003",
+                    "objectId", DEPLOYER_OBJECT_ID,
+                    "subscriptionId", SUBSCRIPTION_ID,
+                    "tenantId", TENANT_ID);
+            case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of(
+                    "accountId", AWS_ACCOUNT_ID,
+                    "arn", "arn:aws:iam::" + AWS_ACCOUNT_ID + ":role/deployer",
+                    "id", AWS_ACCOUNT_ID,
+                    "userId", "AROAEXAMPLE:deployer");
+            case "aws:index/getPartition:getPartition" -> Map.of(
+                    "partition", "aws", "dnsSuffix", "amazonaws.com", "id", "aws",
+                    "reverseDnsPrefix", "com.amazonaws");
+            default -> throw new IllegalArgumentException("no mock answer for invoke " + args.token);
+        });
+    }
+
+    /** A stable GUID for a name, like the ids Azure assigns. */
+    static String guidFor(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    static List<String> list(Object value) {
+        return value instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    }
+}

@@ -1,0 +1,34 @@
+package io.statebackend.plan;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One resource the program declares, as the engine (and a policy pack) would see it: type token, logical name,
+ * inputs by schema property name, its parent, whether it is protected, and the resources it explicitly waits for.
+ */
+public record ResourceRecord(
+        String type,
+        String name,
+        Map<String, Object> inputs,
+        String parent,
+        boolean protect,
+        List<String> dependsOn) {
+
+    /** The input at a dotted path such as {@code encryption.keySource}, or null when absent. */
+    public Object input(String path) {
+        Object current = inputs;
+        for (String part : path.split("\\.")) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return null;
+            }
+            current = map.get(part);
+        }
+        return current;
+    }
+
+    /** {@code type::name}: unique within one program run, used to refer to a resource from another. */
+    public String key() {
+        return type + "::" + name;
+    }
+}

@@ -1,0 +1,20 @@
+package io.statebackend.settings;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The AWS S3 state store's settings; see {@link Setting} for each field's key and meaning. */
+public record AwsSettings(
+        String region,
+        Optional<String> nameSuffix,
+        Optional<String> bucketName,
+        List<String> statePrincipalArns,
+        int noncurrentVersionRetentionDays,
+        int newerNoncurrentVersions,
+        Optional<String> replicaRegion,
+        int accessLogRetentionDays) {
+
+    public AwsSettings {
+        statePrincipalArns = List.copyOf(statePrincipalArns);
+    }
+}

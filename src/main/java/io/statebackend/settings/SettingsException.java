@@ -1,0 +1,23 @@
+package io.statebackend.settings;
+
+/**
+ * A stack setting that cannot be used. The message is one line naming the key, the value given and what is
+ * expected, so the person running {@code pulumi up} can fix it without reading code.
+ */
+public final class SettingsException extends RuntimeException {
+
+    private final String key;
+
+    public SettingsException(String key, String givenValue, String expectation) {
+        super(key + ": got " + describe(givenValue) + "; expected " + expectation);
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    private static String describe(String value) {
+        return value == null ? "nothing" : "\"" + value + "\"";
+    }
+}

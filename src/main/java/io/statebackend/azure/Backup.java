@@ -80,18 +80,8 @@ final class Backup {
                 .tags(scope.tags())
                 .build(), scope.child());
 
-        this.policy = new NameOnlyResource(POLICY_TYPE, "state-backup-policy", BackupPolicyArgs.builder()
-                .resourceGroupName(scope.resourceGroupName())
-                .vaultName(vault.name())
-                .backupPolicyName("pulumi-state-daily-vaulted")
-                .properties(com.pulumi.azurenative.dataprotection.inputs.BackupPolicyArgs.builder()
-                        .objectType("BackupPolicy")
-                        .datasourceTypes(BLOB_DATASOURCE_TYPE)
-                        .policyRules(
-                                Either.ofLeft(dailyVaultedBackup()),
-                                Either.ofRight(retention(backup.retentionDays())))
-                        .build())
-                .build(), scope.child());
+        this.policy = new NameOnlyResource(POLICY_TYPE, "state-backup-policy",
+                policyArgs(scope.resourceGroupName(), vault.name(), backup.retentionDays()), scope.child());
 
         this.vaultCanBackUpAccount = new RoleAssignment("backup-vault-storage-account-backup-contributor",
                 RoleAssignmentArgs.builder()
@@ -142,6 +132,22 @@ final class Backup {
                                 .build())
                         .build())
                 .build(), scope.child(vaultCanBackUpAccount));
+    }
+
+    /** A daily vaulted backup kept {@code retentionDays} days, for blob services. */
+    static BackupPolicyArgs policyArgs(Output<String> resourceGroupName, Output<String> vaultName, int retentionDays) {
+        return BackupPolicyArgs.builder()
+                .resourceGroupName(resourceGroupName)
+                .vaultName(vaultName)
+                .backupPolicyName("pulumi-state-daily-vaulted")
+                .properties(com.pulumi.azurenative.dataprotection.inputs.BackupPolicyArgs.builder()
+                        .objectType("BackupPolicy")
+                        .datasourceTypes(BLOB_DATASOURCE_TYPE)
+                        .policyRules(
+                                Either.ofLeft(dailyVaultedBackup()),
+                                Either.ofRight(retention(retentionDays)))
+                        .build())
+                .build();
     }
 
     private static AzureBackupRuleArgs dailyVaultedBackup() {

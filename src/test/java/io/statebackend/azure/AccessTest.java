@@ -1,0 +1,74 @@
+package io.statebackend.azure;
+
+import io.statebackend.plan.PlanResult;
+import io.statebackend.plan.ResourceRecord;
+import io.statebackend.testing.Control;
+import io.statebackend.testing.Records;
+import io.statebackend.testing.Runs;
+import io.statebackend.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.statebackend.azure.AzureTypes.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+class AccessTest {
+
+    static final List<String> PROD_USERS = List.of(
+            "11111111-1111-1111-1111-111111111111", "22222222-2222-2222-2222-222222222222");
+
+    static List<ResourceRecord> grantsTo(PlanResult r, String objectId) {
+        return r.ofType(ROLE_ASSIGNMENT).stream().filter(a -> objectId.equals(a.input("principalId"))).toList();
+    }
+
+    static Control stateUserAccess(String objectId) {
+        return Control.of("least privilege", objectId + " may use the state container and the secrets key, nothing else",
+                r -> {
+                    List<ResourceRecord> grants = grantsTo(r, objectId);
+                    return grants.size() == 2
+                            && grants.stream().anyMatch(g -> BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR.id().equals(roleId(g.input("roleDefinitionId")))
+                            && idOf(r, CONTAINER, "state-container").equals(g.input("scope")))
+                            && grants.stream().anyMatch(g -> BuiltInRole.KEY_VAULT_CRYPTO_USER.id().equals(roleId(g.input("roleDefinitionId")))
+                            && idOf(r, KEY, SecretsProvider.SECRETS_KEY_NAME).equals(g.input("scope")));
+                });
+    }
+
+    @Test
+    void everyConfiguredStateUserGetsExactlyContainerAndSecretsKeyAccess() {
+        PROD_USERS.forEach(id -> stateUserAccess(id).assertHolds(Runs.prod()));
+    }
+
+    @Test
+    void checkFailsForAccountWideOrMissingGrants() {
+        String user = PROD_USERS.get(0);
+        stateUserAccess(user).assertBroken(Records.withInput(Runs.prod(), ROLE_ASSIGNMENT, "state-user-blob-" + user,
+                "scope", idOf(Runs.prod(), ACCOUNT, ACCOUNT_NAME)));
+        stateUserAccess(user).assertBroken(Records.without(Runs.prod(), ROLE_ASSIGNMENT, "state-user-secrets-" + user));
+    }
+
+    @Test
+    void grantsAreNamedByObjectIdSoReorderingChangesNothing() {
+        PlanResult reordered = Stacks.runWith("prod", Map.of("azureStateUserObjectIds",
+                "[\"" + PROD_USERS.get(1) + "\",\"" + PROD_USERS.get(0) + "\"]"));
+        assertEquals(names(Runs.prod()), names(reordered));
+    }
+
+    @Test
+    void noStateUserMeansNoGrants() {
+        assertTrue(Runs.dev().ofType(ROLE_ASSIGNMENT).stream().noneMatch(a -> a.name().startsWith("state-user-")));
+    }
+
+    @Test
+    void onlyTheRolesThisProgramNeedsAreEverGranted() {
+        List<String> allowed = java.util.Arrays.stream(BuiltInRole.values()).map(BuiltInRole::id).toList();
+        for (PlanResult run : List.of(Runs.prod(), Runs.dev())) {
+            run.ofType(ROLE_ASSIGNMENT).forEach(a -> assertTrue(allowed.contains(roleId(a.input("roleDefinitionId"))), a.name()));
+        }
+    }
+
+    private static List<String> names(PlanResult run) {
+        return run.ofType(ROLE_ASSIGNMENT).stream().map(ResourceRecord::name).sorted().toList();
+    }
+}

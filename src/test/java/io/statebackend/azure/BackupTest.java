@@ -1,0 +1,109 @@
+package io.statebackend.azure;
+
+import io.statebackend.plan.PlanResult;
+import io.statebackend.plan.ResourceRecord;
+import io.statebackend.testing.Control;
+import io.statebackend.testing.Records;
+import io.statebackend.testing.Runs;
+import io.statebackend.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.statebackend.azure.AzureTypes.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+class BackupTest {
+
+    static ResourceRecord backupVault(PlanResult r) {
+        return r.get(BACKUP_VAULT, "state-backup-vault");
+    }
+
+    static Map<?, ?> rule(PlanResult r, String objectType) {
+        return maps(r.get(BACKUP_POLICY, "state-backup-policy").input("properties.policyRules")).stream()
+                .filter(m -> objectType.equals(m.get("objectType"))).findFirst().orElse(Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    static Object at(Object value, String path) {
+        for (String part : path.split("\\.")) {
+            value = value instanceof Map<?, ?> m ? m.get(part) : value instanceof List<?> l && !l.isEmpty()
+                    ? ((Map<String, Object>) l.get(0)).get(part) : null;
+        }
+        return value;
+    }
+
+    static final Control GEO_REDUNDANT_VAULT = Control.of("backup vault", "geo-redundant vault store, soft delete on, immutable",
+            r -> maps(backupVault(r).input("properties.storageSettings")).stream().anyMatch(s ->
+                    "VaultStore".equals(s.get("datastoreType")) && "GeoRedundant".equals(s.get("type")))
+                    && "On".equals(backupVault(r).input("properties.securitySettings.softDeleteSettings.state"))
+                    && List.of("Unlocked", "Locked").contains(backupVault(r).input("properties.securitySettings.immutabilitySettings.state"))
+                    && "SystemAssigned".equals(backupVault(r).input("identity.type")));
+
+    static Control dailyVaultedBackupKept(int days) {
+        return Control.of("daily backup", "daily vaulted backup kept " + days + " days",
+                r -> String.valueOf(at(rule(r, "AzureBackupRule"), "trigger.schedule.repeatingTimeIntervals")).endsWith("/P1D]")
+                        && "VaultStore".equals(at(rule(r, "AzureBackupRule"), "dataStore.dataStoreType"))
+                        && "Discrete".equals(at(rule(r, "AzureBackupRule"), "backupParameters.backupType"))
+                        && ("P" + days + "D").equals(at(rule(r, "AzureRetentionRule"), "lifecycles.deleteAfter.duration")));
+    }
+
+    static final Control CONTAINER_COVERED = Control.of("backup instance", "the state container is backed up, after the vault may read the account",
+            r -> {
+                ResourceRecord instance = r.get(BACKUP_INSTANCE, "state-backup-instance");
+                ResourceRecord grant = r.get(ROLE_ASSIGNMENT, "backup-vault-storage-account-backup-contributor");
+                return idOf(r, ACCOUNT, ACCOUNT_NAME).equals(instance.input("properties.dataSourceInfo.resourceID"))
+                        && Backup.BLOB_DATASOURCE_TYPE.equals(instance.input("properties.dataSourceInfo.datasourceType"))
+                        && List.of("pulumi-state").equals(at(instance.input("properties.policyInfo.policyParameters"),
+                        "backupDatasourceParametersList.containersList"))
+                        && BuiltInRole.STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR.id().equals(roleId(grant.input("roleDefinitionId")))
+                        && idOf(r, ACCOUNT, ACCOUNT_NAME).equals(grant.input("scope"))
+                        && instance.dependsOn().contains(ROLE_ASSIGNMENT + "::backup-vault-storage-account-backup-contributor");
+            });
+
+    @Test
+    void productionBacksUpTheStateContainerDailyToAGeoRedundantVault() {
+        GEO_REDUNDANT_VAULT.assertHolds(Runs.prod());
+        dailyVaultedBackupKept(30).assertHolds(Runs.prod());
+        CONTAINER_COVERED.assertHolds(Runs.prod());
+    }
+
+    @Test
+    void checksFailWhenBackupIsWeakened() {
+        GEO_REDUNDANT_VAULT.assertBroken(Records.withInput(Runs.prod(), BACKUP_VAULT, "state-backup-vault",
+                "properties.storageSettings", List.of(Map.of("datastoreType", "VaultStore", "type", "LocallyRedundant"))));
+        GEO_REDUNDANT_VAULT.assertBroken(Records.withInput(Runs.prod(), BACKUP_VAULT, "state-backup-vault",
+                "properties.securitySettings.immutabilitySettings.state", "Disabled"));
+        dailyVaultedBackupKept(30).assertBroken(Records.withInput(Runs.prod(), BACKUP_POLICY, "state-backup-policy",
+                "properties.policyRules", List.of()));
+        CONTAINER_COVERED.assertBroken(Records.withOptions(Runs.prod(), BACKUP_INSTANCE, "state-backup-instance", false, List.of()));
+    }
+
+    @Test
+    void vaultIdentityIsGrantedOnTheAccount() {
+        ResourceRecord grant = Runs.prod().get(ROLE_ASSIGNMENT, "backup-vault-storage-account-backup-contributor");
+        String vaultPrincipal = java.util.UUID.nameUUIDFromBytes(
+                "principal/backup/bv-pulumi-state".getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        assertEquals(vaultPrincipal, grant.input("principalId"), "the grant goes to the vault's own identity");
+        assertEquals("ServicePrincipal", grant.input("principalType"));
+    }
+
+    @Test
+    void developmentKeepsBackupWithShorterRetentionAndCanSwitchItOff() {
+        GEO_REDUNDANT_VAULT.assertHolds(Runs.dev());
+        dailyVaultedBackupKept(7).assertHolds(Runs.dev());
+        CONTAINER_COVERED.assertHolds(Runs.dev());
+        PlanResult off = Stacks.runWith("dev", Map.of("azureBackupEnabled", "false"));
+        assertTrue(off.ofType(BACKUP_VAULT).isEmpty() && off.ofType(BACKUP_POLICY).isEmpty() && off.ofType(BACKUP_INSTANCE).isEmpty());
+    }
+
+    @Test
+    void vaultSettingsFollowTheStack() {
+        PlanResult run = Stacks.runWith("prod", Map.of("azureBackupImmutability", "Locked", "azureBackupSoftDeleteDays", "30",
+                "azureBackupRetentionDays", "90"));
+        assertEquals("Locked", backupVault(run).input("properties.securitySettings.immutabilitySettings.state"));
+        assertEquals(30, number(backupVault(run).input("properties.securitySettings.softDeleteSettings.retentionDurationInDays")));
+        dailyVaultedBackupKept(90).assertHolds(run);
+    }
+}

@@ -1,0 +1,83 @@
+package io.statebackend.azure;
+
+import io.statebackend.plan.PlanResult;
+import io.statebackend.plan.ResourceRecord;
+import io.statebackend.testing.Control;
+import io.statebackend.testing.Records;
+import io.statebackend.testing.Runs;
+import io.statebackend.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static io.statebackend.azure.AzureTypes.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+class DiagnosticsTest {
+
+    static Set<String> enabledCategories(ResourceRecord setting, String kind) {
+        return maps(setting.input(kind)).stream().filter(m -> isTrue(m.get("enabled")))
+                .map(m -> String.valueOf(m.get("category"))).collect(Collectors.toSet());
+    }
+
+    static final Control BLOB_AUDIT = Control.of("CIS Azure v3.0.0 4.13", "blob reads, writes and deletes logged to Log Analytics",
+            r -> {
+                ResourceRecord s = r.get(DIAGNOSTIC_SETTING, "state-blob-audit");
+                return (idOf(r, ACCOUNT, ACCOUNT_NAME) + "/blobServices/default").equals(s.input("resourceUri"))
+                        && s.input("workspaceId") != null
+                        && enabledCategories(s, "logs").containsAll(Diagnostics.BLOB_LOG_CATEGORIES)
+                        && enabledCategories(s, "metrics").contains("Transaction");
+            });
+    static final Control VAULT_AUDIT = Control.of("Key Vault logging", "every use of the keys logged (AuditEvent)",
+            r -> {
+                ResourceRecord s = r.get(DIAGNOSTIC_SETTING, "state-vault-audit");
+                return idOf(r, VAULT, VAULT_NAME).equals(s.input("resourceUri")) && s.input("workspaceId") != null
+                        && enabledCategories(s, "logs").contains("AuditEvent");
+            });
+
+    @Test
+    void everyAccessToStateAndKeysIsLoggedInEveryStack() {
+        for (PlanResult run : List.of(Runs.prod(), Runs.dev())) {
+            BLOB_AUDIT.assertHolds(run);
+            VAULT_AUDIT.assertHolds(run);
+        }
+    }
+
+    @Test
+    void checksFailWhenACategoryOrTheDestinationIsMissing() {
+        BLOB_AUDIT.assertBroken(Records.withInput(Runs.prod(), DIAGNOSTIC_SETTING, "state-blob-audit", "logs",
+                List.of(Map.of("category", "StorageRead", "enabled", true), Map.of("category", "StorageWrite", "enabled", true))));
+        BLOB_AUDIT.assertBroken(Records.withInput(Runs.prod(), DIAGNOSTIC_SETTING, "state-blob-audit", "workspaceId", null));
+        VAULT_AUDIT.assertBroken(Records.withInput(Runs.prod(), DIAGNOSTIC_SETTING, "state-vault-audit", "logs",
+                List.of(Map.of("category", "AuditEvent", "enabled", false))));
+    }
+
+    @Test
+    void logsGoToTheCreatedWorkspaceWithTheConfiguredRetention() {
+        ResourceRecord workspace = Runs.prod().get(WORKSPACE, "state-logs");
+        assertEquals(365, number(workspace.input("retentionInDays")));
+        assertEquals(30, number(Runs.dev().get(WORKSPACE, "state-logs").input("retentionInDays")));
+        String workspaceId = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-pulumi-state-prod"
+                + "/providers/Microsoft.OperationalInsights/workspaces/log-pulumi-state";
+        assertEquals(workspaceId, Runs.prod().get(DIAGNOSTIC_SETTING, "state-blob-audit").input("workspaceId"));
+    }
+
+    @Test
+    void anExistingWorkspaceIsUsedAndNoneIsCreated() {
+        String existing = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-monitoring"
+                + "/providers/Microsoft.OperationalInsights/workspaces/log-central";
+        PlanResult run = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", existing));
+        assertTrue(run.ofType(WORKSPACE).isEmpty());
+        assertEquals(existing, run.get(DIAGNOSTIC_SETTING, "state-blob-audit").input("workspaceId"));
+        assertEquals(existing, run.get(DIAGNOSTIC_SETTING, "state-vault-audit").input("workspaceId"));
+    }
+
+    @Test
+    void diagnosticsWaitForNothingButTheResourcesTheyWatch() {
+        assertTrue(Runs.prod().get(DIAGNOSTIC_SETTING, "state-blob-audit").dependsOn().isEmpty());
+        assertTrue(Runs.prod().get(DIAGNOSTIC_SETTING, "state-vault-audit").dependsOn().isEmpty());
+    }
+}

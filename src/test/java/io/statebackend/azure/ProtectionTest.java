@@ -1,0 +1,57 @@
+package io.statebackend.azure;
+
+import io.statebackend.plan.PlanResult;
+import io.statebackend.plan.ResourceRecord;
+import io.statebackend.testing.Control;
+import io.statebackend.testing.Records;
+import io.statebackend.testing.Runs;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.statebackend.azure.AzureTypes.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+class ProtectionTest {
+
+    static Control deleteLock(String lockName, String type, String nameInput, String resourceName) {
+        return Control.of("CIS Azure 9.3.9", "CanNotDelete lock on the " + type,
+                r -> r.find(LOCK, lockName).map(lock -> "CanNotDelete".equals(lock.input("level"))
+                        && r.get(resourceName.equals(ACCOUNT_NAME) ? ACCOUNT : VAULT, resourceName).input(nameInput)
+                        .equals(lock.input("resourceName"))
+                        && type.equals(lock.input("resourceType"))).orElse(false));
+    }
+
+    static final Control ACCOUNT_LOCK = deleteLock("state-account-lock", "storageAccounts", "accountName", ACCOUNT_NAME);
+    static final Control VAULT_LOCK = deleteLock("state-vault-lock", "vaults", "vaultName", VAULT_NAME);
+    static final Control PROTECTED = Control.of("Pulumi protect", "resource group, account, container, vault and keys protected",
+            r -> List.of(r.get(RESOURCE_GROUP, "state-rg"), account(r), r.get(CONTAINER, "state-container"), vault(r),
+                    r.get(KEY, Encryption.CMK_KEY_NAME), r.get(KEY, SecretsProvider.SECRETS_KEY_NAME))
+                    .stream().allMatch(ResourceRecord::protect));
+
+    @Test
+    void productionLocksAndProtectsEverythingThatHoldsState() {
+        ACCOUNT_LOCK.assertHolds(Runs.prod());
+        VAULT_LOCK.assertHolds(Runs.prod());
+        PROTECTED.assertHolds(Runs.prod());
+    }
+
+    @Test
+    void checksFailWhenALockIsWeakenedOrProtectIsDropped() {
+        ACCOUNT_LOCK.assertBroken(Records.withInput(Runs.prod(), LOCK, "state-account-lock", "level", "ReadOnly"));
+        VAULT_LOCK.assertBroken(Records.without(Runs.prod(), LOCK, "state-vault-lock"));
+        PROTECTED.assertBroken(Records.withOptions(Runs.prod(), KEY, SecretsProvider.SECRETS_KEY_NAME, false, List.of()));
+    }
+
+    @Test
+    void developmentDropsOnlyLocksAndProtect() {
+        assertTrue(Runs.dev().ofType(LOCK).isEmpty());
+        PROTECTED.assertBroken(Runs.dev());
+        assertTrue(Runs.dev().resources().stream().noneMatch(ResourceRecord::protect));
+    }
+
+    @Test
+    void lockNotesSayWhatTheLockGuards() {
+        Runs.prod().ofType(LOCK).forEach(lock -> assertEquals(Protection.LOCK_NOTE, lock.input("notes")));
+    }
+}

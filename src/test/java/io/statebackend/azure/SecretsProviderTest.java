@@ -1,0 +1,58 @@
+package io.statebackend.azure;
+
+import io.statebackend.plan.PlanResult;
+import io.statebackend.plan.ResourceRecord;
+import io.statebackend.testing.Control;
+import io.statebackend.testing.Records;
+import io.statebackend.testing.Runs;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.statebackend.azure.AzureTypes.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+class SecretsProviderTest {
+
+    static ResourceRecord secretsKey(PlanResult r) {
+        return r.get(KEY, SecretsProvider.SECRETS_KEY_NAME);
+    }
+
+    static final Control SECRETS_KEY = Control.of("secrets provider key", "RSA >= 3072 bits, encrypt/decrypt only, in the hardened vault",
+            r -> "RSA".equals(secretsKey(r).input("properties.kty"))
+                    && number(secretsKey(r).input("properties.keySize")) >= 3072
+                    && strings(secretsKey(r).input("properties.keyOps")).equals(List.of("encrypt", "decrypt"))
+                    && vault(r).input("vaultName").equals(secretsKey(r).input("vaultName")));
+
+    @Test
+    void secretsKeyHoldsInEveryStack() {
+        SECRETS_KEY.assertHolds(Runs.prod());
+        SECRETS_KEY.assertHolds(Runs.dev());
+    }
+
+    @Test
+    void checkFailsForAWeakOrOverPrivilegedKey() {
+        SECRETS_KEY.assertBroken(Records.withInput(Runs.prod(), KEY, SecretsProvider.SECRETS_KEY_NAME, "properties.keySize", 2048));
+        SECRETS_KEY.assertBroken(Records.withInput(Runs.prod(), KEY, SecretsProvider.SECRETS_KEY_NAME, "properties.keyOps",
+                List.of("encrypt", "decrypt", "sign")));
+    }
+
+    @Test
+    void secretsKeyIsNotRotatedAutomaticallyBecauseStacksDecryptWithTheLatestVersion() {
+        assertNull(secretsKey(Runs.prod()).input("properties.rotationPolicy"));
+    }
+
+    @Test
+    void keySizeFollowsTheSetting() {
+        PlanResult run = io.statebackend.testing.Stacks.runWith("dev", java.util.Map.of("azureKeySize", "4096"));
+        assertEquals(4096, number(secretsKey(run).input("properties.keySize")));
+        assertEquals(4096, number(run.get(KEY, Encryption.CMK_KEY_NAME).input("properties.keySize")));
+    }
+
+    @Test
+    void secretsProviderUrlNamesTheVaultHostAndKey() {
+        String vaultName = String.valueOf(vault(Runs.prod()).input("vaultName"));
+        assertEquals("azurekeyvault://" + vaultName + ".vault.azure.net/keys/pulumi-secrets",
+                Runs.prod().outputs().get("azureSecretsProvider"));
+    }
+}

@@ -16,12 +16,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Runs the real program for a stack under Pulumi's mock engine, with {@link PlanMocks} in place of the clouds, and
  * collects what it declares and exports. No credentials, no CLI, nothing created.
  */
 public final class ProgramRun {
+
+    /**
+     * The mock engine logs every program failure as a stack trace; a run returns its failure in
+     * {@link PlanResult#error()} instead, so callers decide how to show it (the offline plan prints one line).
+     */
+    private static final Logger ENGINE_LOG = Logger.getLogger("com.pulumi.test.internal.PulumiTestInternal");
+
+    static {
+        ENGINE_LOG.setUseParentHandlers(false);
+    }
 
     private ProgramRun() {
     }

@@ -1,0 +1,85 @@
+package io.statebackend.settings;
+
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.internal.PulumiTestInternal;
+import io.statebackend.plan.PlanMocks;
+import io.statebackend.testing.Stacks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The config-reading path the engine uses: the stack file's values handed to the program exactly as the engine hands
+ * them (through the SDK's internal test builder, the only way to pass config under the mock engine).
+ */
+class EngineConfigTest {
+
+    @AfterEach
+    void cleanup() {
+        PulumiTestInternal.cleanup();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void programReadsTheSameSettingsFromTheEngineAsFromTheStackFile(String stack) {
+        StackFile file = Stacks.file(stack);
+        AtomicReference<Settings> read = new AtomicReference<>();
+        var result = PulumiTestInternal.builder()
+                .options(TestOptions.builder().projectName(file.projectName()).stackName(stack).preview(false).build())
+                .mocks(new PlanMocks())
+                .config(file.values())
+                .build()
+                .runTest(ctx -> read.set(SettingsLoader.load(EngineConfig.of(ctx))));
+        assertTrue(result.exceptions().isEmpty(), result.exceptions()::toString);
+        assertEquals(SettingsLoader.load(file), read.get());
+    }
+
+    @Test
+    void keysComeFromTheEnginesConfigVariableInEitherSpelling() {
+        var config = new EngineConfig((ns, key) -> Optional.empty(),
+                Optional.of("{\"state-backend:config:azureSkuName\":\"Standard_GRS\",\"aws:region\":\"eu-west-1\"}"));
+        assertEquals(Optional.of(Set.of("state-backend:azureSkuName", "aws:region")), config.keys());
+    }
+
+    @Test
+    void anUnknownKeyInTheEnginesConfigStopsTheProgram() {
+        var config = new EngineConfig((ns, key) -> Optional.empty(),
+                Optional.of("{\"state-backend:azureSkuNmae\":\"Standard_GRS\"}"));
+        SettingsException e = assertThrows(SettingsException.class, () -> SettingsLoader.load(config));
+        assertTrue(e.getMessage().startsWith("state-backend:azureSkuNmae: "), e.getMessage());
+    }
+
+    @Test
+    void withoutTheVariableNoKeyListIsClaimed() {
+        assertEquals(Optional.empty(), new EngineConfig((ns, key) -> Optional.empty(), Optional.empty()).keys());
+    }
+
+    @Test
+    void valuesAreReadByNamespaceAndKey() {
+        var config = new EngineConfig((ns, key) -> ns.equals("aws") && key.equals("region") ? Optional.of("eu-west-1")
+                : Optional.empty(), Optional.empty());
+        assertEquals(Optional.of("eu-west-1"), config.get("aws:region"));
+        assertEquals(Optional.empty(), config.get("state-backend:profile"));
+    }
+
+    @Test
+    void malformedEngineConfigIsReportedByName() {
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> new EngineConfig((ns, key) -> Optional.empty(), Optional.of("{not json")));
+        assertTrue(e.getMessage().startsWith("PULUMI_CONFIG: "), e.getMessage());
+    }
+
+    @Test
+    void stackFileValuesAreInTheEnginesForm() {
+        assertTrue(Stacks.file("prod").values().keySet().stream().allMatch(k -> k.contains(":")));
+        assertEquals("[\"11111111-1111-1111-1111-111111111111\",\"22222222-2222-2222-2222-222222222222\"]",
+                Stacks.file("prod").values().get("state-backend:azureStateUserObjectIds"));
+    }
+}

@@ -1,0 +1,61 @@
+package io.statebackend.settings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.statebackend.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Pulumi.yaml, the README and the code describe the same settings, so none of them can drift. */
+class ProjectFileTest {
+
+    @Test
+    void pulumiYamlDeclaresEverySettingWithItsTypeAndDefault() throws IOException {
+        JsonNode config = new ObjectMapper(new YAMLFactory()).readTree(Stacks.PROJECT_DIR.resolve("Pulumi.yaml").toFile())
+                .path("config");
+        List<String> declared = new ArrayList<>();
+        config.fieldNames().forEachRemaining(declared::add);
+        assertEquals(Arrays.stream(Setting.values()).map(Setting::key).toList(), declared);
+        for (Setting setting : Setting.values()) {
+            JsonNode declaration = config.path(setting.key());
+            assertEquals(setting.type().pulumiName(), declaration.path("type").asText(), setting.key());
+            JsonNode defaultNode = declaration.path("default");
+            String declaredDefault = defaultNode.isValueNode() ? defaultNode.asText() : defaultNode.toString();
+            assertEquals(setting.defaultValue().orElse(""), declaredDefault, setting.key());
+            assertFalse(declaration.path("description").asText().isBlank(), setting.key());
+            if (setting.type() == SettingType.STRING_ARRAY) {
+                assertEquals("string", declaration.path("items").path("type").asText(), setting.key());
+            }
+        }
+    }
+
+    @Test
+    void stackFilesSetOnlyDeclaredSettingsOfTheProject() throws IOException {
+        for (String stack : StackFile.stackNames(Stacks.PROJECT_DIR)) {
+            JsonNode config = new ObjectMapper(new YAMLFactory())
+                    .readTree(Stacks.PROJECT_DIR.resolve("Pulumi." + stack + ".yaml").toFile()).path("config");
+            for (Iterator<String> keys = config.fieldNames(); keys.hasNext(); ) {
+                String key = keys.next();
+                assertTrue(key.startsWith(Setting.NAMESPACE + ":"), stack + ": " + key);
+                assertTrue(Setting.byKey(key.substring(Setting.NAMESPACE.length() + 1)).isPresent(), stack + ": " + key);
+            }
+        }
+    }
+
+    @Test
+    void readmeDocumentsEverySetting() throws IOException {
+        String readme = Files.readString(Stacks.PROJECT_DIR.resolve("README.md"));
+        for (Setting setting : Setting.values()) {
+            assertTrue(readme.contains("| `" + setting.key() + "` |"), "README settings table lacks " + setting.key());
+        }
+    }
+}

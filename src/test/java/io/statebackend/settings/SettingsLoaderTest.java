@@ -1,0 +1,176 @@
+package io.statebackend.settings;
+
+import io.statebackend.plan.PlanResult;
+import io.statebackend.testing.Stacks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SettingsLoaderTest {
+
+    private static final String SUBNET = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net"
+            + "/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet";
+
+    /** stack, changed settings, the key the error must name, the value it must quote, words of the expectation. */
+    static Stream<Arguments> badInput() {
+        return Stream.of(
+                bad("prod", Map.of("azureSkuName", "Standard_XYZ"), "azureSkuName", "Standard_XYZ", "one of Standard_GRS"),
+                bad("prod", Map.of("azureSkuName", "Standard_LRS"), "azureSkuName", "Standard_LRS", "geo-redundant, required in production"),
+                bad("dev", Map.of("azureSoftDeleteRetentionDays", "0"), "azureSoftDeleteRetentionDays", "0", "a number from 1 to 365"),
+                bad("dev", Map.of("azureSoftDeleteRetentionDays", "366"), "azureSoftDeleteRetentionDays", "366", "a number from 1 to 365"),
+                bad("dev", Map.of("azureSoftDeleteRetentionDays", "5"), "azureSoftDeleteRetentionDays", "5", "at least 7 days in development"),
+                bad("prod", Map.of("azureSoftDeleteRetentionDays", "14"), "azureSoftDeleteRetentionDays", "14", "at least 30 days in production"),
+                bad("dev", Map.of("azureSoftDeleteRetentionDays", "thirty"), "azureSoftDeleteRetentionDays", "thirty", "a whole number"),
+                bad("dev", Map.of("azureNoncurrentVersionRetentionDays", "5", "azureSoftDeleteRetentionDays", "7"),
+                        "azureNoncurrentVersionRetentionDays", "5", "at least 7"),
+                bad("dev", Map.of("azureNoncurrentVersionRetentionDays", "400"), "azureNoncurrentVersionRetentionDays", "400", "1 to 365"),
+                bad("prod", Map.of("azureStateUserObjectIds", "[\"not-a-guid\"]"), "azureStateUserObjectIds", "not-a-guid", "GUID"),
+                bad("prod", Map.of("azureStateUserObjectIds", "[\"11111111-1111-1111-1111-11111111111\"]"), "azureStateUserObjectIds",
+                        "11111111-1111-1111-1111-11111111111", "GUID"),
+                bad("prod", Map.of("azureStateUserObjectIds", "[]"), "azureStateUserObjectIds", "[]", "at least one object id in production"),
+                bad("prod", Map.of("azureStateUserObjectIds", "11111111-1111-1111-1111-111111111111"), "azureStateUserObjectIds",
+                        "11111111-1111-1111-1111-111111111111", "a list of strings"),
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"10.0.0.0/8\"]"), "azureAllowedIpRanges", "10.0.0.0/8", "public IPv4"),
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"203.0.113.0/33\"]"), "azureAllowedIpRanges", "203.0.113.0/33", "public IPv4"),
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"203.0.113.1/24\"]"), "azureAllowedIpRanges", "203.0.113.1/24", "CIDR"),
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"203.0.113.0/31\"]"), "azureAllowedIpRanges", "203.0.113.0/31", "/0 to /30"),
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"example.com\"]"), "azureAllowedIpRanges", "example.com", "public IPv4"),
+                bad("dev", Map.of("azureVnetAddressPrefix", "10.250.0.0"), "azureVnetAddressPrefix", "10.250.0.0", "private IPv4 CIDR"),
+                bad("dev", Map.of("azureVnetAddressPrefix", "8.8.8.0/24"), "azureVnetAddressPrefix", "8.8.8.0/24", "private IPv4 CIDR"),
+                bad("prod", Map.of("azureExistingSubnetId", "/subscriptions/x/resourceGroups/rg"), "azureExistingSubnetId",
+                        "/subscriptions/x/resourceGroups/rg", "an Azure resource id of type Microsoft.Network/virtualNetworks/subnets"),
+                bad("prod", Map.of("azureExistingSubnetId", SUBNET.substring(0, SUBNET.indexOf("/subnets/"))), "azureExistingSubnetId",
+                        SUBNET.substring(0, SUBNET.indexOf("/subnets/")), "not Microsoft.Network/virtualNetworks"),
+                bad("prod", Map.of("azureExistingSubnetId", ""), "azureExistingSubnetId", null, "a subnet id in production"),
+                bad("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", SUBNET), "azureExistingLogAnalyticsWorkspaceId", SUBNET,
+                        "Microsoft.OperationalInsights/workspaces"),
+                bad("prod", Map.of("azureExistingBlobDnsZoneId", "privatelink.blob.core.windows.net"), "azureExistingBlobDnsZoneId",
+                        "privatelink.blob.core.windows.net", "Microsoft.Network/privateDnsZones"),
+                bad("dev", Map.of("azureStorageAccountName", "State_Account"), "azureStorageAccountName", "State_Account", "3-24 lowercase"),
+                bad("dev", Map.of("azureStorageAccountName", "averyveryverylongstoragename"), "azureStorageAccountName",
+                        "averyveryverylongstoragename", "3-24 lowercase"),
+                bad("dev", Map.of("azureKeyVaultName", "1vault"), "azureKeyVaultName", "1vault", "starting with a letter"),
+                bad("dev", Map.of("azureKeyVaultName", "kv--state"), "azureKeyVaultName", "kv--state", "single hyphens"),
+                bad("dev", Map.of("azureContainerName", "Pulumi_State"), "azureContainerName", "Pulumi_State", "container name"),
+                bad("dev", Map.of("azureContainerName", "state--files"), "azureContainerName", "state--files", "single hyphens"),
+                bad("dev", Map.of("azureNameSuffix", "AB"), "azureNameSuffix", "AB", "4-13 lowercase"),
+                bad("dev", Map.of("azureExistingResourceGroupName", "rg.ends.with."), "azureExistingResourceGroupName", "rg.ends.with.",
+                        "not ending in '.'"),
+                bad("dev", Map.of("azureLocation", "West Europe"), "azureLocation", "West Europe", "an Azure region name"),
+                bad("dev", Map.of("azureKeySize", "2048"), "azureKeySize", "2048", "3072 or 4096"),
+                bad("dev", Map.of("azureKeyRotationDays", "7"), "azureKeyRotationDays", "7", "30 to 730"),
+                bad("dev", Map.of("azureLogRetentionDays", "10"), "azureLogRetentionDays", "10", "30 to 730"),
+                bad("prod", Map.of("azureDeleteLocks", "false"), "azureDeleteLocks", "false", "true in production"),
+                bad("dev", Map.of("azureDeleteLocks", "no"), "azureDeleteLocks", "no", "true or false"),
+                bad("prod", Map.of("azureBackupEnabled", "false"), "azureBackupEnabled", "false", "true in production"),
+                bad("prod", Map.of("azureBackupRetentionDays", "14"), "azureBackupRetentionDays", "14", "at least 30 days in production"),
+                bad("dev", Map.of("azureBackupRetentionDays", "3"), "azureBackupRetentionDays", "3", "7 to 3650"),
+                bad("dev", Map.of("azureBackupImmutability", "Disabled"), "azureBackupImmutability", "Disabled", "one of Unlocked, Locked"),
+                bad("dev", Map.of("azureBackupSoftDeleteDays", "7"), "azureBackupSoftDeleteDays", "7", "14 to 180"),
+                bad("prod", Map.of("protect", "false"), "protect", "false", "true in production"),
+                bad("dev", Map.of("profile", "staging"), "profile", "staging", "production or development"),
+                bad("dev", Map.of("azureSkuNmae", "Standard_GRS"), "azureSkuNmae", "Standard_GRS", "no such setting"),
+                bad("dev", Map.of("azureEnabled", "false", "awsEnabled", "false"), "azureEnabled", "false", "at least one cloud must be on"),
+                bad("dev", Map.of("awsRegion", "eu-middle-1"), "awsRegion", "eu-middle-1", "an AWS region code"),
+                bad("prod", Map.of("awsReplicaRegion", "eu-west-1"), "awsReplicaRegion", "eu-west-1", "a region other than"),
+                bad("prod", Map.of("awsReplicaRegion", "mars-north-1"), "awsReplicaRegion", "mars-north-1", "an AWS region code"),
+                bad("prod", Map.of("awsReplicaRegion", ""), "awsReplicaRegion", null, "a replica region in production"),
+                bad("prod", Map.of("awsStatePrincipalArns", "[\"arn:aws:iam::12345:role/x\"]"), "awsStatePrincipalArns",
+                        "arn:aws:iam::12345:role/x", "12-digit account id"),
+                bad("prod", Map.of("awsStatePrincipalArns", "[\"pulumi-role\"]"), "awsStatePrincipalArns", "pulumi-role", "IAM principal ARN"),
+                bad("prod", Map.of("awsStatePrincipalArns", "[\"arn:aws:s3:::bucket\"]"), "awsStatePrincipalArns", "arn:aws:s3:::bucket",
+                        "IAM principal ARN"),
+                bad("prod", Map.of("awsStatePrincipalArns", "[]"), "awsStatePrincipalArns", "[]", "at least one principal ARN in production"),
+                bad("dev", Map.of("awsBucketName", "ab"), "awsBucketName", "ab", "3-55"),
+                bad("dev", Map.of("awsBucketName", "a".repeat(56)), "awsBucketName", "a".repeat(56), "3-55"),
+                bad("dev", Map.of("awsBucketName", "Pulumi-State"), "awsBucketName", "Pulumi-State", "lowercase"),
+                bad("dev", Map.of("awsBucketName", "xn--pulumi-state"), "awsBucketName", "xn--pulumi-state", "xn--"),
+                bad("dev", Map.of("awsBucketName", "192.168.10.20"), "awsBucketName", "192.168.10.20", "not an IP address"),
+                bad("dev", Map.of("awsBucketName", "pulumi..state"), "awsBucketName", "pulumi..state", "no '..'"),
+                bad("dev", Map.of("awsBucketName", "pulumi-state-"), "awsBucketName", "pulumi-state-", "ending with a letter or digit"),
+                bad("dev", Map.of("awsBucketName", "state-s3alias"), "awsBucketName", "state-s3alias", "-s3alias"),
+                bad("dev", Map.of("awsNoncurrentVersionRetentionDays", "0"), "awsNoncurrentVersionRetentionDays", "0", "1 to 3650"),
+                bad("dev", Map.of("awsNewerNoncurrentVersions", "101"), "awsNewerNoncurrentVersions", "101", "1 to 100"),
+                bad("dev", Map.of("awsAccessLogRetentionDays", "-1"), "awsAccessLogRetentionDays", "-1", "1 to 3650"),
+                bad("dev", Map.of("awsNameSuffix", "has space"), "awsNameSuffix", "has space", "4-13 lowercase"));
+    }
+
+    private static Arguments bad(String stack, Map<String, String> changes, String key, String value, String expectation) {
+        return Arguments.of(stack + ": " + key + "=" + value, stack, changes, key, value, expectation);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInput")
+    void badValueStopsTheProgramWithOneLineAndDeclaresNothing(String title, String stack, Map<String, String> changes,
+                                                               String key, String value, String expectation) {
+        PlanResult run = Stacks.runWith(stack, changes);
+        Throwable error = run.error().orElseThrow(() -> new AssertionError("the program accepted " + changes));
+        assertInstanceOf(SettingsException.class, error, error::toString);
+        String message = error.getMessage();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.startsWith("state-backend:" + key + ": got "), message);
+        assertTrue(message.contains(value == null ? "got nothing" : "\"" + value + "\""), message);
+        assertTrue(message.contains("expected") && message.contains(expectation), message);
+        assertEquals(List.of(), run.resources().stream().map(r -> r.type()).filter(t -> !t.equals("pulumi:pulumi:Stack")).toList(),
+                "nothing may be declared after a bad setting");
+    }
+
+    @Test
+    void realStackFilesLoad() {
+        Settings prod = SettingsLoader.load(Stacks.file("prod"));
+        assertEquals(Profile.PRODUCTION, prod.profile());
+        assertTrue(prod.protect());
+        AzureSettings azure = prod.azure().orElseThrow();
+        assertEquals("Standard_RAGZRS", azure.skuName());
+        assertEquals(30, azure.softDeleteRetentionDays());
+        assertEquals(90, azure.noncurrentVersionRetentionDays());
+        assertEquals("snet-private-endpoints", azure.existingSubnetId().orElseThrow().name());
+        assertEquals(Optional.of(new AzureSettings.Backup(30, "Unlocked", 14)), azure.backup());
+        assertEquals(Optional.of("eu-central-1"), prod.aws().orElseThrow().replicaRegion());
+
+        Settings dev = SettingsLoader.load(Stacks.file("dev"));
+        assertEquals(Profile.DEVELOPMENT, dev.profile());
+        assertFalse(dev.protect());
+        assertEquals("Standard_LRS", dev.azure().orElseThrow().skuName());
+        assertFalse(dev.azure().orElseThrow().deleteLocks());
+        assertEquals(Optional.empty(), dev.azure().orElseThrow().existingSubnetId());
+        assertEquals(Optional.empty(), dev.aws().orElseThrow().replicaRegion());
+    }
+
+    @Test
+    void developmentMayRelaxCostAndTeardownKnobs() {
+        Map<String, String> relaxed = new HashMap<>(Map.of("azureSkuName", "Standard_ZRS", "azureBackupEnabled", "false",
+                "azureDeleteLocks", "false", "protect", "false", "azureStateUserObjectIds", "[]", "awsStatePrincipalArns", "[]"));
+        Settings dev = SettingsLoader.load(Stacks.withChanges(Stacks.file("dev"), relaxed));
+        assertEquals(Optional.empty(), dev.azure().orElseThrow().backup());
+        assertEquals("Standard_ZRS", dev.azure().orElseThrow().skuName());
+    }
+
+    @Test
+    void eitherCloudCanBeSwitchedOff() {
+        assertTrue(SettingsLoader.load(Stacks.withChanges(Stacks.file("dev"), Map.of("awsEnabled", "false"))).aws().isEmpty());
+        assertTrue(SettingsLoader.load(Stacks.withChanges(Stacks.file("dev"), Map.of("azureEnabled", "false"))).azure().isEmpty());
+    }
+
+    @Test
+    void settingsOfASwitchedOffCloudAreNotValidated() {
+        Settings settings = SettingsLoader.load(Stacks.withChanges(Stacks.file("dev"),
+                Map.of("awsEnabled", "false", "awsRegion", "nowhere")));
+        assertTrue(settings.aws().isEmpty());
+    }
+
+    @Test
+    void listsAreImmutable() {
+        AzureSettings azure = SettingsLoader.load(Stacks.file("prod")).azure().orElseThrow();
+        assertThrows(UnsupportedOperationException.class, () -> azure.stateUserObjectIds().add("x"));
+    }
+}

@@ -1,0 +1,54 @@
+package io.statebackend.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.statebackend.settings.StackFile;
+import io.statebackend.testing.Runs;
+import io.statebackend.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Records every resource each stack declares to {@code target/resource-records/<stack>.json}; the policy pack's test
+ * suite, run later in the same {@code mvn verify}, evaluates every policy against these files.
+ */
+class RecordsExportTest {
+
+    static final Path RECORDS = Stacks.PROJECT_DIR.resolve("target/resource-records");
+
+    @Test
+    void everyStackIsRecordedForThePolicyPack() throws IOException {
+        for (String stack : StackFile.stackNames(Stacks.PROJECT_DIR)) {
+            PlanResult run = Runs.of(stack);
+            Path file = RECORDS.resolve(stack + ".json");
+            RecordsWriter.write(run, file);
+            JsonNode written = new ObjectMapper().readTree(file.toFile());
+            assertEquals(stack, written.path("stack").asText());
+            assertEquals(run.resources().size(), written.path("resources").size());
+        }
+    }
+
+    @Test
+    void recordsCarryWhatAPolicyPackSees() {
+        JsonNode doc = new ObjectMapper().valueToTree(RecordsWriter.document(Runs.prod()));
+        JsonNode account = null;
+        for (JsonNode r : doc.path("resources")) {
+            if (r.path("type").asText().equals("azure-native:storage:StorageAccount")) {
+                account = r;
+            }
+        }
+        assertNotNull(account);
+        assertEquals("urn:pulumi:prod::state-backend::state-backend:azure:StateStore$azure-native:storage:StorageAccount::state-account",
+                account.path("urn").asText());
+        assertEquals("urn:pulumi:prod::state-backend::state-backend:azure:StateStore::azure", account.path("parent").asText());
+        assertFalse(account.path("inputs").path("allowSharedKeyAccess").asBoolean(true));
+        assertTrue(account.path("protect").asBoolean());
+        assertEquals("urn:pulumi:prod::state-backend::state-backend:azure:StateStore$azure-native:authorization:RoleAssignment"
+                + "::cmk-identity-crypto-service-encryption-user", account.path("dependsOn").path(0).asText());
+        assertTrue(doc.path("outputs").has("azureBackendUrl"));
+    }
+}

@@ -51,8 +51,8 @@ public final class AzureStateStore extends ComponentResource {
 
         var encryption = new Encryption(scope);
         var account = new Account(scope, encryption);
-        var dataProtection = new BlobDataProtection(scope, account);
-        var container = new StateContainer(scope, account, dataProtection);
+        new BlobDataProtection(scope, account);
+        var container = new StateContainer(scope, account);
         var secrets = new SecretsProvider(scope, encryption);
         new Network(scope, account, encryption);
         new Diagnostics(scope, account, encryption);

@@ -9,13 +9,14 @@ final class StateContainer {
 
     final BlobContainer container;
 
-    StateContainer(AzureScope scope, Account account, BlobDataProtection dataProtection) {
+    StateContainer(AzureScope scope, Account account) {
         this.container = new BlobContainer("state-container", BlobContainerArgs.builder()
                 .resourceGroupName(scope.resourceGroupName())
                 .accountName(account.account.name())
                 .containerName(scope.settings().containerName())
                 // CIS 9.3.8: no anonymous access to the container either.
                 .publicAccess(PublicAccess.None)
-                .build(), scope.stateful(dataProtection.blobService));
+                // No wait for the blob service settings: nobody writes state before this stack's update has finished.
+                .build(), scope.stateful());
     }
 }

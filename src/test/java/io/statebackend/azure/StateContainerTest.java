@@ -37,9 +37,8 @@ class StateContainerTest {
     }
 
     @Test
-    void containerIsProtectedInProductionOnlyAndCreatedAfterSoftDeleteIsOn() {
+    void containerIsProtectedInProductionOnly() {
         assertTrue(Runs.prod().get(CONTAINER, "state-container").protect());
         assertFalse(Runs.dev().get(CONTAINER, "state-container").protect());
-        assertTrue(Runs.prod().get(CONTAINER, "state-container").dependsOn().contains(BLOB_SERVICE + "::state-blob-service"));
     }
 }

@@ -1,0 +1,70 @@
+package io.statebackend.plan;
+
+import io.statebackend.testing.Stacks;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The deploy's critical path, and that independent resources do not wait on unrelated ones. */
+class DependencyGraphTest {
+
+    static DependencyGraph prod;
+
+    @BeforeAll
+    static void graph() {
+        prod = DependencyGraph.of(Stacks.file("prod"));
+    }
+
+    private static void waitsOnlyFor(String type, String name, Set<String> allowedTypes) {
+        for (String dependency : prod.waitsFor(type, name)) {
+            String dependencyType = dependency.substring(0, dependency.indexOf("::"));
+            assertTrue(allowedTypes.contains(dependencyType), type + "::" + name + " waits for " + dependency);
+        }
+    }
+
+    @Test
+    void criticalPathIsTheEncryptionChainAndNoLonger() {
+        List<String> path = prod.criticalPath().stream().map(n -> n.type() + "::" + n.name()).toList();
+        assertEquals(List.of(
+                "azure-native:resources:ResourceGroup::state-rg",
+                "azure-native:keyvault:Vault::state-vault",
+                "azure-native:keyvault:Key::storage-cmk",
+                "azure-native:authorization:RoleAssignment::cmk-identity-crypto-service-encryption-user",
+                "azure-native:storage:StorageAccount::state-account"), path.subList(0, 5));
+        assertTrue(path.size() <= 7, path::toString);
+    }
+
+    @Test
+    void diagnosticsWaitOnlyForWhatTheyWatchAndWhereTheyWrite() {
+        Set<String> allowed = Set.of("state-backend:azure:StateStore", "azure-native:storage:StorageAccount",
+                "azure-native:keyvault:Vault", "azure-native:operationalinsights:Workspace");
+        waitsOnlyFor("azure-native:insights:DiagnosticSetting", "state-blob-audit", allowed);
+        waitsOnlyFor("azure-native:insights:DiagnosticSetting", "state-vault-audit", allowed);
+    }
+
+    @Test
+    void dnsWaitsOnlyForItsEndpointAndZone() {
+        Set<String> allowed = Set.of("state-backend:azure:StateStore", "azure-native:resources:ResourceGroup",
+                "azure-native:network:PrivateEndpoint", "azure-native:network:PrivateZone");
+        waitsOnlyFor("azure-native:network:PrivateDnsZoneGroup", "state-blob-dns", allowed);
+        waitsOnlyFor("azure-native:network:PrivateDnsZoneGroup", "state-vault-dns", allowed);
+    }
+
+    @Test
+    void containerDoesNotWaitForTheBlobServiceSettings() {
+        assertFalse(prod.waitsFor("azure-native:storage:BlobContainer", "state-container")
+                .contains("azure-native:storage:BlobServiceProperties::state-blob-service"));
+    }
+
+    @Test
+    void explicitAndImplicitDependenciesAreBothSeen() {
+        assertTrue(prod.waitsFor("azure-native:storage:StorageAccount", "state-account")
+                .contains("azure-native:authorization:RoleAssignment::cmk-identity-crypto-service-encryption-user"));
+        assertTrue(prod.waitsFor("azure-native:storage:StorageAccount", "state-account")
+                .contains("azure-native:managedidentity:UserAssignedIdentity::state-cmk-identity"));
+    }
+}

@@ -83,24 +83,20 @@ public final class Bootstrap {
         boolean yes = a.has("yes");
 
         Path journalFile = ops.projectDir().resolve(".state-backend").resolve("bootstrap-" + stack + ".json");
-        Map<String, String> params = Map.of("stack", stack, "target", target);
-        Journal journal = Journal.loadOrNew(journalFile, "bootstrap", params);
-        List<String> mismatches = journal.mismatches(params);
-        if (!mismatches.isEmpty()) {
-            ops.err().println("error: " + ops.show(journalFile) + " belongs to an earlier bootstrap with other"
-                    + " arguments (" + String.join("; ", mismatches) + "). Run again with the same arguments to"
-                    + " finish it, or move the journal aside to start over (that deletes no state).");
+        Journal journal;
+        StackFile stackFile;
+        try {
+            stackFile = StackFile.of(ops.projectDir(), stack);
+            journal = Journal.open(journalFile, "bootstrap", Map.of("stack", stack, "target", target),
+                    ops.show(journalFile));
+        } catch (IllegalArgumentException e) {
+            ops.err().println("error: " + e.getMessage());
             return Plan.USAGE;
         }
         journal.vars.putIfAbsent(StackMove.BACKUP_FILE, StackMove.newBackupPath(ops, PROJECT + "-" + stack));
         String backupFile = journal.vars.get(StackMove.BACKUP_FILE);
 
-        StackFile stackFile = StackFile.of(ops.projectDir(), stack);
         boolean prerequisitesOk = checkPrerequisites(ops, dryRun, clouds, a.get("clouds") == null, stackFile);
-        if (!prerequisitesOk && !dryRun) {
-            ops.err().println("Nothing was run: provide what is MISSING above, then run the same command again.");
-            return Plan.MISSING_PREREQUISITES;
-        }
 
         String localBackend = "file://" + ops.projectDir().resolve(".pulumi-local");
         StackMove move = new StackMove(localBackend, stack, POLICY_PACK, stackFile);
@@ -121,19 +117,10 @@ public final class Bootstrap {
         kept.add("The local backend .pulumi-local keeps the stack's state; nothing was removed from it.");
         Plan plan = new Plan("Bootstrap of stack " + stack + " into the " + target + " backend", steps, journal,
                 journalFile, kept, j -> finished(j, stack, stackFile));
-        if (a.get("redo-from") != null) {
-            try {
-                journal.redoFrom(a.get("redo-from"), plan.stepIds());
-            } catch (IllegalArgumentException e) {
-                ops.err().println("error: --redo-from: " + e.getMessage());
-                return Plan.USAGE;
-            }
-        }
-        int code = plan.run(ops, dryRun);
-        return code == Plan.OK && !prerequisitesOk ? Plan.MISSING_PREREQUISITES : code;
+        return plan.start(ops, dryRun, prerequisitesOk, a.get("redo-from"), null, yes);
     }
 
-    /** The target plus the clouds named by --clouds; null list means "detect from the stack file" later. */
+    /** The target plus the clouds named by --clouds (validated here, before anything runs). */
     private static Set<String> clouds(String arg, String target) {
         Set<String> clouds = new LinkedHashSet<>();
         clouds.add(target);

@@ -37,7 +37,7 @@ public final class Journal {
     public String updatedAt;
 
     /** The journal at {@code file}, or a fresh one when there is none. */
-    public static Journal loadOrNew(Path file, String command, Map<String, String> params) {
+    static Journal loadOrNew(Path file, String command, Map<String, String> params) {
         if (Files.isRegularFile(file)) {
             try {
                 return JSON.readValue(file.toFile(), Journal.class);
@@ -52,8 +52,29 @@ public final class Journal {
         return j;
     }
 
+    /**
+     * The journal of a run with these parameters: the one at {@code file} if it was started with the same ones, a
+     * fresh one if there is none. Throws {@link IllegalArgumentException} naming the difference otherwise, so that
+     * two different runs are never mixed.
+     */
+    public static Journal open(Path file, String command, Map<String, String> params, String shownPath) {
+        Journal journal;
+        try {
+            journal = loadOrNew(file, command, params);
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        List<String> mismatches = journal.mismatches(params);
+        if (!mismatches.isEmpty()) {
+            throw new IllegalArgumentException(shownPath + " belongs to an earlier " + command + " with other"
+                    + " arguments (" + String.join("; ", mismatches) + "). Run again with the same arguments to"
+                    + " finish it, or move the journal aside to start over (that deletes no state).");
+        }
+        return journal;
+    }
+
     /** The parameters (stack, target, ...) that differ from the ones this journal was started with. */
-    public List<String> mismatches(Map<String, String> current) {
+    List<String> mismatches(Map<String, String> current) {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, String> e : current.entrySet()) {
             String before = params.get(e.getKey());

@@ -76,14 +76,14 @@ public final class MigrateStack {
 
         String safe = stack.replace('/', '_');
         Path journalFile = ops.projectDir().resolve(".state-backend").resolve("migrate-" + safe + ".json");
-        Map<String, String> params = Map.of("stack", stack, "from", from, "to", to,
-                "secrets-provider", secretsProvider);
-        Journal journal = Journal.loadOrNew(journalFile, "migrate", params);
-        List<String> mismatches = journal.mismatches(params);
-        if (!mismatches.isEmpty()) {
-            ops.err().println("error: " + ops.show(journalFile) + " belongs to an earlier migration with other"
-                    + " arguments (" + String.join("; ", mismatches) + "). Run again with the same arguments to"
-                    + " finish it, or move the journal aside to start over (that deletes no state).");
+        Journal journal;
+        StackFile stackFile;
+        try {
+            stackFile = StackFile.of(ops.projectDir(), stack);
+            journal = Journal.open(journalFile, "migration", Map.of("stack", stack, "from", from, "to", to,
+                    "secrets-provider", secretsProvider), ops.show(journalFile));
+        } catch (IllegalArgumentException e) {
+            ops.err().println("error: " + e.getMessage());
             return Plan.USAGE;
         }
         journal.vars.put(StackMove.TARGET_BACKEND, to);
@@ -91,7 +91,6 @@ public final class MigrateStack {
         journal.vars.putIfAbsent(StackMove.BACKUP_FILE, StackMove.newBackupPath(ops, stack));
         String backupFile = journal.vars.get(StackMove.BACKUP_FILE);
 
-        StackFile stackFile = StackFile.of(ops.projectDir(), stack);
         Prerequisites p = new Prerequisites(ops, dryRun)
                 .tool("pulumi", "for every step")
                 .path(ops.projectDir().resolve("Pulumi.yaml"), "pass the stack's project with --project-dir");
@@ -105,10 +104,6 @@ public final class MigrateStack {
                 .credentialsFor(to, "to write the target backend")
                 .credentialsFor(secretsProvider, "to encrypt with the target secrets provider");
         boolean prerequisitesOk = p.report();
-        if (!prerequisitesOk && !dryRun) {
-            ops.err().println("Nothing was run: provide what is MISSING above, then run the same command again.");
-            return Plan.MISSING_PREREQUISITES;
-        }
 
         StackMove move = new StackMove(from, stack, policyPack, stackFile);
         List<Step> steps = new ArrayList<>();
@@ -117,23 +112,9 @@ public final class MigrateStack {
         steps.addAll(move.steps());
         Plan plan = new Plan("Migration of stack " + stack + " from " + from + " to " + to, steps, journal,
                 journalFile, move.keptOnFailure(backupFile), j -> finished(j, stack, from, to, stackFile));
-        if (a.get("redo-from") != null) {
-            try {
-                journal.redoFrom(a.get("redo-from"), plan.stepIds());
-            } catch (IllegalArgumentException e) {
-                ops.err().println("error: --redo-from: " + e.getMessage());
-                return Plan.USAGE;
-            }
-        }
-        boolean workLeft = plan.stepIds().stream().anyMatch(id -> !journal.isDone(id));
-        if (workLeft && !dryRun && !a.has("yes")
-                && !ops.confirm().ask("Move stack " + stack + " from " + from + " to " + to
-                + ", re-encrypting its secrets with " + secretsProvider + "?")) {
-            ops.err().println("Not confirmed: nothing was run. Pass --yes to run without asking.");
-            return Plan.DECLINED;
-        }
-        int code = plan.run(ops, dryRun);
-        return code == Plan.OK && !prerequisitesOk ? Plan.MISSING_PREREQUISITES : code;
+        String question = "Move stack " + stack + " from " + from + " to " + to + ", re-encrypting its secrets with "
+                + secretsProvider + "?";
+        return plan.start(ops, dryRun, prerequisitesOk, a.get("redo-from"), question, a.has("yes"));
     }
 
     private static List<String> finished(Journal j, String stack, String from, String to, StackFile stackFile) {

@@ -28,6 +28,36 @@ public record Plan(String title, List<Step> steps, Journal journal, Path journal
         return steps.stream().map(Step::id).toList();
     }
 
+    /**
+     * The common way into a plan for both commands: stop if prerequisites are missing (a dry run goes on and shows
+     * the plan), apply {@code --redo-from}, ask for confirmation when a question is given and there is work left,
+     * then run.
+     *
+     * @param confirmQuestion asked unless {@code yes} or a dry run; null to ask nothing
+     */
+    public int start(Ops ops, boolean dryRun, boolean prerequisitesOk, String redoFrom, String confirmQuestion,
+                     boolean yes) {
+        if (!prerequisitesOk && !dryRun) {
+            ops.err().println("Nothing was run: provide what is MISSING above, then run the same command again.");
+            return MISSING_PREREQUISITES;
+        }
+        if (redoFrom != null) {
+            try {
+                journal.redoFrom(redoFrom, stepIds());
+            } catch (IllegalArgumentException e) {
+                ops.err().println("error: --redo-from: " + e.getMessage());
+                return USAGE;
+            }
+        }
+        boolean workLeft = stepIds().stream().anyMatch(id -> !journal.isDone(id));
+        if (confirmQuestion != null && workLeft && !dryRun && !yes && !ops.confirm().ask(confirmQuestion)) {
+            ops.err().println("Not confirmed: nothing was run. Pass --yes to run without asking.");
+            return DECLINED;
+        }
+        int code = run(ops, dryRun);
+        return code == OK && !prerequisitesOk ? MISSING_PREREQUISITES : code;
+    }
+
     /** Runs every step not yet done. Returns {@link #OK} or {@link #FAILED}. */
     public int run(Ops ops, boolean dryRun) {
         StepContext ctx = new StepContext(ops, journal, journalFile, dryRun);
@@ -49,8 +79,10 @@ public record Plan(String title, List<Step> steps, Journal journal, Path journal
             ops.out().println(label + ": " + step.title());
             try {
                 step.body().run(ctx);
-            } catch (StepFailed | RuntimeException e) {
+            } catch (StepFailed e) {
                 return fail(ops, dryRun, step, label, e.getMessage());
+            } catch (RuntimeException e) {
+                return fail(ops, dryRun, step, label, e.getMessage() != null ? e.getMessage() : e.toString());
             }
             journal.done.add(step.id());
             journal.failedStep = null;

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,10 +35,6 @@ public final class ProcessRunner {
     public ProcessRunner(Map<String, String> baseEnv, Path workDir) {
         this.baseEnv = Map.copyOf(baseEnv);
         this.workDir = workDir;
-    }
-
-    public Map<String, String> environment() {
-        return baseEnv;
     }
 
     /** The absolute path of {@code program} on this runner's {@code PATH}, if it is there and executable. */
@@ -106,12 +101,5 @@ public final class ProcessRunner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A copy of the environment with extra variables, for commands that need a different child environment. */
-    public ProcessRunner withEnv(Map<String, String> extra) {
-        Map<String, String> env = new HashMap<>(baseEnv);
-        env.putAll(extra);
-        return new ProcessRunner(env, workDir);
     }
 }

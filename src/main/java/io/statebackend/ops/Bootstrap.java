@@ -157,8 +157,7 @@ public final class Bootstrap {
                 .path(dir.resolve(POLICY_PACK).resolve("node_modules"), "run `npm ci` in " + POLICY_PACK + "/")
                 .passphrase("the local backend's stack uses the passphrase secrets provider");
         for (String cloud : checked) {
-            p.credentialsFor(cloud.equals("azure") ? "azblob://" : "s3://",
-                    "to create the " + cloud + " storage and use its backend");
+            p.cloudCredentials(cloud, "to create the " + cloud + " storage and use its backend");
         }
         return p.report();
     }

@@ -29,10 +29,6 @@ public final class Prerequisites {
         this.dryRun = dryRun;
     }
 
-    public List<String> missing() {
-        return List.copyOf(missing);
-    }
-
     private String env(String name) {
         String v = ops.env().get(name);
         return v == null || v.isBlank() ? null : v;
@@ -84,7 +80,7 @@ public final class Prerequisites {
     }
 
     /** Azure credentials usable by the storage backend, Key Vault and the azure-native provider. */
-    public Prerequisites azureCredentials(String neededFor) {
+    private Prerequisites azureCredentials(String neededFor) {
         boolean hasSecretOrToken = env("AZURE_CLIENT_SECRET") != null || env("AZURE_FEDERATED_TOKEN_FILE") != null
                 || env("AZURE_CLIENT_CERTIFICATE_PATH") != null;
         if (hasAll("AZURE_CLIENT_ID", "AZURE_TENANT_ID") && hasSecretOrToken) {
@@ -108,7 +104,7 @@ public final class Prerequisites {
     }
 
     /** AWS credentials from the standard chain. */
-    public Prerequisites awsCredentials(String neededFor) {
+    private Prerequisites awsCredentials(String neededFor) {
         if (env("AWS_PROFILE") != null) {
             found.add("AWS credentials from AWS_PROFILE");
             return this;
@@ -135,7 +131,11 @@ public final class Prerequisites {
 
     /** The credentials for whatever a backend or secrets-provider URL talks to; nothing for file:// or the Cloud. */
     public Prerequisites credentialsFor(String url, String neededFor) {
-        String cloud = Urls.cloudOf(url);
+        return cloudCredentials(Urls.cloudOf(url), neededFor);
+    }
+
+    /** Credentials for "azure" or "aws", checked once per run whatever the number of URLs that need them. */
+    public Prerequisites cloudCredentials(String cloud, String neededFor) {
         if (!checkedClouds.add(cloud)) {
             return this;
         }

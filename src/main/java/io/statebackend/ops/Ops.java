@@ -16,9 +16,12 @@ import java.util.Map;
  * @param err        failures
  * @param confirm    asks a person a yes/no question; answers "no" when nobody can be asked
  * @param clock      names backup files
+ * @param terminal   true: child processes share this process's terminal (pulumi can prompt); false: their stdin is
+ *                   empty and their output is copied into {@code out} and {@code err} (tests, where the JVM's own
+ *                   standard streams belong to the test runner)
  */
 public record Ops(Map<String, String> env, Path projectDir, PrintStream out, PrintStream err, Confirm confirm,
-                  Clock clock) {
+                  Clock clock, boolean terminal) {
 
     /** Asks a yes/no question. */
     @FunctionalInterface
@@ -33,7 +36,8 @@ public record Ops(Map<String, String> env, Path projectDir, PrintStream out, Pri
 
     /** The real world: the JVM's environment, the given project directory, the terminal. */
     public static Ops fromSystem(Path projectDir) {
-        return new Ops(System.getenv(), projectDir, System.out, System.err, Ops::askOnConsole, Clock.systemUTC());
+        return new Ops(System.getenv(), projectDir, System.out, System.err, Ops::askOnConsole, Clock.systemUTC(),
+                true);
     }
 
     private static boolean askOnConsole(String question) {
@@ -46,11 +50,11 @@ public record Ops(Map<String, String> env, Path projectDir, PrintStream out, Pri
     }
 
     public Ops withProjectDir(Path dir) {
-        return new Ops(env, projectDir.resolve(dir), out, err, confirm, clock);
+        return new Ops(env, projectDir.resolve(dir), out, err, confirm, clock, terminal);
     }
 
     public ProcessRunner runner() {
-        return new ProcessRunner(env, projectDir);
+        return terminal ? new ProcessRunner(env, projectDir) : new ProcessRunner(env, projectDir, out, err);
     }
 
     /** A path relative to the project directory when it lies inside it, for messages. */

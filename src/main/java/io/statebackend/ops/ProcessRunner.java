@@ -3,6 +3,7 @@ package io.statebackend.ops;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,10 @@ import java.util.concurrent.CompletableFuture;
  * <p>The environment (and so {@code PATH}) is a map handed in by the caller, never the JVM's own: the program is
  * looked up on that map's {@code PATH} here, because {@link ProcessBuilder} would search the JVM's {@code PATH}.
  * Tests use this to put a fake {@code pulumi} first without touching the JVM's environment.
+ *
+ * <p>By default the child shares this process's terminal. Given output streams instead, the child gets an empty
+ * stdin and its output is copied into those streams: a child must not write into, or read from, the standard streams
+ * of a JVM whose streams belong to someone else (Surefire talks to its forked test JVM through them).
  */
 public final class ProcessRunner {
 
@@ -31,10 +36,20 @@ public final class ProcessRunner {
 
     private final Map<String, String> baseEnv;
     private final Path workDir;
+    private final PrintStream out;
+    private final PrintStream err;
 
+    /** A runner whose children share this process's terminal. */
     public ProcessRunner(Map<String, String> baseEnv, Path workDir) {
+        this(baseEnv, workDir, null, null);
+    }
+
+    /** A runner whose children read nothing and write into {@code out} and {@code err}. */
+    public ProcessRunner(Map<String, String> baseEnv, Path workDir, PrintStream out, PrintStream err) {
         this.baseEnv = Map.copyOf(baseEnv);
         this.workDir = workDir;
+        this.out = out;
+        this.err = err;
     }
 
     /** The absolute path of {@code program} on this runner's {@code PATH}, if it is there and executable. */
@@ -76,23 +91,54 @@ public final class ProcessRunner {
         env.clear();
         env.putAll(baseEnv);
         env.putAll(command.env());
-        pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
-        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-        pb.redirectOutput(command.output() == Command.Output.CAPTURE
-                ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.INHERIT);
+        boolean capture = command.output() == Command.Output.CAPTURE;
+        boolean shareTerminal = out == null;
+        boolean interactive = shareTerminal && !capture;
+        pb.redirectInput(interactive ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE);
+        pb.redirectOutput(interactive ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE);
+        pb.redirectError(shareTerminal ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE);
         try {
             Process process = pb.start();
-            CompletableFuture<String> stdout = command.output() == Command.Output.CAPTURE
-                    ? CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()))
-                    : CompletableFuture.completedFuture("");
+            if (!interactive) {
+                process.getOutputStream().close();
+            }
+            CompletableFuture<String> stdout = interactive ? CompletableFuture.completedFuture("")
+                    : drain(process.getInputStream(), capture ? null : out);
+            CompletableFuture<String> stderr = shareTerminal ? CompletableFuture.completedFuture("")
+                    : drain(process.getErrorStream(), err);
             int code = process.waitFor();
-            return new Result(code, stdout.join());
+            String captured = stdout.join();
+            stderr.join();
+            return new Result(code, capture ? captured : "");
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + command.display(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + command.display(), e);
         }
+    }
+
+    /**
+     * Reads a child's stream to its end on a thread of its own (so stdout and stderr can never block each other),
+     * copying it to {@code to} when given; the future holds the text.
+     */
+    private static CompletableFuture<String> drain(InputStream in, PrintStream to) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                String text = readAll(in);
+                if (to != null) {
+                    to.print(text);
+                    to.flush();
+                }
+                result.complete(text);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, "child-output");
+        reader.setDaemon(true);
+        reader.start();
+        return result;
     }
 
     private static String readAll(InputStream in) {

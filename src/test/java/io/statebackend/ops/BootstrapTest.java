@@ -136,6 +136,7 @@ class BootstrapTest {
         assertEquals(1, code);
         assertEquals(all.subList(0, failingCall + 1), fake.calls(), "stops at the failing command");
         assertTrue(fake.err().contains("] " + step + ": `"), fake.err());
+        assertTrue(fake.err().contains("fake failure for '" + match + "'"), "pulumi's own error is shown");
         assertTrue(fake.err().contains("Nothing was deleted"), fake.err());
         assertTrue(fake.err().contains("resumes at step '" + step + "'"), fake.err());
         assertTrue(Files.exists(localState), "local state kept");

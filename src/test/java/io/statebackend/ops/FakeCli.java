@@ -167,7 +167,7 @@ final class FakeCli {
                 q -> {
                     questions.add(q);
                     return confirmAnswer;
-                }, Clock.fixed(NOW, ZoneOffset.UTC));
+                }, Clock.fixed(NOW, ZoneOffset.UTC), false);
         return command.apply(args, ops);
     }
 

@@ -92,7 +92,11 @@ public record Plan(String title, List<Step> steps, Journal journal, Path journal
             }
         }
         ops.out().println();
-        whenDone.apply(journal).forEach(ops.out()::println);
+        if (dryRun) {
+            ops.out().println("DRY RUN finished: nothing was run. Run the same command without --dry-run to do it.");
+        } else {
+            whenDone.apply(journal).forEach(ops.out()::println);
+        }
         return OK;
     }
 

@@ -163,6 +163,8 @@ class BootstrapTest {
         assertEquals(expected, fake.printedCommands());
         assertFalse(Files.exists(fake.project.resolve(".state-backend")), "no journal written");
         assertFalse(Files.exists(fake.project.resolve("backups")), "no backup written");
+        assertTrue(fake.out().contains("DRY RUN finished: nothing was run"), fake.out());
+        assertFalse(fake.out().contains("Bootstrap finished"), "a dry run does not claim to be done");
     }
 
     @Test

@@ -1,0 +1,233 @@
+package io.statebackend.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Creates the state storage with a local backend, then moves this project's own stack into it.
+ *
+ * <pre>
+ * mvn -q compile exec:java -Dexec.mainClass=io.statebackend.ops.Bootstrap \
+ *     -Dexec.args="--target azure --stack prod [--yes] [--dry-run]"
+ * </pre>
+ *
+ * <p>Steps: log in to {@code file://<project>/.pulumi-local}, select or create the stack, {@code pulumi up} with the
+ * policy pack, read the stack outputs of the chosen target, then {@link StackMove}. Progress is journaled in
+ * {@code .state-backend/bootstrap-<stack>.json}; a second run resumes at the first unfinished step.
+ */
+public final class Bootstrap {
+
+    static final String PROJECT = "state-backend";
+    static final String POLICY_PACK = "policy";
+
+    static final String USAGE = """
+            Usage: Bootstrap --target azure|aws --stack <name> [options]
+              --target azure|aws   which backend the stack's state moves into
+              --stack <name>       the stack to create and move (dev, prod)
+              --yes                pass --yes to `pulumi up` (otherwise pulumi asks before changing anything)
+              --dry-run            print every command, run none, write nothing
+              --project-dir <dir>  the Pulumi project (default: current directory)
+              --clouds <list>      clouds whose credentials to check, e.g. azure,aws
+                                   (default: the target plus any cloud that Pulumi.<stack>.yaml turns on)
+              --redo-from <step>   run this step and all later ones again even if the journal says done
+            Needs PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE: the local backend's stack uses the
+            passphrase secrets provider until its state moves.""";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Bootstrap() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, Ops.fromSystem(Path.of(""))));
+    }
+
+    /** Runs the bootstrap and returns the process exit code (see {@link Plan}). */
+    public static int run(String[] args, Ops ops) {
+        CliArgs a;
+        String target;
+        String stack;
+        Set<String> clouds;
+        try {
+            a = CliArgs.parse(args, List.of("target", "stack", "project-dir", "clouds", "redo-from"),
+                    List.of("yes", "dry-run", "help"));
+            if (a.has("help")) {
+                ops.out().println(USAGE);
+                return Plan.OK;
+            }
+            target = a.require("target", "azure or aws").toLowerCase(Locale.ROOT);
+            if (!target.equals("azure") && !target.equals("aws")) {
+                throw new IllegalArgumentException("--target must be azure or aws, not '" + target + "'");
+            }
+            stack = a.require("stack", "the stack to bootstrap, e.g. prod");
+            clouds = clouds(a.get("clouds"), target);
+        } catch (IllegalArgumentException e) {
+            ops.err().println("error: " + e.getMessage());
+            ops.err().println(USAGE);
+            return Plan.USAGE;
+        }
+        if (a.get("project-dir") != null) {
+            ops = ops.withProjectDir(Path.of(a.get("project-dir")));
+        }
+        boolean dryRun = a.has("dry-run");
+        boolean yes = a.has("yes");
+
+        Path journalFile = ops.projectDir().resolve(".state-backend").resolve("bootstrap-" + stack + ".json");
+        Journal journal;
+        StackFile stackFile;
+        try {
+            stackFile = StackFile.of(ops.projectDir(), stack);
+            journal = Journal.open(journalFile, "bootstrap", Map.of("stack", stack, "target", target),
+                    ops.show(journalFile));
+        } catch (IllegalArgumentException e) {
+            ops.err().println("error: " + e.getMessage());
+            return Plan.USAGE;
+        }
+        journal.vars.putIfAbsent(StackMove.BACKUP_FILE, StackMove.newBackupPath(ops, PROJECT + "-" + stack));
+        String backupFile = journal.vars.get(StackMove.BACKUP_FILE);
+
+        boolean prerequisitesOk = checkPrerequisites(ops, dryRun, clouds, a.get("clouds") == null, stackFile);
+
+        String localBackend = "file://" + ops.projectDir().resolve(".pulumi-local");
+        StackMove move = new StackMove(localBackend, stack, POLICY_PACK, stackFile);
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("login-local", "log in to the local backend kept in the project (.pulumi-local)",
+                ctx -> loginLocal(ctx, localBackend)));
+        steps.add(new Step("select-stack", "select the stack in the local backend, creating it if needed",
+                ctx -> ctx.run(local(localBackend, "stack", "select", stack, "--create",
+                        "--secrets-provider", "passphrase").build())));
+        steps.add(new Step("up", "create the state storage (pulumi up with the policy pack)",
+                ctx -> ctx.run(local(localBackend, "up", "--policy-pack", POLICY_PACK, "--stack", stack)
+                        .argIf(yes, "--yes").build())));
+        steps.add(new Step("read-outputs", "read the stack outputs and choose the " + target + " backend",
+                ctx -> readOutputs(ctx, localBackend, stack, target)));
+        steps.addAll(move.steps());
+
+        List<String> kept = new ArrayList<>(move.keptOnFailure(backupFile));
+        kept.add("The local backend .pulumi-local keeps the stack's state; nothing was removed from it.");
+        Plan plan = new Plan("Bootstrap of stack " + stack + " into the " + target + " backend", steps, journal,
+                journalFile, kept, j -> finished(j, stack, stackFile));
+        return plan.start(ops, dryRun, prerequisitesOk, a.get("redo-from"), null, yes);
+    }
+
+    /** The target plus the clouds named by --clouds (validated here, before anything runs). */
+    private static Set<String> clouds(String arg, String target) {
+        Set<String> clouds = new LinkedHashSet<>();
+        clouds.add(target);
+        if (arg != null) {
+            for (String c : arg.split(",")) {
+                String cloud = c.trim().toLowerCase(Locale.ROOT);
+                if (!cloud.equals("azure") && !cloud.equals("aws")) {
+                    throw new IllegalArgumentException("--clouds: unknown cloud '" + c.trim() + "' (azure, aws)");
+                }
+                clouds.add(cloud);
+            }
+        }
+        return clouds;
+    }
+
+    private static boolean checkPrerequisites(Ops ops, boolean dryRun, Set<String> clouds, boolean detect,
+                                              StackFile stackFile) {
+        Set<String> checked = new LinkedHashSet<>(clouds);
+        if (detect) {
+            for (String c : List.of("azure", "aws")) {
+                if (stackFile.mentionsCloud(PROJECT, c)) {
+                    checked.add(c);
+                }
+            }
+        }
+        Path dir = ops.projectDir();
+        Prerequisites p = new Prerequisites(ops, dryRun)
+                .tool("pulumi", "for every step")
+                .tool("java", "to run the Pulumi program")
+                .tool("mvn", "to build the Pulumi program")
+                .tool("node", "to run the policy pack")
+                .path(dir.resolve("Pulumi.yaml"), "run from the project directory or pass --project-dir")
+                .path(dir.resolve(POLICY_PACK).resolve("PulumiPolicy.yaml"), "the policy pack is missing")
+                .path(dir.resolve(POLICY_PACK).resolve("node_modules"), "run `npm ci` in " + POLICY_PACK + "/")
+                .passphrase("the local backend's stack uses the passphrase secrets provider");
+        for (String cloud : checked) {
+            p.cloudCredentials(cloud, "to create the " + cloud + " storage and use its backend");
+        }
+        return p.report();
+    }
+
+    private static Command.Builder local(String localBackend, String... args) {
+        return Command.of("pulumi", args).env("PULUMI_BACKEND_URL", localBackend);
+    }
+
+    private static void loginLocal(StepContext ctx, String localBackend) throws StepFailed {
+        if (!ctx.dryRun()) {
+            try {
+                Files.createDirectories(ctx.ops().projectDir().resolve(".pulumi-local"));
+            } catch (IOException e) {
+                throw new StepFailed("could not create .pulumi-local: " + e.getMessage());
+            }
+        }
+        ctx.run(Command.of("pulumi", "login", localBackend).build());
+    }
+
+    private static void readOutputs(StepContext ctx, String localBackend, String stack, String target)
+            throws StepFailed {
+        String urlKey = target + "BackendUrl";
+        String secretsKey = target + "SecretsProvider";
+        String loginKey = target + "LoginCommand";
+        ProcessRunner.Result r = ctx.run(local(localBackend, "stack", "output", "--json", "--show-secrets",
+                "--stack", stack).capture().build());
+        if (ctx.dryRun()) {
+            ctx.setVar(StackMove.TARGET_BACKEND, "<" + urlKey + " output>");
+            ctx.setVar(StackMove.SECRETS_PROVIDER, "<" + secretsKey + " output>");
+            return;
+        }
+        JsonNode outputs;
+        try {
+            outputs = JSON.readTree(r.stdout().isBlank() ? "{}" : r.stdout());
+        } catch (IOException e) {
+            throw new StepFailed("`pulumi stack output --json` did not print JSON: " + e.getMessage());
+        }
+        String url = outputs.path(urlKey).asText("");
+        String secrets = outputs.path(secretsKey).asText("");
+        if (url.isEmpty() || secrets.isEmpty()) {
+            throw new StepFailed("the stack has no " + (url.isEmpty() ? urlKey : secretsKey) + " output: is "
+                    + target + " turned on in Pulumi." + stack + ".yaml, and did `up` finish? After fixing, run"
+                    + " again with --redo-from up.");
+        }
+        String scheme = target.equals("azure") ? "azblob" : "s3";
+        String secretsScheme = target.equals("azure") ? "azurekeyvault" : "awskms";
+        if (!Urls.scheme(url).equals(scheme) || !Urls.scheme(secrets).equals(secretsScheme)) {
+            throw new StepFailed("unexpected outputs " + urlKey + "=" + url + ", " + secretsKey + "=" + secrets
+                    + ": expected " + scheme + ":// and " + secretsScheme + ":// URLs");
+        }
+        ctx.setVar(StackMove.TARGET_BACKEND, url);
+        ctx.setVar(StackMove.SECRETS_PROVIDER, secrets);
+        String login = outputs.path(loginKey).asText("");
+        if (!login.isEmpty()) {
+            ctx.setVar("loginCommand", login);
+        }
+        ctx.say("Target backend " + url + ", secrets provider " + secrets);
+    }
+
+    private static List<String> finished(Journal j, String stack, StackFile stackFile) {
+        String url = j.vars.get(StackMove.TARGET_BACKEND);
+        return List.of(
+                "Bootstrap finished: stack " + stack + " keeps its state in " + url + ",",
+                "its secrets encrypted with " + j.vars.get(StackMove.SECRETS_PROVIDER) + ".",
+                "Next:",
+                "  1. Commit " + stackFile.path().getFileName() + ": it now names the secrets provider and holds the"
+                        + " stack's encrypted data key, which every user and the pipeline need.",
+                "  2. Others log in with: " + j.vars.getOrDefault("loginCommand", "pulumi login " + url),
+                "  3. The local copy is no longer needed and may be removed; this command never deletes it:",
+                "       rm -rf .pulumi-local",
+                "       rm " + j.vars.get(StackMove.BACKUP_FILE) + "   # holds the stack's secrets in plaintext");
+    }
+}

@@ -1,0 +1,133 @@
+package io.statebackend.ops;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Moves an existing stack from one backend to another (Pulumi Cloud or any self-managed backend to the azblob or
+ * s3 backend this project creates), re-encrypting its secrets with the target's secrets provider.
+ *
+ * <pre>
+ * mvn -q compile exec:java -Dexec.mainClass=io.statebackend.ops.MigrateStack -Dexec.args="\
+ *     --stack acme/payments/prod --from cloud \
+ *     --to 'azblob://state?storage_account=stprodstate' \
+ *     --secrets-provider azurekeyvault://kv-prod-state.vault.azure.net/keys/pulumi-secrets \
+ *     --project-dir ../payments [--policy-pack ../payments/policy] [--dry-run] [--yes]"
+ * </pre>
+ *
+ * <p>Steps: {@code pulumi login <from>}, then {@link StackMove}. The source stack is never removed.
+ */
+public final class MigrateStack {
+
+    static final String USAGE = """
+            Usage: MigrateStack --stack <name> --from <url|cloud> --to <url> --secrets-provider <url> [options]
+              --stack <name>             the stack as the source backend names it: org/project/stack or stack;
+                                         the target stack gets its last segment as name
+              --from <url|cloud>         source backend: cloud (Pulumi Cloud), https://..., file://..., azblob://..., s3://...
+              --to <url>                 target backend, e.g. azblob://<container>?storage_account=<account>
+              --secrets-provider <url>   target secrets provider, e.g. azurekeyvault://<vault>.vault.azure.net/keys/<key>
+              --project-dir <dir>        the stack's Pulumi project (default: current directory)
+              --policy-pack <dir>        also run this policy pack in the verifying preview
+              --yes                      do not ask for confirmation
+              --dry-run                  print every command, run none, write nothing
+              --redo-from <step>         run this step and all later ones again""";
+
+    private MigrateStack() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, Ops.fromSystem(Path.of(""))));
+    }
+
+    /** Runs the migration and returns the process exit code (see {@link Plan}). */
+    public static int run(String[] args, Ops ops) {
+        CliArgs a;
+        String stack;
+        String from;
+        String to;
+        String secretsProvider;
+        try {
+            a = CliArgs.parse(args, List.of("stack", "from", "to", "secrets-provider", "project-dir", "policy-pack",
+                    "redo-from"), List.of("yes", "dry-run", "help"));
+            if (a.has("help")) {
+                ops.out().println(USAGE);
+                return Plan.OK;
+            }
+            stack = a.require("stack", "org/project/stack or stack");
+            from = Urls.backend(a.require("from", "source backend URL or 'cloud'"), "--from");
+            to = Urls.backend(a.require("to", "target backend URL"), "--to");
+            secretsProvider = Urls.secretsProvider(a.require("secrets-provider", "target secrets provider URL"),
+                    "--secrets-provider");
+            if (from.equals(to)) {
+                throw new IllegalArgumentException("--from and --to are the same backend; nothing to move");
+            }
+        } catch (IllegalArgumentException e) {
+            ops.err().println("error: " + e.getMessage());
+            ops.err().println(USAGE);
+            return Plan.USAGE;
+        }
+        if (a.get("project-dir") != null) {
+            ops = ops.withProjectDir(Path.of(a.get("project-dir")));
+        }
+        boolean dryRun = a.has("dry-run");
+        String policyPack = a.get("policy-pack");
+
+        String safe = stack.replace('/', '_');
+        Path journalFile = ops.projectDir().resolve(".state-backend").resolve("migrate-" + safe + ".json");
+        Journal journal;
+        StackFile stackFile;
+        try {
+            stackFile = StackFile.of(ops.projectDir(), stack);
+            journal = Journal.open(journalFile, "migration", Map.of("stack", stack, "from", from, "to", to,
+                    "secrets-provider", secretsProvider), ops.show(journalFile));
+        } catch (IllegalArgumentException e) {
+            ops.err().println("error: " + e.getMessage());
+            return Plan.USAGE;
+        }
+        journal.vars.put(StackMove.TARGET_BACKEND, to);
+        journal.vars.put(StackMove.SECRETS_PROVIDER, secretsProvider);
+        journal.vars.putIfAbsent(StackMove.BACKUP_FILE, StackMove.newBackupPath(ops, stack));
+        String backupFile = journal.vars.get(StackMove.BACKUP_FILE);
+
+        Prerequisites p = new Prerequisites(ops, dryRun)
+                .tool("pulumi", "for every step")
+                .path(ops.projectDir().resolve("Pulumi.yaml"), "pass the stack's project with --project-dir");
+        if (policyPack != null) {
+            p.path(ops.projectDir().resolve(policyPack), "--policy-pack names no directory");
+        }
+        if (stackFile.usesPassphrase()) {
+            p.passphrase(ops.show(stackFile.path()) + " uses the passphrase secrets provider");
+        }
+        p.credentialsFor(from, "to read the source backend")
+                .credentialsFor(to, "to write the target backend")
+                .credentialsFor(secretsProvider, "to encrypt with the target secrets provider");
+        boolean prerequisitesOk = p.report();
+
+        StackMove move = new StackMove(from, stack, policyPack, stackFile);
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("login-source", "log in to the source backend",
+                ctx -> ctx.run(Command.of("pulumi", "login", from).build())));
+        steps.addAll(move.steps());
+        Plan plan = new Plan("Migration of stack " + stack + " from " + from + " to " + to, steps, journal,
+                journalFile, move.keptOnFailure(backupFile), j -> finished(j, stack, from, to, stackFile));
+        String question = "Move stack " + stack + " from " + from + " to " + to + ", re-encrypting its secrets with "
+                + secretsProvider + "?";
+        return plan.start(ops, dryRun, prerequisitesOk, a.get("redo-from"), question, a.has("yes"));
+    }
+
+    private static List<String> finished(Journal j, String stack, String from, String to, StackFile stackFile) {
+        String name = StackFile.shortName(stack);
+        return List.of(
+                "Migration finished: stack " + name + " now lives in " + to + ".",
+                "Next:",
+                "  1. Commit " + stackFile.path().getFileName() + ": it now names the new secrets provider and data key.",
+                "  2. Point users and pipelines at the new backend: pulumi login " + Command.quote(to),
+                "  3. The source stack in " + from + " was left in place. Once satisfied, remove its state yourself",
+                "     (--force leaves the cloud resources alone; --preserve-config keeps the stack file):",
+                "       PULUMI_BACKEND_URL=" + Command.quote(from) + " pulumi stack rm " + stack
+                        + " --force --preserve-config",
+                "     and delete the backup " + j.vars.get(StackMove.BACKUP_FILE) + " (plaintext secrets).");
+    }
+}

@@ -1,0 +1,124 @@
+package io.statebackend.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Read-only view of a stack's settings file, {@code Pulumi.<stack>.yaml}: which secrets provider it records and
+ * which config values are encrypted with it. A missing file reads as empty.
+ */
+public final class StackFile {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Path path;
+    private final JsonNode root;
+
+    private StackFile(Path path, JsonNode root) {
+        this.path = path;
+        this.root = root;
+    }
+
+    /** The settings file of {@code stack} (IllegalArgumentException if it is not YAML) ({@code org/project/name} or {@code name}) in {@code projectDir}. */
+    public static StackFile of(Path projectDir, String stack) {
+        Path path = projectDir.resolve("Pulumi." + shortName(stack) + ".yaml");
+        if (!Files.isRegularFile(path)) {
+            return new StackFile(path, YAML.createObjectNode());
+        }
+        try {
+            JsonNode node = YAML.readTree(path.toFile());
+            return new StackFile(path, node == null || node.isMissingNode() ? YAML.createObjectNode() : node);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + path.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The last segment of a possibly fully-qualified stack name. */
+    public static String shortName(String stack) {
+        return stack.substring(stack.lastIndexOf('/') + 1);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public boolean exists() {
+        return Files.isRegularFile(path);
+    }
+
+    /** True when the stack uses the passphrase provider (it then has an {@code encryptionsalt}). */
+    public boolean usesPassphrase() {
+        return root.hasNonNull("encryptionsalt") || "passphrase".equals(root.path("secretsprovider").asText());
+    }
+
+    /**
+     * Config keys whose value is, or contains, a {@code secure:} value. These are encrypted with the stack's data
+     * key and become unreadable if the stack is re-created with another key, so a move must re-encrypt them.
+     */
+    public List<String> secureConfigKeys() {
+        List<String> keys = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = root.path("config").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (containsSecure(e.getValue())) {
+                keys.add(e.getKey());
+            }
+        }
+        return keys;
+    }
+
+    private static boolean containsSecure(JsonNode node) {
+        if (node.isObject()) {
+            if (node.size() == 1 && node.has("secure")) {
+                return true;
+            }
+            for (JsonNode child : node) {
+                if (containsSecure(child)) {
+                    return true;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode child : node) {
+                if (containsSecure(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the stack's config turns a cloud on. A switch {@code <project>:<cloud>} decides when present (off when
+     * {@code false} or an object with {@code enabled: false}); otherwise any key {@code <project>:<cloud>...} or a
+     * provider key ({@code azure-native:...}, {@code aws:...}) counts as on.
+     */
+    public boolean mentionsCloud(String project, String cloud) {
+        JsonNode config = root.path("config");
+        JsonNode toggle = config.get(project + ":" + cloud);
+        if (toggle != null) {
+            return !isOff(toggle);
+        }
+        String providerPrefix = cloud.equals("azure") ? "azure-native:" : "aws:";
+        Iterator<String> it = config.fieldNames();
+        while (it.hasNext()) {
+            String key = it.next();
+            if (key.startsWith(project + ":" + cloud) || key.startsWith(providerPrefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isOff(JsonNode v) {
+        return v.asText().equals("false") || (v.isObject() && v.path("enabled").asText().equals("false"));
+    }
+}

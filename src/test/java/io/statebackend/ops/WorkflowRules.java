@@ -1,0 +1,157 @@
+package io.statebackend.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The properties of .github/workflows/state-backend.yml that matter, as a list of violations (empty = good), so
+ * that a test can show each rule both holding on the real file and catching a broken copy.
+ */
+final class WorkflowRules {
+
+    private static final Pattern SECRET_REF = Pattern.compile("secrets\\.([A-Za-z0-9_]+)");
+    private static final Pattern KEY_LIKE = Pattern.compile("(?i).*(KEY|SECRET|PASSWORD|CREDENTIAL|PASSPHRASE).*");
+    private static final List<String> STORED_CREDENTIAL_INPUTS = List.of("client-secret", "creds",
+            "aws-access-key-id", "aws-secret-access-key", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+            "AZURE_CLIENT_SECRET", "ARM_CLIENT_SECRET");
+
+    private WorkflowRules() {
+    }
+
+    static List<String> check(JsonNode wf, String text) {
+        List<String> v = new ArrayList<>();
+        JsonNode on = wf.path("on");
+        if (!on.has("pull_request") || !on.has("push")) {
+            v.add("workflow must run on pull_request and push");
+        }
+        if (!on.path("push").path("branches").toString().contains("main")) {
+            v.add("push trigger must be limited to main");
+        }
+        if (wf.path("permissions").path("id-token").asText().equals("write")) {
+            v.add("id-token: write belongs on the jobs that log in to the clouds, not the whole workflow");
+        }
+
+        Matcher m = SECRET_REF.matcher(text);
+        while (m.find()) {
+            if (KEY_LIKE.matcher(m.group(1)).matches()) {
+                v.add("stored credential secrets." + m.group(1) + " is used; use OIDC federation instead");
+            }
+        }
+        forEachStep(wf, (job, step) -> {
+            for (String input : STORED_CREDENTIAL_INPUTS) {
+                if (step.path("with").has(input) || step.path("env").has(input)) {
+                    v.add("job " + job + " passes stored credentials (" + input + ")");
+                }
+            }
+        });
+
+        JsonNode jobs = wf.path("jobs");
+        Iterator<Map.Entry<String, JsonNode>> it = jobs.fields();
+        int previewJobs = 0;
+        int upJobs = 0;
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = e.getKey();
+            JsonNode job = e.getValue();
+            String runs = runs(job);
+            String cond = job.path("if").asText();
+            boolean logsIn = uses(job, "azure/login") || uses(job, "aws-actions/configure-aws-credentials");
+            if (logsIn && !job.path("permissions").path("id-token").asText().equals("write")) {
+                v.add("job " + name + " logs in to a cloud without permissions id-token: write");
+            }
+            if (uses(job, "azure/login")) {
+                JsonNode with = step(job, "azure/login").path("with");
+                for (String input : List.of("client-id", "tenant-id", "subscription-id")) {
+                    if (!with.has(input)) {
+                        v.add("job " + name + ": azure/login without " + input);
+                    }
+                }
+            }
+            if (uses(job, "aws-actions/configure-aws-credentials")
+                    && !step(job, "aws-actions/configure-aws-credentials").path("with").has("role-to-assume")) {
+                v.add("job " + name + ": configure-aws-credentials without role-to-assume");
+            }
+            if (runs.contains("pulumi preview")) {
+                previewJobs++;
+                if (!cond.contains("pull_request")) {
+                    v.add("job " + name + " previews but does not run on pull_request");
+                }
+                if (!runs.contains("--policy-pack policy")) {
+                    v.add("job " + name + " previews without --policy-pack policy");
+                }
+            }
+            if (runs.contains("pulumi up")) {
+                upJobs++;
+                if (!cond.contains("github.event_name == 'push'") || !cond.contains("refs/heads/main")) {
+                    v.add("job " + name + " runs pulumi up outside pushes to main");
+                }
+                if (!runs.contains("--policy-pack policy") || !runs.contains("--yes")) {
+                    v.add("job " + name + " must run pulumi up --policy-pack policy --yes");
+                }
+            }
+            if (runs.contains("pulumi ") && !runs.contains("pulumi login \"$BACKEND_URL\"")) {
+                v.add("job " + name + " runs pulumi without logging in to the state backend");
+            }
+            if (runs.contains("pulumi login") && !stepEnvMentions(job, "vars[")) {
+                v.add("job " + name + " must take the backend URL from a repository variable");
+            }
+        }
+        if (previewJobs == 0) {
+            v.add("no job runs pulumi preview");
+        }
+        if (upJobs == 0) {
+            v.add("no job runs pulumi up");
+        }
+        return v;
+    }
+
+    static String runs(JsonNode job) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode s : job.path("steps")) {
+            sb.append(s.path("run").asText()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static boolean uses(JsonNode job, String action) {
+        return step(job, action) != null;
+    }
+
+    static JsonNode step(JsonNode job, String action) {
+        for (JsonNode s : job.path("steps")) {
+            if (s.path("uses").asText().startsWith(action + "@")) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static boolean stepEnvMentions(JsonNode job, String needle) {
+        for (JsonNode s : job.path("steps")) {
+            if (s.path("run").asText().contains("pulumi login") && s.path("env").toString().contains(needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    interface StepVisitor {
+        void visit(String job, JsonNode step);
+    }
+
+    static void forEachStep(JsonNode wf, StepVisitor visitor) {
+        Iterator<Map.Entry<String, JsonNode>> it = wf.path("jobs").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            for (JsonNode s : e.getValue().path("steps")) {
+                visitor.visit(e.getKey(), s);
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.statebackend.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The CI/CD workflow parses and keeps the properties that matter; each rule is shown to catch its breakage. */
+class WorkflowTest {
+
+    static final Path WORKFLOW = Path.of(".github/workflows/state-backend.yml");
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static String text;
+
+    @BeforeAll
+    static void read() throws IOException {
+        text = Files.readString(WORKFLOW);
+    }
+
+    static List<String> violations(String yaml) throws IOException {
+        JsonNode wf = YAML.readTree(yaml);
+        return WorkflowRules.check(wf, yaml);
+    }
+
+    @Test
+    void theWorkflowKeepsEveryRule() throws IOException {
+        assertEquals(List.of(), violations(text));
+    }
+
+    @Test
+    void toolchainsAndPackDependenciesAreSetUp() throws IOException {
+        JsonNode jobs = YAML.readTree(text).path("jobs");
+        for (String job : List.of("test", "preview", "up")) {
+            JsonNode java = WorkflowRules.step(jobs.path(job), "actions/setup-java");
+            JsonNode node = WorkflowRules.step(jobs.path(job), "actions/setup-node");
+            assertEquals("17", java.path("with").path("java-version").asText(), job);
+            assertEquals("maven", java.path("with").path("cache").asText(), job);
+            assertEquals("20", node.path("with").path("node-version").asText(), job);
+            boolean npmCiInPolicy = false;
+            for (JsonNode s : jobs.path(job).path("steps")) {
+                npmCiInPolicy |= s.path("run").asText().equals("npm ci")
+                        && s.path("working-directory").asText().equals("policy");
+            }
+            assertTrue(npmCiInPolicy, job + " installs the policy pack with npm ci");
+        }
+    }
+
+    /** Each broken copy must be caught with a message naming the problem. */
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', value = {
+            "      id-token: write|      id-token: read|without permissions id-token: write",
+            "          role-to-assume: ${{ vars.AWS_STATE_ROLE_ARN }}|          aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}|stored credential secrets.AWS_ACCESS_KEY_ID",
+            "          client-id: ${{ vars.AZURE_CLIENT_ID }}|          client-secret: ${{ secrets.AZURE_CLIENT_SECRET }}|passes stored credentials (client-secret)",
+            "--policy-pack policy --stack \"${{ matrix.stack }}\" --diff|--stack \"${{ matrix.stack }}\" --diff|previews without --policy-pack policy",
+            "    if: github.event_name == 'pull_request'|    if: github.event_name == 'push'|previews but does not run on pull_request",
+            "    if: github.event_name == 'push' && github.ref == 'refs/heads/main'|    if: github.event_name == 'push'|runs pulumi up outside pushes to main",
+            "pulumi up --policy-pack policy --stack \"${{ matrix.stack }}\" --yes|pulumi up --stack \"${{ matrix.stack }}\" --yes|must run pulumi up --policy-pack policy --yes",
+            "permissions:\\n  contents: read|permissions:\\n  contents: read\\n  id-token: write|not the whole workflow"})
+    void aBrokenCopyIsCaught(String original, String replacement, String expected) throws IOException {
+        String from = original.replace("\\n", "\n");
+        assertTrue(text.contains(from), "test input must exist in the workflow: " + from);
+        List<String> v = violations(text.replace(from, replacement.replace("\\n", "\n")));
+        assertTrue(v.stream().anyMatch(s -> s.contains(expected)), v.toString());
+    }
+}

@@ -3,6 +3,8 @@ package io.statebackend.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.statebackend.settings.Setting;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +54,7 @@ public final class Bootstrap {
         System.exit(run(args, Ops.fromSystem(Path.of(""))));
     }
 
-    /** Runs the bootstrap and returns the process exit code (see {@link Plan}). */
+    /** Runs the bootstrap and returns the process exit code (see {@link Procedure}). */
     public static int run(String[] args, Ops ops) {
         CliArgs a;
         String target;
@@ -63,7 +65,7 @@ public final class Bootstrap {
                     List.of("yes", "dry-run", "help"));
             if (a.has("help")) {
                 ops.out().println(USAGE);
-                return Plan.OK;
+                return Procedure.OK;
             }
             target = a.require("target", "azure or aws").toLowerCase(Locale.ROOT);
             if (!target.equals("azure") && !target.equals("aws")) {
@@ -74,7 +76,7 @@ public final class Bootstrap {
         } catch (IllegalArgumentException e) {
             ops.err().println("error: " + e.getMessage());
             ops.err().println(USAGE);
-            return Plan.USAGE;
+            return Procedure.USAGE;
         }
         if (a.get("project-dir") != null) {
             ops = ops.withProjectDir(Path.of(a.get("project-dir")));
@@ -84,14 +86,14 @@ public final class Bootstrap {
 
         Path journalFile = ops.projectDir().resolve(".state-backend").resolve("bootstrap-" + stack + ".json");
         Journal journal;
-        StackFile stackFile;
+        StackSettingsFile stackFile;
         try {
-            stackFile = StackFile.of(ops.projectDir(), stack);
+            stackFile = StackSettingsFile.of(ops.projectDir(), stack);
             journal = Journal.open(journalFile, "bootstrap", Map.of("stack", stack, "target", target),
                     ops.show(journalFile));
         } catch (IllegalArgumentException e) {
             ops.err().println("error: " + e.getMessage());
-            return Plan.USAGE;
+            return Procedure.USAGE;
         }
         journal.vars.putIfAbsent(StackMove.BACKUP_FILE, StackMove.newBackupPath(ops, PROJECT + "-" + stack));
         String backupFile = journal.vars.get(StackMove.BACKUP_FILE);
@@ -115,7 +117,7 @@ public final class Bootstrap {
 
         List<String> kept = new ArrayList<>(move.keptOnFailure(backupFile));
         kept.add("The local backend .pulumi-local keeps the stack's state; nothing was removed from it.");
-        Plan plan = new Plan("Bootstrap of stack " + stack + " into the " + target + " backend", steps, journal,
+        Procedure plan = new Procedure("Bootstrap of stack " + stack + " into the " + target + " backend", steps, journal,
                 journalFile, kept, j -> finished(j, stack, stackFile));
         return plan.start(ops, dryRun, prerequisitesOk, a.get("redo-from"), null, yes);
     }
@@ -137,13 +139,14 @@ public final class Bootstrap {
     }
 
     private static boolean checkPrerequisites(Ops ops, boolean dryRun, Set<String> clouds, boolean detect,
-                                              StackFile stackFile) {
+                                              StackSettingsFile stackFile) {
         Set<String> checked = new LinkedHashSet<>(clouds);
         if (detect) {
-            for (String c : List.of("azure", "aws")) {
-                if (stackFile.mentionsCloud(PROJECT, c)) {
-                    checked.add(c);
-                }
+            if (stackFile.cloudEnabled(Setting.AZURE_ENABLED)) {
+                checked.add("azure");
+            }
+            if (stackFile.cloudEnabled(Setting.AWS_ENABLED)) {
+                checked.add("aws");
             }
         }
         Path dir = ops.projectDir();
@@ -217,7 +220,7 @@ public final class Bootstrap {
         ctx.say("Target backend " + url + ", secrets provider " + secrets);
     }
 
-    private static List<String> finished(Journal j, String stack, StackFile stackFile) {
+    private static List<String> finished(Journal j, String stack, StackSettingsFile stackFile) {
         String url = j.vars.get(StackMove.TARGET_BACKEND);
         return List.of(
                 "Bootstrap finished: stack " + stack + " keeps its state in " + url + ",",

@@ -41,7 +41,7 @@ public final class MigrateStack {
         System.exit(run(args, Ops.fromSystem(Path.of(""))));
     }
 
-    /** Runs the migration and returns the process exit code (see {@link Plan}). */
+    /** Runs the migration and returns the process exit code (see {@link Procedure}). */
     public static int run(String[] args, Ops ops) {
         CliArgs a;
         String stack;
@@ -53,7 +53,7 @@ public final class MigrateStack {
                     "redo-from"), List.of("yes", "dry-run", "help"));
             if (a.has("help")) {
                 ops.out().println(USAGE);
-                return Plan.OK;
+                return Procedure.OK;
             }
             stack = a.require("stack", "org/project/stack or stack");
             from = Urls.backend(a.require("from", "source backend URL or 'cloud'"), "--from");
@@ -66,7 +66,7 @@ public final class MigrateStack {
         } catch (IllegalArgumentException e) {
             ops.err().println("error: " + e.getMessage());
             ops.err().println(USAGE);
-            return Plan.USAGE;
+            return Procedure.USAGE;
         }
         if (a.get("project-dir") != null) {
             ops = ops.withProjectDir(Path.of(a.get("project-dir")));
@@ -77,14 +77,14 @@ public final class MigrateStack {
         String safe = stack.replace('/', '_');
         Path journalFile = ops.projectDir().resolve(".state-backend").resolve("migrate-" + safe + ".json");
         Journal journal;
-        StackFile stackFile;
+        StackSettingsFile stackFile;
         try {
-            stackFile = StackFile.of(ops.projectDir(), stack);
+            stackFile = StackSettingsFile.of(ops.projectDir(), stack);
             journal = Journal.open(journalFile, "migration", Map.of("stack", stack, "from", from, "to", to,
                     "secrets-provider", secretsProvider), ops.show(journalFile));
         } catch (IllegalArgumentException e) {
             ops.err().println("error: " + e.getMessage());
-            return Plan.USAGE;
+            return Procedure.USAGE;
         }
         journal.vars.put(StackMove.TARGET_BACKEND, to);
         journal.vars.put(StackMove.SECRETS_PROVIDER, secretsProvider);
@@ -110,15 +110,15 @@ public final class MigrateStack {
         steps.add(new Step("login-source", "log in to the source backend",
                 ctx -> ctx.run(Command.of("pulumi", "login", from).build())));
         steps.addAll(move.steps());
-        Plan plan = new Plan("Migration of stack " + stack + " from " + from + " to " + to, steps, journal,
+        Procedure plan = new Procedure("Migration of stack " + stack + " from " + from + " to " + to, steps, journal,
                 journalFile, move.keptOnFailure(backupFile), j -> finished(j, stack, from, to, stackFile));
         String question = "Move stack " + stack + " from " + from + " to " + to + ", re-encrypting its secrets with "
                 + secretsProvider + "?";
         return plan.start(ops, dryRun, prerequisitesOk, a.get("redo-from"), question, a.has("yes"));
     }
 
-    private static List<String> finished(Journal j, String stack, String from, String to, StackFile stackFile) {
-        String name = StackFile.shortName(stack);
+    private static List<String> finished(Journal j, String stack, String from, String to, StackSettingsFile stackFile) {
+        String name = StackSettingsFile.shortName(stack);
         return List.of(
                 "Migration finished: stack " + name + " now lives in " + to + ".",
                 "Next:",

@@ -47,7 +47,7 @@ public final class StackMove {
     private final String sourceStack;
     private final String targetStack;
     private final String policyPack;
-    private final StackFile stackFile;
+    private final StackSettingsFile stackFile;
 
     /**
      * @param sourceBackend where the stack is now
@@ -55,10 +55,10 @@ public final class StackMove {
      * @param policyPack    policy pack directory for the verifying preview, or null
      * @param stackFile     the stack's settings file in the project
      */
-    public StackMove(String sourceBackend, String sourceStack, String policyPack, StackFile stackFile) {
+    public StackMove(String sourceBackend, String sourceStack, String policyPack, StackSettingsFile stackFile) {
         this.sourceBackend = sourceBackend;
         this.sourceStack = sourceStack;
-        this.targetStack = StackFile.shortName(sourceStack);
+        this.targetStack = StackSettingsFile.shortName(sourceStack);
         this.policyPack = policyPack;
         this.stackFile = stackFile;
     }

@@ -228,12 +228,12 @@ class BootstrapTest {
     @Test
     void cloudsTurnedOnInTheStackFileAreChecked() throws IOException {
         Files.writeString(fake.project.resolve("Pulumi.prod.yaml"),
-                "config:\n  state-backend:azure: true\n  state-backend:aws: false\n  aws:region: eu-west-1\n");
+                "config:\n  state-backend:azureEnabled: true\n  state-backend:awsEnabled: false\n");
         fake.env.remove("AWS_PROFILE");
         fake.removeFromPath("aws");
         assertEquals(0, bootstrap("--target", "azure", "--stack", "prod", "--yes"), fake.out());
 
-        Files.writeString(fake.project.resolve("Pulumi.prod.yaml"), "config:\n  state-backend:aws: true\n");
+        Files.writeString(fake.project.resolve("Pulumi.prod.yaml"), "config:\n  state-backend:azureEnabled: false\n");
         fake.clearCalls();
         Files.delete(fake.project.resolve(".state-backend/bootstrap-prod.json"));
         assertEquals(3, bootstrap("--target", "azure", "--stack", "prod", "--yes"));
@@ -284,7 +284,7 @@ class BootstrapTest {
         Files.writeString(fake.project.resolve("Pulumi.prod.yaml"), """
                 encryptionsalt: v1:abc
                 config:
-                  state-backend:azure: true
+                  state-backend:awsEnabled: false
                   state-backend:alertWebhook:
                     secure: v1:deadbeef
                 """);

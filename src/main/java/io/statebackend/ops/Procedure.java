@@ -15,7 +15,7 @@ import java.util.function.Function;
  * @param keptOnFailure  printed after a failure: what was left in place
  * @param whenDone       lines printed once every step has finished (may read journal values)
  */
-public record Plan(String title, List<Step> steps, Journal journal, Path journalFile, List<String> keptOnFailure,
+public record Procedure(String title, List<Step> steps, Journal journal, Path journalFile, List<String> keptOnFailure,
                    Function<Journal, List<String>> whenDone) {
 
     public static final int OK = 0;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.statebackend.settings.Setting;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,27 +18,27 @@ import java.util.Map;
  * Read-only view of a stack's settings file, {@code Pulumi.<stack>.yaml}: which secrets provider it records and
  * which config values are encrypted with it. A missing file reads as empty.
  */
-public final class StackFile {
+public final class StackSettingsFile {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final Path path;
     private final JsonNode root;
 
-    private StackFile(Path path, JsonNode root) {
+    private StackSettingsFile(Path path, JsonNode root) {
         this.path = path;
         this.root = root;
     }
 
     /** The settings file of {@code stack} (IllegalArgumentException if it is not YAML) ({@code org/project/name} or {@code name}) in {@code projectDir}. */
-    public static StackFile of(Path projectDir, String stack) {
+    public static StackSettingsFile of(Path projectDir, String stack) {
         Path path = projectDir.resolve("Pulumi." + shortName(stack) + ".yaml");
         if (!Files.isRegularFile(path)) {
-            return new StackFile(path, YAML.createObjectNode());
+            return new StackSettingsFile(path, YAML.createObjectNode());
         }
         try {
             JsonNode node = YAML.readTree(path.toFile());
-            return new StackFile(path, node == null || node.isMissingNode() ? YAML.createObjectNode() : node);
+            return new StackSettingsFile(path, node == null || node.isMissingNode() ? YAML.createObjectNode() : node);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + path.getFileName() + ": " + e.getMessage(), e);
         }
@@ -96,29 +98,9 @@ public final class StackFile {
         return false;
     }
 
-    /**
-     * Whether the stack's config turns a cloud on. A switch {@code <project>:<cloud>} decides when present (off when
-     * {@code false} or an object with {@code enabled: false}); otherwise any key {@code <project>:<cloud>...} or a
-     * provider key ({@code azure-native:...}, {@code aws:...}) counts as on.
-     */
-    public boolean mentionsCloud(String project, String cloud) {
-        JsonNode config = root.path("config");
-        JsonNode toggle = config.get(project + ":" + cloud);
-        if (toggle != null) {
-            return !isOff(toggle);
-        }
-        String providerPrefix = cloud.equals("azure") ? "azure-native:" : "aws:";
-        Iterator<String> it = config.fieldNames();
-        while (it.hasNext()) {
-            String key = it.next();
-            if (key.startsWith(project + ":" + cloud) || key.startsWith(providerPrefix)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isOff(JsonNode v) {
-        return v.asText().equals("false") || (v.isObject() && v.path("enabled").asText().equals("false"));
+    /** Whether the stack turns a cloud on with its switch ({@code state-backend:azureEnabled}...), else the default. */
+    public boolean cloudEnabled(Setting enabledSwitch) {
+        JsonNode value = root.path("config").get(enabledSwitch.qualifiedKey());
+        return value == null ? enabledSwitch.defaultValue().map(Boolean::parseBoolean).orElse(false) : value.asBoolean();
     }
 }

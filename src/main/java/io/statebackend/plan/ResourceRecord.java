@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * One resource the program declares, as the engine (and a policy pack) would see it: type token, logical name,
- * inputs by schema property name, its parent, whether it is protected, and the resources it explicitly waits for.
+ * inputs by schema property name, its parent, whether it is protected, the resources it explicitly waits for, and the
+ * explicit provider it was declared with ({@code type::name}, null for the default provider).
  */
 public record ResourceRecord(
         String type,
@@ -13,7 +14,14 @@ public record ResourceRecord(
         Map<String, Object> inputs,
         String parent,
         boolean protect,
-        List<String> dependsOn) {
+        List<String> dependsOn,
+        String provider) {
+
+    /** A record of a resource declared with the default provider. */
+    public ResourceRecord(String type, String name, Map<String, Object> inputs, String parent, boolean protect,
+                          List<String> dependsOn) {
+        this(type, name, inputs, parent, protect, dependsOn, null);
+    }
 
     /** The input at a dotted path such as {@code encryption.keySource}, or null when absent. */
     public Object input(String path) {

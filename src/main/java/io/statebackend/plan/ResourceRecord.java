@@ -23,14 +23,20 @@ public record ResourceRecord(
         this(type, name, inputs, parent, protect, dependsOn, null);
     }
 
-    /** The input at a dotted path such as {@code encryption.keySource}, or null when absent. */
+    /**
+     * The input at a dotted path such as {@code encryption.keySource} (list elements by index, as in
+     * {@code rules.0.status}), or null when absent.
+     */
     public Object input(String path) {
         Object current = inputs;
         for (String part : path.split("\\.")) {
-            if (!(current instanceof Map<?, ?> map)) {
+            if (current instanceof Map<?, ?> map) {
+                current = map.get(part);
+            } else if (current instanceof List<?> list && part.matches("\\d+") && Integer.parseInt(part) < list.size()) {
+                current = list.get(Integer.parseInt(part));
+            } else {
                 return null;
             }
-            current = map.get(part);
         }
         return current;
     }

@@ -1,0 +1,71 @@
+package io.statebackend.testing;
+
+import io.statebackend.plan.ResourceRecord;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Copies of declared resources with one thing changed, to prove an assertion bites: the helper that passes on the
+ * real record must fail on the copy with the control removed.
+ */
+public final class Records {
+
+    private Records() {
+    }
+
+    /** The record with the input at a dotted path (list elements by index) set to {@code value}; null removes it. */
+    public static ResourceRecord withInput(ResourceRecord record, String path, Object value) {
+        return new ResourceRecord(record.type(), record.name(), replaced(record.inputs(), path.split("\\."), 0, value),
+                record.parent(), record.protect(), record.dependsOn(), record.provider());
+    }
+
+    public static ResourceRecord unprotected(ResourceRecord record) {
+        return new ResourceRecord(record.type(), record.name(), record.inputs(), record.parent(), false,
+                record.dependsOn(), record.provider());
+    }
+
+    public static ResourceRecord withoutDependencies(ResourceRecord record) {
+        return new ResourceRecord(record.type(), record.name(), record.inputs(), record.parent(), record.protect(),
+                List.of(), record.provider());
+    }
+
+    public static ResourceRecord withProvider(ResourceRecord record, String provider) {
+        return new ResourceRecord(record.type(), record.name(), record.inputs(), record.parent(), record.protect(),
+                record.dependsOn(), provider);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object replacedAt(Object current, String[] path, int at, Object value) {
+        if (current instanceof Map<?, ?> map) {
+            return replaced((Map<String, Object>) map, path, at, value);
+        }
+        if (current instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list);
+            int index = Integer.parseInt(path[at]);
+            if (at == path.length - 1) {
+                copy.set(index, value);
+            } else {
+                copy.set(index, replacedAt(copy.get(index), path, at + 1, value));
+            }
+            return copy;
+        }
+        throw new IllegalArgumentException("no input at " + String.join(".", path));
+    }
+
+    private static Map<String, Object> replaced(Map<String, Object> inputs, String[] path, int at, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(inputs);
+        if (at == path.length - 1) {
+            if (value == null) {
+                copy.remove(path[at]);
+            } else {
+                copy.put(path[at], value);
+            }
+        } else {
+            copy.put(path[at], replacedAt(copy.get(path[at]), path, at + 1, value));
+        }
+        return copy;
+    }
+}

@@ -2,6 +2,7 @@ package io.statebackend;
 
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
+import io.statebackend.aws.AwsStateStore;
 import io.statebackend.azure.AzureStateStore;
 import io.statebackend.settings.EngineConfig;
 import io.statebackend.settings.Settings;
@@ -42,6 +43,18 @@ public final class App {
             ctx.export("azureBlobEndpoint", store.blobEndpoint);
             ctx.export("azureContainerName", store.containerName);
             ctx.export("azureKeyVaultUri", store.keyVaultUri);
+        });
+        settings.aws().ifPresent(aws -> {
+            var store = new AwsStateStore("aws", aws, settings.protect(), ctx.projectName(), ctx.stackName());
+            ctx.export("awsBackendUrl", store.backendUrl);
+            ctx.export("awsSecretsProvider", store.secretsProvider);
+            ctx.export("awsLoginCommand", store.loginCommand);
+            ctx.export("awsBucketName", store.bucketName);
+            ctx.export("awsBucketArn", store.bucketArn);
+            ctx.export("awsKmsKeyArn", store.kmsKeyArn);
+            ctx.export("awsStateAccessPolicyArn", store.stateAccessPolicyArn);
+            ctx.export("awsStateAccessPolicyJson", store.stateAccessPolicyJson);
+            store.replicaBucketName.ifPresent(replica -> ctx.export("awsReplicaBucketName", replica));
         });
     }
 }

@@ -38,7 +38,7 @@ public final class Urls {
         }
         String scheme = scheme(raw);
         if (scheme.equals("azurerm")) {
-            throw new IllegalArgumentException(flag + " " + raw + ": azurerm:// is a Terraform convention, not a"
+            throw new IllegalArgumentException(flag + " " + raw + ": the azurerm scheme is a Terraform convention, not a"
                     + " Pulumi backend; use azblob://<container>?storage_account=<account>");
         }
         if (!BACKEND_SCHEMES.contains(scheme)) {

@@ -23,6 +23,8 @@ public final class PlanMocks implements Mocks {
     public static final String AWS_ACCOUNT_ID = "123456789012";
 
     private final Map<String, Map<String, Object>> inputsByKey = new ConcurrentHashMap<>();
+    /** Region of each explicit AWS provider, by the id this mock gave it. */
+    private final Map<String, String> awsRegionByProviderId = new ConcurrentHashMap<>();
 
     /** Inputs recorded for {@code type::name}, in registration order of keys. */
     Map<String, Map<String, Object>> inputsByKey() {
@@ -33,7 +35,10 @@ public final class PlanMocks implements Mocks {
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         inputsByKey.put(args.type + "::" + args.name, args.inputs);
         Map<String, Object> state = new LinkedHashMap<>(args.inputs);
-        String id = ProviderShapes.complete(args.type, args.name, args.inputs, state);
+        String id = ProviderShapes.complete(args.type, args.name, args.inputs, state, awsRegionOf(args.provider));
+        if (args.type.equals(AwsShapes.PROVIDER_TYPE)) {
+            awsRegionByProviderId.put(id, String.valueOf(args.inputs.getOrDefault("region", "")));
+        }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }
 
@@ -50,11 +55,29 @@ public final class PlanMocks implements Mocks {
                     "arn", "arn:aws:iam::" + AWS_ACCOUNT_ID + ":role/deployer",
                     "id", AWS_ACCOUNT_ID,
                     "userId", "AROAEXAMPLE:deployer");
-            case "aws:index/getPartition:getPartition" -> Map.of(
-                    "partition", "aws", "dnsSuffix", "amazonaws.com", "id", "aws",
-                    "reverseDnsPrefix", "com.amazonaws");
+            case "aws:index/getPartition:getPartition" -> partition(awsRegionOf(args.provider));
             default -> throw new IllegalArgumentException("no mock answer for invoke " + args.token);
         });
+    }
+
+    /**
+     * The region of the explicit AWS provider a resource was declared with ({@code provider} is the engine's
+     * reference, {@code <urn>::<id>}), or empty for the default provider, which this program never uses.
+     */
+    private String awsRegionOf(String providerReference) {
+        if (providerReference == null || providerReference.isEmpty()) {
+            return "";
+        }
+        String providerId = providerReference.substring(providerReference.lastIndexOf("::") + 2);
+        return awsRegionByProviderId.getOrDefault(providerId, "");
+    }
+
+    /** The partition of the invoking provider's region, as the AWS provider reports it. */
+    private static Map<String, Object> partition(String region) {
+        String partition = io.statebackend.settings.AwsSettings.partitionOf(region);
+        String dnsSuffix = partition.equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com";
+        return Map.of("partition", partition, "dnsSuffix", dnsSuffix, "id", partition,
+                "reverseDnsPrefix", partition.equals("aws-cn") ? "cn.com.amazonaws" : "com.amazonaws");
     }
 
     /** A stable GUID for a name, like the ids Azure assigns. */

@@ -46,7 +46,7 @@ public final class ProgramRun {
         var declared = Collections.synchronizedList(new ArrayList<Declared>());
         ResourceTransformation recorder = args -> {
             declared.add(new Declared(args.resource(), args.options().getParent(), args.options().isProtect(),
-                    args.options().getDependsOn()));
+                    args.options().getDependsOn(), args.options().getProvider()));
             return Optional.empty();
         };
         try {
@@ -79,7 +79,7 @@ public final class ProgramRun {
     }
 
     private record Declared(Resource resource, Optional<Resource> parent, boolean protect,
-                            Output<List<Resource>> dependsOn) {
+                            Output<List<Resource>> dependsOn, Optional<? extends Resource> provider) {
 
         ResourceRecord record(PlanMocks mocks) {
             String key = resource.pulumiResourceType() + "::" + resource.pulumiResourceName();
@@ -91,7 +91,8 @@ public final class ProgramRun {
                     parent.map(p -> p.pulumiResourceType() + "::" + p.pulumiResourceName()).orElse(null),
                     protect,
                     waitsFor == null ? List.of()
-                            : waitsFor.stream().map(r -> r.pulumiResourceType() + "::" + r.pulumiResourceName()).toList());
+                            : waitsFor.stream().map(r -> r.pulumiResourceType() + "::" + r.pulumiResourceName()).toList(),
+                    provider.map(p -> p.pulumiResourceType() + "::" + p.pulumiResourceName()).orElse(null));
         }
     }
 }

@@ -12,8 +12,12 @@ final class ProviderShapes {
     private ProviderShapes() {
     }
 
-    /** Fills {@code state} with the provider's computed outputs and returns the resource id. */
-    static String complete(String type, String name, Map<String, Object> inputs, Map<String, Object> state) {
+    /**
+     * Fills {@code state} with the provider's computed outputs and returns the resource id; {@code awsRegion} is the
+     * region of the explicit AWS provider the resource was declared with (empty for other clouds).
+     */
+    static String complete(String type, String name, Map<String, Object> inputs, Map<String, Object> state,
+                           String awsRegion) {
         userAssignedIdentitiesAsMap(inputs, state);
         String rg = "/subscriptions/" + PlanMocks.SUBSCRIPTION_ID + "/resourceGroups/" + str(inputs, "resourceGroupName");
         String id = switch (type) {
@@ -104,7 +108,7 @@ final class ProviderShapes {
             case "azure-native:dataprotection:BackupInstance" -> named(state, str(inputs, "backupInstanceName"),
                     rg + "/providers/Microsoft.DataProtection/backupVaults/" + str(inputs, "vaultName")
                             + "/backupInstances/" + str(inputs, "backupInstanceName"));
-            default -> AwsShapes.complete(type, name, inputs, state);
+            default -> AwsShapes.complete(type, name, inputs, state, awsRegion);
         };
         state.putIfAbsent("name", name);
         return id;

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * One resource the program declares, as the engine (and a policy pack) would see it: type token, logical name,
- * inputs by schema property name, its parent, whether it is protected, and the resources it explicitly waits for.
+ * inputs by schema property name, its parent, whether it is protected, the resources it explicitly waits for, and the
+ * explicit provider it was declared with ({@code type::name}, null for the default provider).
  */
 public record ResourceRecord(
         String type,
@@ -13,16 +14,29 @@ public record ResourceRecord(
         Map<String, Object> inputs,
         String parent,
         boolean protect,
-        List<String> dependsOn) {
+        List<String> dependsOn,
+        String provider) {
 
-    /** The input at a dotted path such as {@code encryption.keySource}, or null when absent. */
+    /** A record of a resource declared with the default provider. */
+    public ResourceRecord(String type, String name, Map<String, Object> inputs, String parent, boolean protect,
+                          List<String> dependsOn) {
+        this(type, name, inputs, parent, protect, dependsOn, null);
+    }
+
+    /**
+     * The input at a dotted path such as {@code encryption.keySource} (list elements by index, as in
+     * {@code rules.0.status}), or null when absent.
+     */
     public Object input(String path) {
         Object current = inputs;
         for (String part : path.split("\\.")) {
-            if (!(current instanceof Map<?, ?> map)) {
+            if (current instanceof Map<?, ?> map) {
+                current = map.get(part);
+            } else if (current instanceof List<?> list && part.matches("\\d+") && Integer.parseInt(part) < list.size()) {
+                current = list.get(Integer.parseInt(part));
+            } else {
                 return null;
             }
-            current = map.get(part);
         }
         return current;
     }

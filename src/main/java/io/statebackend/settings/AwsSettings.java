@@ -17,4 +17,12 @@ public record AwsSettings(
     public AwsSettings {
         statePrincipalArns = List.copyOf(statePrincipalArns);
     }
+
+    /** The AWS partition a region belongs to: the {@code <partition>} in every ARN there. */
+    public static String partitionOf(String region) {
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+    }
 }

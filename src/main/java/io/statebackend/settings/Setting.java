@@ -69,7 +69,7 @@ public enum Setting {
     AWS_STATE_PRINCIPAL_ARNS("awsStatePrincipalArns", SettingType.STRING_ARRAY, "[]",
             "IAM role or user ARNs that run pulumi login (required in production)"),
     AWS_NONCURRENT_VERSION_DAYS("awsNoncurrentVersionRetentionDays", SettingType.INTEGER, "90",
-            "days before a noncurrent object version expires (1-3650)"),
+            "days before a noncurrent object version expires (1-3650; production >= 30)"),
     AWS_NEWER_NONCURRENT_VERSIONS("awsNewerNoncurrentVersions", SettingType.INTEGER, "10",
             "newest noncurrent versions kept regardless of age (1-100)"),
     AWS_REPLICA_REGION("awsReplicaRegion", SettingType.STRING, null,

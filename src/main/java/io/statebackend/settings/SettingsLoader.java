@@ -3,6 +3,7 @@ package io.statebackend.settings;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.statebackend.settings.Setting.*;
@@ -33,10 +34,14 @@ public final class SettingsLoader {
     private static final Pattern KEY_VAULT_NAME = Pattern.compile("^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$");
     private static final Pattern CONTAINER_NAME = Pattern.compile("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$");
     private static final Pattern RESOURCE_GROUP_NAME = Pattern.compile("^[-\\w.()]{0,89}[-\\w()]$");
-    private static final Pattern BUCKET_NAME = Pattern.compile("^[a-z0-9][a-z0-9.-]{1,53}[a-z0-9]$");
-    private static final Pattern IP_ADDRESS_FORM = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
+    /** No dots: see {@link #bucketName}. */
+    private static final Pattern BUCKET_NAME = Pattern.compile("^[a-z0-9][a-z0-9-]{1,53}[a-z0-9]$");
+    /**
+     * An account root, or a role or user with an optional path ({@code role/ci/deployer}): path segments and the
+     * name are IAM name characters, no empty segment, no trailing slash. Group 1 is the partition.
+     */
     private static final Pattern IAM_PRINCIPAL_ARN = Pattern.compile(
-            "^arn:aws(-cn|-us-gov)?:iam::\\d{12}:(root|(role|user)/[\\w+=,.@/-]{1,512})$");
+            "^arn:(aws|aws-cn|aws-us-gov):iam::\\d{12}:(root|(role|user)/([\\w+=,.@-]+/){0,16}[\\w+=,.@-]{1,64})$");
 
     private SettingsLoader() {
     }
@@ -142,14 +147,18 @@ public final class SettingsLoader {
                 .map(v -> Checks.matches(AWS_NAME_SUFFIX, v, NAME_SUFFIX, "4-13 lowercase letters or digits"));
         Optional<String> bucket = read.optionalString(AWS_BUCKET_NAME).map(v -> bucketName(AWS_BUCKET_NAME, v));
 
+        String partition = AwsSettings.partitionOf(region);
         List<String> principals = read.stringList(AWS_STATE_PRINCIPAL_ARNS).stream()
-                .map(v -> Checks.matches(AWS_STATE_PRINCIPAL_ARNS, v, IAM_PRINCIPAL_ARN,
-                        "an IAM principal ARN with a 12-digit account id, such as arn:aws:iam::123456789012:role/pulumi"))
+                .map(v -> principalArn(v, partition, region))
                 .toList();
         Checks.require(!production || !principals.isEmpty(), AWS_STATE_PRINCIPAL_ARNS, "[]",
                 "at least one principal ARN in production: someone must be able to log in");
 
         int noncurrent = Checks.inRange(AWS_NONCURRENT_VERSION_DAYS, read.integer(AWS_NONCURRENT_VERSION_DAYS), 1, 3650);
+        if (production) {
+            Checks.atLeast(AWS_NONCURRENT_VERSION_DAYS, noncurrent, 30,
+                    "days in production: an overwritten state file must stay recoverable");
+        }
         int newer = Checks.inRange(AWS_NEWER_NONCURRENT_VERSIONS, read.integer(AWS_NEWER_NONCURRENT_VERSIONS), 1, 100);
         Optional<String> replica = read.optionalString(AWS_REPLICA_REGION).map(v -> awsRegion(AWS_REPLICA_REGION, v));
         if (production && replica.isEmpty()) {
@@ -158,6 +167,9 @@ public final class SettingsLoader {
         }
         replica.ifPresent(r -> Checks.require(!r.equals(region), AWS_REPLICA_REGION, r,
                 "a region other than " + AWS_REGION.qualifiedKey() + " (" + region + ")"));
+        replica.ifPresent(r -> Checks.require(AwsSettings.partitionOf(r).equals(partition), AWS_REPLICA_REGION, r,
+                "a region in the same AWS partition as " + AWS_REGION.qualifiedKey() + " (" + region + ", "
+                        + partition + "): S3 cannot replicate across partitions"));
         int logRetention = Checks.inRange(AWS_ACCESS_LOG_RETENTION_DAYS, read.integer(AWS_ACCESS_LOG_RETENTION_DAYS), 1, 3650);
         return new AwsSettings(region, suffix, bucket, principals, noncurrent, newer, replica, logRetention);
     }
@@ -169,18 +181,32 @@ public final class SettingsLoader {
         return value;
     }
 
+    private static String principalArn(String value, String partition, String region) {
+        Matcher m = IAM_PRINCIPAL_ARN.matcher(value);
+        if (!m.matches()) {
+            throw new SettingsException(AWS_STATE_PRINCIPAL_ARNS.qualifiedKey(), value,
+                    "an IAM role, user or account-root ARN with a 12-digit account id, such as "
+                            + "arn:aws:iam::123456789012:role/pulumi-state-users");
+        }
+        Checks.require(m.group(1).equals(partition), AWS_STATE_PRINCIPAL_ARNS, value,
+                "an ARN in the " + partition + " partition, where " + AWS_REGION.qualifiedKey() + " (" + region + ") is");
+        return value;
+    }
+
     /**
      * S3 bucket naming rules, kept to 55 characters so the derived "-logs" and "-replica" buckets stay within 63.
+     * Dots are refused although S3 allows them: the bucket policy denies plain HTTP, and a dotted name cannot be
+     * reached over HTTPS in the virtual-hosted style the Pulumi CLI uses (the certificate *.s3.region.amazonaws.com
+     * matches one label only). That also rules out the IP-address form and "..".
      */
     static String bucketName(Setting setting, String value) {
-        String rules = "an S3 bucket name: 3-55 lowercase letters, digits, '.' or '-', starting and ending with a letter "
-                + "or digit, no '..', not an IP address, not starting with xn--, sthree- or amzn-s3-demo-, "
-                + "not ending with -s3alias or --ol-s3";
-        boolean valid = BUCKET_NAME.matcher(value).matches() && !value.contains("..")
-                && !IP_ADDRESS_FORM.matcher(value).matches()
+        String rules = "an S3 bucket name: 3-55 lowercase letters, digits or '-', starting and ending with a letter "
+                + "or digit, no '.' (HTTPS needs a single label), not starting with xn--, sthree- or amzn-s3-demo-, "
+                + "not ending with -s3alias, --ol-s3, --x-s3 or --table-s3";
+        boolean valid = BUCKET_NAME.matcher(value).matches()
                 && !value.startsWith("xn--") && !value.startsWith("sthree-") && !value.startsWith("amzn-s3-demo-")
-                && !value.endsWith("-s3alias") && !value.endsWith("--ol-s3") && !value.endsWith(".mrap")
-                && !value.endsWith("--x-s3");
+                && !value.endsWith("-s3alias") && !value.endsWith("--ol-s3") && !value.endsWith("--x-s3")
+                && !value.endsWith("--table-s3");
         Checks.require(valid, setting, value, rules);
         return value;
     }

@@ -77,7 +77,7 @@ class BackupTest {
                 "properties.securitySettings.immutabilitySettings.state", "Disabled"));
         dailyVaultedBackupKept(30).assertBroken(Records.withInput(Runs.prod(), BACKUP_POLICY, "state-backup-policy",
                 "properties.policyRules", List.of()));
-        CONTAINER_COVERED.assertBroken(Records.withOptions(Runs.prod(), BACKUP_INSTANCE, "state-backup-instance", false, List.of()));
+        CONTAINER_COVERED.assertBroken(Records.with(Runs.prod(), BACKUP_INSTANCE, "state-backup-instance", Records::withoutDependencies));
     }
 
     @Test

@@ -81,7 +81,7 @@ class EncryptionTest {
                 Arguments.of(KEY_ROTATION, Records.withInput(prod, KEY, Encryption.CMK_KEY_NAME, "properties.rotationPolicy", null)),
                 Arguments.of(IDENTITY_CAN_USE_KEY, Records.withInput(prod, ROLE_ASSIGNMENT,
                         "cmk-identity-crypto-service-encryption-user", "scope", idOf(prod, VAULT, VAULT_NAME))),
-                Arguments.of(GRANT_BEFORE_ACCOUNT, Records.withOptions(prod, ACCOUNT, ACCOUNT_NAME, true, List.of())));
+                Arguments.of(GRANT_BEFORE_ACCOUNT, Records.with(prod, ACCOUNT, ACCOUNT_NAME, Records::withoutDependencies)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -40,7 +40,7 @@ class ProtectionTest {
     void checksFailWhenALockIsWeakenedOrProtectIsDropped() {
         ACCOUNT_LOCK.assertBroken(Records.withInput(Runs.prod(), LOCK, "state-account-lock", "level", "ReadOnly"));
         VAULT_LOCK.assertBroken(Records.without(Runs.prod(), LOCK, "state-vault-lock"));
-        PROTECTED.assertBroken(Records.withOptions(Runs.prod(), KEY, SecretsProvider.SECRETS_KEY_NAME, false, List.of()));
+        PROTECTED.assertBroken(Records.with(Runs.prod(), KEY, SecretsProvider.SECRETS_KEY_NAME, Records::unprotected));
     }
 
     @Test

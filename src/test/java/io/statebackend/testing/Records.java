@@ -7,20 +7,30 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * Copies of a program run with one control taken away, to prove that the check for that control would notice.
+ * Copies of declared resources, or of a whole program run, with one thing changed, to prove an assertion bites: the
+ * check that passes on the real record must fail on the copy with the control removed.
  */
 public final class Records {
 
     private Records() {
     }
 
-    /** The run with one input of one resource set to {@code value} (null removes it); the original is untouched. */
-    public static PlanResult withInput(PlanResult run, String type, String name, String path, Object value) {
+    /** The run with one resource changed by {@code change}; the original run is untouched. */
+    public static PlanResult with(PlanResult run, String type, String name, UnaryOperator<ResourceRecord> change) {
         run.get(type, name);
-        return replace(run, type, name, r -> new ResourceRecord(r.type(), r.name(), withPath(r.inputs(), path, value),
-                r.parent(), r.protect(), r.dependsOn()));
+        List<ResourceRecord> changed = new ArrayList<>();
+        for (ResourceRecord r : run.resources()) {
+            changed.add(r.type().equals(type) && r.name().equals(name) ? change.apply(r) : r);
+        }
+        return new PlanResult(run.project(), run.stack(), changed, run.outputs(), run.error());
+    }
+
+    /** The run with one input of one resource set to {@code value} (null removes it). */
+    public static PlanResult withInput(PlanResult run, String type, String name, String path, Object value) {
+        return with(run, type, name, r -> withInput(r, path, value));
     }
 
     /** The run without the named resource, as if the program had not declared it. */
@@ -31,36 +41,56 @@ public final class Records {
         return new PlanResult(run.project(), run.stack(), kept, run.outputs(), run.error());
     }
 
-    /** The run with a resource's protect flag or explicit dependencies changed. */
-    public static PlanResult withOptions(PlanResult run, String type, String name, boolean protect, List<String> dependsOn) {
-        run.get(type, name);
-        return replace(run, type, name, r -> new ResourceRecord(r.type(), r.name(), r.inputs(), r.parent(), protect, dependsOn));
+    /** The record with the input at a dotted path (list elements by index) set to {@code value}; null removes it. */
+    public static ResourceRecord withInput(ResourceRecord record, String path, Object value) {
+        return new ResourceRecord(record.type(), record.name(), replaced(record.inputs(), path.split("\\."), 0, value),
+                record.parent(), record.protect(), record.dependsOn(), record.provider());
     }
 
-    private static PlanResult replace(PlanResult run, String type, String name,
-                                      java.util.function.UnaryOperator<ResourceRecord> change) {
-        List<ResourceRecord> changed = new ArrayList<>();
-        for (ResourceRecord r : run.resources()) {
-            changed.add(r.type().equals(type) && r.name().equals(name) ? change.apply(r) : r);
-        }
-        return new PlanResult(run.project(), run.stack(), changed, run.outputs(), run.error());
+    public static ResourceRecord unprotected(ResourceRecord record) {
+        return new ResourceRecord(record.type(), record.name(), record.inputs(), record.parent(), false,
+                record.dependsOn(), record.provider());
+    }
+
+    public static ResourceRecord withoutDependencies(ResourceRecord record) {
+        return new ResourceRecord(record.type(), record.name(), record.inputs(), record.parent(), record.protect(),
+                List.of(), record.provider());
+    }
+
+    public static ResourceRecord withProvider(ResourceRecord record, String provider) {
+        return new ResourceRecord(record.type(), record.name(), record.inputs(), record.parent(), record.protect(),
+                record.dependsOn(), provider);
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> withPath(Map<String, Object> inputs, String path, Object value) {
-        Map<String, Object> copy = new LinkedHashMap<>(inputs);
-        int dot = path.indexOf('.');
-        if (dot < 0) {
-            if (value == null) {
-                copy.remove(path);
+    private static Object replacedAt(Object current, String[] path, int at, Object value) {
+        if (current instanceof Map<?, ?> map) {
+            return replaced((Map<String, Object>) map, path, at, value);
+        }
+        if (current instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list);
+            int index = Integer.parseInt(path[at]);
+            if (at == path.length - 1) {
+                copy.set(index, value);
             } else {
-                copy.put(path, value);
+                copy.set(index, replacedAt(copy.get(index), path, at + 1, value));
             }
             return copy;
         }
-        String head = path.substring(0, dot);
-        Map<String, Object> child = copy.get(head) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        copy.put(head, withPath(child, path.substring(dot + 1), value));
+        throw new IllegalArgumentException("no input at " + String.join(".", path));
+    }
+
+    private static Map<String, Object> replaced(Map<String, Object> inputs, String[] path, int at, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(inputs);
+        if (at == path.length - 1) {
+            if (value == null) {
+                copy.remove(path[at]);
+            } else {
+                copy.put(path[at], value);
+            }
+        } else {
+            copy.put(path[at], replacedAt(copy.get(path[at]), path, at + 1, value));
+        }
         return copy;
     }
 }

@@ -1,0 +1,20 @@
+package io.statebackend.iam;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Whether a statement grants or refuses what it matches. An explicit Deny always wins over any Allow. */
+public enum Effect {
+    ALLOW("Allow"),
+    DENY("Deny");
+
+    private final String json;
+
+    Effect(String json) {
+        this.json = json;
+    }
+
+    @JsonValue
+    public String json() {
+        return json;
+    }
+}

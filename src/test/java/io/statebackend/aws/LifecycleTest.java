@@ -1,0 +1,98 @@
+package io.statebackend.aws;
+
+import io.statebackend.plan.PlanResult;
+import io.statebackend.plan.ResourceRecord;
+import io.statebackend.testing.Records;
+import io.statebackend.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.statebackend.aws.AwsPlan.LIFECYCLE;
+import static io.statebackend.aws.AwsPlan.VERSIONING;
+import static io.statebackend.aws.AwsPlan.dev;
+import static io.statebackend.aws.AwsPlan.prod;
+import static io.statebackend.aws.AwsPlan.succeeded;
+import static io.statebackend.testing.PlanAssertions.assertDependsOn;
+import static io.statebackend.testing.PlanAssertions.assertNumber;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Control 7 (FSBP S3.10/S3.13): bounded version history on the state bucket and its replica. */
+class LifecycleTest {
+
+    /** The rule with this id; each rule applies to the whole bucket and is enabled. */
+    static ResourceRecord rule(ResourceRecord lifecycle, String id) {
+        List<?> rules = (List<?>) lifecycle.input("rules");
+        for (int i = 0; i < rules.size(); i++) {
+            if (id.equals(lifecycle.input("rules." + i + ".id"))) {
+                assertEquals("Enabled", lifecycle.input("rules." + i + ".status"), id);
+                assertEquals("", lifecycle.input("rules." + i + ".filter.prefix"), id + " applies to the whole bucket");
+                return Records.withInput(lifecycle, "rules", List.of(rules.get(i)));
+            }
+        }
+        throw new AssertionError(lifecycle.name() + " has no rule " + id);
+    }
+
+    /**
+     * Noncurrent versions expire after {@code days}, keeping the newest {@code newer}; expired delete markers are
+     * removed; incomplete multipart uploads are aborted after 7 days. No rule ever expires current state.
+     */
+    static void assertVersionedStateLifecycle(ResourceRecord lifecycle, int days, int newer) {
+        assertEquals(3, ((List<?>) lifecycle.input("rules")).size(), lifecycle.name() + " rules");
+        ResourceRecord noncurrent = rule(lifecycle, "expire-noncurrent-versions");
+        assertNumber(days, noncurrent.input("rules.0.noncurrentVersionExpiration.noncurrentDays"), "noncurrent days");
+        assertNumber(newer, noncurrent.input("rules.0.noncurrentVersionExpiration.newerNoncurrentVersions"), "versions kept");
+        ResourceRecord markers = rule(lifecycle, "remove-expired-delete-markers");
+        assertEquals(true, markers.input("rules.0.expiration.expiredObjectDeleteMarker"));
+        assertNull(markers.input("rules.0.expiration.days"), "current state never expires");
+        ResourceRecord uploads = rule(lifecycle, "abort-incomplete-multipart-uploads");
+        assertNumber(7, uploads.input("rules.0.abortIncompleteMultipartUpload.daysAfterInitiation"), "abort after");
+    }
+
+    @Test
+    void prodKeepsNinetyDaysAndTheNewestTenNoncurrentVersions() {
+        ResourceRecord lifecycle = prod().get(LIFECYCLE, "state-bucket-lifecycle");
+        assertVersionedStateLifecycle(lifecycle, 90, 10);
+        assertEquals(AwsPlan.bucketName("prod"), lifecycle.input("bucket"));
+    }
+
+    @Test
+    void theRulesFollowTheSettings() {
+        PlanResult result = succeeded(Stacks.runWith("prod", Map.of(
+                "awsNoncurrentVersionRetentionDays", "400", "awsNewerNoncurrentVersions", "3")));
+        assertVersionedStateLifecycle(result.get(LIFECYCLE, "state-bucket-lifecycle"), 400, 3);
+        assertVersionedStateLifecycle(result.get(LIFECYCLE, "replica-bucket-lifecycle"), 400, 3);
+    }
+
+    @Test
+    void devKeepsThirtyDays() {
+        assertVersionedStateLifecycle(dev().get(LIFECYCLE, "state-bucket-lifecycle"), 30, 10);
+    }
+
+    @Test
+    void theLifecycleWaitsForVersioning() {
+        ResourceRecord lifecycle = prod().get(LIFECYCLE, "state-bucket-lifecycle");
+        assertDependsOn(lifecycle, prod().get(VERSIONING, "state-bucket-versioning"));
+    }
+
+    @Test
+    void theLifecycleAssertionBites() {
+        ResourceRecord lifecycle = prod().get(LIFECYCLE, "state-bucket-lifecycle");
+        List<?> rules = (List<?>) lifecycle.input("rules");
+        assertThrows(AssertionError.class, () -> assertVersionedStateLifecycle(
+                Records.withInput(lifecycle, "rules", rules.subList(1, rules.size())), 90, 10));
+        assertThrows(AssertionError.class, () -> assertVersionedStateLifecycle(
+                Records.withInput(lifecycle, "rules.0.noncurrentVersionExpiration.noncurrentDays", 1.0), 90, 10));
+        assertThrows(AssertionError.class, () -> assertVersionedStateLifecycle(
+                Records.withInput(lifecycle, "rules.1.expiration.days", 30.0), 90, 10));
+        assertThrows(AssertionError.class, () -> assertVersionedStateLifecycle(
+                Records.withInput(lifecycle, "rules.2.status", "Disabled"), 90, 10));
+        assertThrows(AssertionError.class, () -> assertVersionedStateLifecycle(
+                Records.withInput(lifecycle, "rules.2.filter.prefix", ".pulumi/"), 90, 10));
+        assertThrows(AssertionError.class, () -> assertDependsOn(Records.withoutDependencies(lifecycle),
+                prod().get(VERSIONING, "state-bucket-versioning")));
+    }
+}

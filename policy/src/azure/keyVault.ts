@@ -1,0 +1,142 @@
+// Key Vault and the customer-managed key: the vault holds the key that encrypts the state account and
+// the key behind the azurekeyvault:// secrets provider, so losing it loses the state.
+import { asNumber, expectAtLeast, expectValue } from "../common/checks";
+import { Control, resourceControl } from "../common/control";
+import { isUnknown, list, read, sameText, show } from "../common/props";
+import { AzureTypes } from "./types";
+
+const Vault = AzureTypes.Vault;
+const Key = AzureTypes.Key;
+
+// Azure's default when softDeleteRetentionInDays is not given (and the most it allows).
+const AZURE_DEFAULT_SOFT_DELETE_DAYS = 90;
+
+export const vaultRbacAuthorization = resourceControl({
+    name: "azure-keyvault-rbac-authorization",
+    controlId: "CIS Azure v3.0.0 3.3.6",
+    requirement: "The vault authorizes data-plane access with Azure RBAC, not access policies.",
+    remedy: "set properties.enableRbacAuthorization: true and grant Key Vault Crypto roles through RoleAssignments.",
+    resourceType: Vault,
+    validate: (props, report) => {
+        expectValue(props, "properties.enableRbacAuthorization", true, report);
+    },
+});
+
+export const vaultPurgeProtection = resourceControl({
+    name: "azure-keyvault-purge-protection",
+    controlId: "CIS Azure v3.0.0 3.3.5",
+    requirement: "Purge protection stops anyone from permanently deleting the vault or its keys during the retention period.",
+    remedy: "set properties.enablePurgeProtection: true (it cannot be turned off again).",
+    resourceType: Vault,
+    validate: (props, report) => {
+        expectValue(props, "properties.enablePurgeProtection", true, report);
+    },
+});
+
+export const vaultSoftDeleteRetention = resourceControl<{ minimumSoftDeleteRetentionDays: number }>({
+    name: "azure-keyvault-soft-delete-retention",
+    controlId: "CIS Azure v3.0.0 3.3.5",
+    requirement: "Deleted vaults and keys stay recoverable for at least the configured number of days.",
+    remedy: "leave properties.enableSoftDelete unset or true, and set properties.softDeleteRetentionInDays to at least minimumSoftDeleteRetentionDays (90 by default).",
+    resourceType: Vault,
+    config: {
+        minimumSoftDeleteRetentionDays: {
+            type: "integer",
+            minimum: 7,
+            maximum: 90,
+            default: 90,
+            description: "Fewest days a deleted vault or key stays recoverable (Azure allows 7-90).",
+        },
+    },
+    validate: (props, report, config) => {
+        if (read(props, "properties.enableSoftDelete") === false) {
+            report("properties.enableSoftDelete is false; soft delete must stay on.");
+        }
+        const days = read(props, "properties.softDeleteRetentionInDays");
+        if (isUnknown(days)) {
+            return;
+        }
+        const effective = days === undefined ? AZURE_DEFAULT_SOFT_DELETE_DAYS : asNumber(days);
+        if (effective === undefined || effective < config.minimumSoftDeleteRetentionDays) {
+            report(`properties.softDeleteRetentionInDays is ${show(days)}; it must be at least ${config.minimumSoftDeleteRetentionDays}.`);
+        }
+    },
+});
+
+export const vaultPublicNetworkDisabled = resourceControl({
+    name: "azure-keyvault-public-network-disabled",
+    controlId: "MCSB NS-2 (Key Vault private access)",
+    requirement: "The vault is not reachable over its public endpoint.",
+    remedy: "set properties.publicNetworkAccess: \"Disabled\" and reach the vault through a private endpoint.",
+    resourceType: Vault,
+    validate: (props, report) => {
+        expectValue(props, "properties.publicNetworkAccess", "Disabled", report);
+    },
+});
+
+export const vaultNetworkAclsDeny = resourceControl({
+    name: "azure-keyvault-network-acls-deny",
+    controlId: "MCSB NS-2 (Key Vault firewall)",
+    requirement: "The vault firewall denies by default and lets trusted Azure services through (the storage account reads its key that way).",
+    remedy: "set properties.networkAcls: { defaultAction: \"Deny\", bypass: \"AzureServices\" }.",
+    resourceType: Vault,
+    validate: (props, report) => {
+        expectValue(props, "properties.networkAcls.defaultAction", "Deny", report);
+        expectValue(props, "properties.networkAcls.bypass", "AzureServices", report);
+    },
+});
+
+export const keyRsaSize = resourceControl<{ minimumKeySize: number }>({
+    name: "azure-keyvault-key-rsa-size",
+    controlId: "Baseline: RSA key strength (NIST SP 800-57: 3072-bit for use beyond 2030)",
+    requirement:
+        "The key is RSA (what storage encryption and the azurekeyvault:// secrets provider use) and at least the configured size.",
+    remedy: "set properties.kty: \"RSA\" (or \"RSA-HSM\") and properties.keySize to at least minimumKeySize.",
+    resourceType: Key,
+    config: {
+        minimumKeySize: {
+            type: "integer",
+            enum: [2048, 3072, 4096],
+            default: 3072,
+            description: "Smallest RSA key size accepted, in bits.",
+        },
+    },
+    validate: (props, report, config) => {
+        expectValue(props, "properties.kty", ["RSA", "RSA-HSM"], report);
+        expectAtLeast(props, "properties.keySize", config.minimumKeySize, report);
+    },
+});
+
+export const keyRotationPolicy = resourceControl({
+    name: "azure-keyvault-key-rotation-policy",
+    controlId: "CIS Azure v2.0.0 8.8 (automatic key rotation)",
+    requirement: "The key rotates itself: its rotation policy has a \"rotate\" lifetime action with a trigger.",
+    remedy:
+        "set properties.rotationPolicy.lifetimeActions to include { action: { type: \"rotate\" }, trigger: { timeAfterCreate: \"P90D\" } } (or timeBeforeExpiry).",
+    resourceType: Key,
+    validate: (props, report) => {
+        const actions = list(props, "properties.rotationPolicy.lifetimeActions");
+        if (isUnknown(actions)) {
+            return;
+        }
+        const rotates = actions.some((a) => {
+            const type = read(a, "action.type");
+            const trigger = read(a, "trigger");
+            const triggered = isUnknown(trigger) || [read(a, "trigger.timeAfterCreate"), read(a, "trigger.timeBeforeExpiry")].some((t) => isUnknown(t) || (typeof t === "string" && t !== ""));
+            return (isUnknown(type) || sameText(type, "rotate")) && triggered;
+        });
+        if (!rotates) {
+            report("properties.rotationPolicy.lifetimeActions has no \"rotate\" action with a trigger (timeAfterCreate or timeBeforeExpiry).");
+        }
+    },
+});
+
+export const keyVaultControls: Control[] = [
+    vaultRbacAuthorization,
+    vaultPurgeProtection,
+    vaultSoftDeleteRetention,
+    vaultPublicNetworkDisabled,
+    vaultNetworkAclsDeny,
+    keyRsaSize,
+    keyRotationPolicy,
+];

@@ -163,14 +163,17 @@ export const writersCanDelete = resourceControl({
     name: "aws-s3-state-writers-can-delete",
     controlId: "Operational: DIY backend locking (REFERENCE §3)",
     requirement:
-        "Every principal the bucket policy allows to write objects may also delete them: Pulumi writes and then deletes a lock file on each operation.",
+        "Every IAM principal the bucket policy allows to write objects may also delete them: Pulumi writes and then deletes a lock file on each operation.",
     remedy: "add s3:DeleteObject next to s3:PutObject in the state users' Allow statement.",
     resourceType: AwsTypes.BucketPolicy,
     validate: (props, report) =>
         withStatements(props, report, (statements) => {
             const byPrincipal = new Map<string, Statement[]>();
-            for (const statement of statements.filter((s) => isEffect(s, "Allow"))) {
-                const key = JSON.stringify(statement.Principal ?? null);
+            // IAM principals only: AWS services (such as logging.s3.amazonaws.com delivering access
+            // logs) write objects without ever deleting them.
+            const iamAllows = statements.filter((s) => isEffect(s, "Allow") && strings((s.Principal as { AWS?: unknown } | undefined)?.AWS).length > 0);
+            for (const statement of iamAllows) {
+                const key = JSON.stringify(statement.Principal);
                 byPrincipal.set(key, [...(byPrincipal.get(key) ?? []), statement]);
             }
             for (const [principal, allows] of byPrincipal) {

@@ -92,6 +92,20 @@ export function bucketRoles(resources: readonly PolicyResource[]): Map<string, B
     return roles;
 }
 
+/**
+ * The bucket a configuration resource belongs to, through its `bucket` input: by known name, else by
+ * the input's property dependencies, else by its only BucketV2 dependency. Undefined when unresolved.
+ */
+export function bucketOf(config: PolicyResource, resources: readonly PolicyResource[]): PolicyResource | undefined {
+    const buckets = ofType(resources, AwsTypes.Bucket);
+    const named = referencedBuckets(buckets, config, [read(config.props, "bucket")], "bucket");
+    if (named !== undefined) {
+        return named[0];
+    }
+    const dependencies = buckets.filter((b) => (config.dependencies ?? []).some((d) => d.urn === b.urn));
+    return dependencies.length === 1 ? dependencies[0] : undefined;
+}
+
 export function bucketsWithRole(resources: readonly PolicyResource[], ...wanted: BucketRole[]): PolicyResource[] {
     const roles = bucketRoles(resources);
     return ofType(resources, AwsTypes.Bucket).filter((b) => wanted.includes(roles.get(b.urn) ?? "state"));
@@ -112,6 +126,9 @@ const Logging: Requirement = { type: AwsTypes.Logging, label: "BucketLoggingV2",
 const Lifecycle: Requirement = { type: AwsTypes.Lifecycle, label: "BucketLifecycleConfigurationV2", control: "S3.13" };
 
 export const STATE_BUCKET_REQUIREMENTS = [Versioning, Encryption, PublicAccessBlock, Ownership, Policy, Logging, Lifecycle];
+// S3 delivers access logs only to a bucket in the same region: logging a replica would need a second
+// log bucket in the replica's region, for a bucket only S3 replication writes to. Not required.
+export const REPLICA_BUCKET_REQUIREMENTS = STATE_BUCKET_REQUIREMENTS.filter((r) => r !== Logging);
 export const LOG_BUCKET_REQUIREMENTS = [Encryption, PublicAccessBlock, Ownership, Policy, Lifecycle];
 
 function reportMissing(resources: PolicyResource[], targets: PolicyResource[], requirements: Requirement[], role: string, report: (m: string, r: PolicyResource) => void) {
@@ -126,11 +143,12 @@ export const stateBucketAttachments = stackControl({
     name: "aws-s3-state-bucket-controls",
     controlId: "AWS FSBP S3.5, S3.8, S3.9, S3.12, S3.13, S3.14, S3.17",
     requirement:
-        "Every bucket that holds state (including a replica) has versioning, SSE-KMS, a public access block, ownership controls, a bucket policy, access logging and a lifecycle configuration.",
+        "Every bucket that holds state has versioning, SSE-KMS, a public access block, ownership controls, a bucket policy, access logging and a lifecycle configuration (a replica: all but access logging).",
     remedy: "create the missing aws:s3 configuration resource with bucket set to the state bucket.",
     subjectTypes: [AwsTypes.Bucket],
     validate: (resources, report) => {
-        reportMissing(resources, bucketsWithRole(resources, "state", "replica"), STATE_BUCKET_REQUIREMENTS, "state", report);
+        reportMissing(resources, bucketsWithRole(resources, "state"), STATE_BUCKET_REQUIREMENTS, "state", report);
+        reportMissing(resources, bucketsWithRole(resources, "replica"), REPLICA_BUCKET_REQUIREMENTS, "replica", report);
     },
 });
 

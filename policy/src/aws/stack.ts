@@ -131,11 +131,38 @@ export const STATE_BUCKET_REQUIREMENTS = [Versioning, Encryption, PublicAccessBl
 export const REPLICA_BUCKET_REQUIREMENTS = STATE_BUCKET_REQUIREMENTS.filter((r) => r !== Logging);
 export const LOG_BUCKET_REQUIREMENTS = [Encryption, PublicAccessBlock, Ownership, Policy, Lifecycle];
 
-function reportMissing(resources: PolicyResource[], targets: PolicyResource[], requirements: Requirement[], role: string, report: (m: string, r: PolicyResource) => void) {
-    for (const requirement of requirements) {
+function requirementsOf(role: BucketRole): Requirement[] {
+    return role === "log" ? LOG_BUCKET_REQUIREMENTS : role === "replica" ? REPLICA_BUCKET_REQUIREMENTS : STATE_BUCKET_REQUIREMENTS;
+}
+
+interface Missing {
+    bucket: PolicyResource;
+    role: BucketRole;
+    requirement: Requirement;
+}
+
+/**
+ * Every required configuration resource that no bucket has. Matched over all buckets at once, so
+ * that when references are unknown the count of, say, public access blocks is compared with the
+ * number of buckets that need one, whatever their role.
+ */
+export function missingAttachments(resources: readonly PolicyResource[]): Missing[] {
+    const roles = bucketRoles(resources);
+    const roleOf = (bucket: PolicyResource) => roles.get(bucket.urn) ?? "state";
+    const buckets = ofType(resources, AwsTypes.Bucket);
+    const missing: Missing[] = [];
+    for (const requirement of STATE_BUCKET_REQUIREMENTS) {
+        const targets = buckets.filter((b) => requirementsOf(roleOf(b)).includes(requirement));
         for (const bucket of uncoveredTargets(targets, resources, attachedBy(requirement.type))) {
-            report(`${role} bucket ${bucket.name} has no ${requirement.label} (${requirement.control}).`, bucket);
+            missing.push({ bucket, role: roleOf(bucket), requirement });
         }
+    }
+    return missing;
+}
+
+function reportMissing(resources: PolicyResource[], roles: BucketRole[], report: (m: string, r: PolicyResource) => void) {
+    for (const { bucket, role, requirement } of missingAttachments(resources).filter((m) => roles.includes(m.role))) {
+        report(`${role} bucket ${bucket.name} has no ${requirement.label} (${requirement.control}).`, bucket);
     }
 }
 
@@ -147,8 +174,7 @@ export const stateBucketAttachments = stackControl({
     remedy: "create the missing aws:s3 configuration resource with bucket set to the state bucket.",
     subjectTypes: [AwsTypes.Bucket],
     validate: (resources, report) => {
-        reportMissing(resources, bucketsWithRole(resources, "state"), STATE_BUCKET_REQUIREMENTS, "state", report);
-        reportMissing(resources, bucketsWithRole(resources, "replica"), REPLICA_BUCKET_REQUIREMENTS, "replica", report);
+        reportMissing(resources, ["state", "replica"], report);
     },
 });
 
@@ -159,7 +185,7 @@ export const logBucketAttachments = stackControl({
     remedy: "create the missing aws:s3 configuration resource with bucket set to the log bucket.",
     subjectTypes: [AwsTypes.Bucket],
     validate: (resources, report) => {
-        reportMissing(resources, bucketsWithRole(resources, "log"), LOG_BUCKET_REQUIREMENTS, "log", report);
+        reportMissing(resources, ["log"], report);
     },
 });
 

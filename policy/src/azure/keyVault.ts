@@ -1,7 +1,8 @@
 // Key Vault and the customer-managed key: the vault holds the key that encrypts the state account and
 // the key behind the azurekeyvault:// secrets provider, so losing it loses the state.
 import { asNumber, expectAtLeast, expectValue } from "../common/checks";
-import { Control, resourceControl } from "../common/control";
+import { PolicyResource } from "@pulumi/policy";
+import { Control, ofType, resourceControl, stackControl } from "../common/control";
 import { isUnknown, list, read, sameText, show } from "../common/props";
 import { AzureTypes } from "./types";
 
@@ -107,26 +108,74 @@ export const keyRsaSize = resourceControl<{ minimumKeySize: number }>({
     },
 });
 
-export const keyRotationPolicy = resourceControl({
-    name: "azure-keyvault-key-rotation-policy",
+/**
+ * Whether a key is a storage account's customer-managed key: an account's
+ * encryption.keyVaultProperties.keyName names it, or the account's encryption depends on it; when
+ * neither can be told in a preview, a key allowed to wrap keys is taken for a CMK (the secrets-provider
+ * key only encrypts and decrypts).
+ */
+export function isStorageCmk(key: PolicyResource, resources: readonly PolicyResource[]): boolean {
+    const accounts = ofType(resources, AzureTypes.StorageAccount);
+    const keyName = read(key.props, "keyName");
+    const cmkNames = accounts.map((a) => read(a.props, "encryption.keyVaultProperties.keyName"));
+    if (typeof keyName === "string" && cmkNames.some((n) => typeof n === "string" && sameText(n, keyName))) {
+        return true;
+    }
+    if (accounts.some((a) => (a.propertyDependencies?.encryption ?? []).some((d) => d.urn === key.urn))) {
+        return true;
+    }
+    if (isUnknown(keyName) || cmkNames.some(isUnknown)) {
+        const ops = list(key.props, "properties.keyOps");
+        return !isUnknown(ops) && ops.some((op) => sameText(op, "wrapKey") || sameText(op, "unwrapKey"));
+    }
+    return false;
+}
+
+/** Whether the key's rotation policy rotates it: a "rotate" lifetime action with a trigger. */
+export function rotatesAutomatically(props: Record<string, unknown>): boolean | undefined {
+    const actions = list(props, "properties.rotationPolicy.lifetimeActions");
+    if (isUnknown(actions)) {
+        return undefined;
+    }
+    return actions.some((a) => {
+        const type = read(a, "action.type");
+        const triggers = [read(a, "trigger.timeAfterCreate"), read(a, "trigger.timeBeforeExpiry")];
+        const triggered = isUnknown(read(a, "trigger")) || triggers.some((t) => isUnknown(t) || (typeof t === "string" && t !== ""));
+        return (isUnknown(type) || sameText(type, "rotate")) && triggered;
+    });
+}
+
+export const cmkRotation = stackControl({
+    name: "azure-keyvault-cmk-rotation",
     controlId: "CIS Azure v2.0.0 8.8 (automatic key rotation)",
-    requirement: "The key rotates itself: its rotation policy has a \"rotate\" lifetime action with a trigger.",
+    requirement: "The storage account's customer-managed key rotates itself: its rotation policy has a \"rotate\" lifetime action with a trigger.",
     remedy:
-        "set properties.rotationPolicy.lifetimeActions to include { action: { type: \"rotate\" }, trigger: { timeAfterCreate: \"P90D\" } } (or timeBeforeExpiry).",
-    resourceType: Key,
-    validate: (props, report) => {
-        const actions = list(props, "properties.rotationPolicy.lifetimeActions");
-        if (isUnknown(actions)) {
-            return;
+        "set properties.rotationPolicy.lifetimeActions on the CMK to include { action: { type: \"rotate\" }, trigger: { timeAfterCreate: \"P365D\" } } (the account follows it: it references the key without a version).",
+    subjectTypes: [Key],
+    validate: (resources, report) => {
+        for (const key of ofType(resources, Key).filter((k) => isStorageCmk(k, resources))) {
+            if (rotatesAutomatically(key.props) === false) {
+                report(`CMK ${key.name} has no "rotate" lifetime action with a trigger (timeAfterCreate or timeBeforeExpiry).`, key);
+            }
         }
-        const rotates = actions.some((a) => {
-            const type = read(a, "action.type");
-            const trigger = read(a, "trigger");
-            const triggered = isUnknown(trigger) || [read(a, "trigger.timeAfterCreate"), read(a, "trigger.timeBeforeExpiry")].some((t) => isUnknown(t) || (typeof t === "string" && t !== ""));
-            return (isUnknown(type) || sameText(type, "rotate")) && triggered;
-        });
-        if (!rotates) {
-            report("properties.rotationPolicy.lifetimeActions has no \"rotate\" action with a trigger (timeAfterCreate or timeBeforeExpiry).");
+    },
+});
+
+// pulumi/pulumi#22338: with an azurekeyvault:// URL that names no version, Pulumi decrypts each stack's
+// data key with the key's latest version, so an automatic rotation locks every stack out of its secrets.
+export const secretsKeyNotAutoRotated = stackControl({
+    name: "azure-keyvault-secrets-key-not-auto-rotated",
+    controlId: "Operational: pulumi/pulumi#22338 (azurekeyvault:// decrypts with the latest key version)",
+    requirement:
+        "A Key Vault key that is not a storage CMK (the Pulumi secrets-provider key) is not rotated automatically; it is rotated with the re-wrap runbook.",
+    remedy:
+        "drop the \"rotate\" lifetime action from the key (keep a \"notify\" one), or, if every stack uses a versioned azurekeyvault://…/keys/<key>/<version> URL, set this policy to advisory.",
+    subjectTypes: [Key],
+    validate: (resources, report) => {
+        for (const key of ofType(resources, Key).filter((k) => !isStorageCmk(k, resources))) {
+            if (rotatesAutomatically(key.props) === true) {
+                report(`key ${key.name} rotates automatically; stacks using its versionless azurekeyvault:// URL could no longer decrypt their secrets.`, key);
+            }
         }
     },
 });
@@ -138,5 +187,6 @@ export const keyVaultControls: Control[] = [
     vaultPublicNetworkDisabled,
     vaultNetworkAclsDeny,
     keyRsaSize,
-    keyRotationPolicy,
+    cmkRotation,
+    secretsKeyNotAutoRotated,
 ];

@@ -1,6 +1,7 @@
 // Break cases for the azure.storageAccount policies: see testBreakCases in ../helpers.ts.
 import * as storage from "../../src/azure/storageAccount";
 import { compliantStack, inputsOf, without } from "../fixtures/stack";
+import { secretsKeyNotAutoRotated } from "../../src/azure/keyVault";
 import { BreakCase } from "../helpers";
 
 export const account = (file: ReturnType<typeof compliantStack>) => inputsOf(file, "state-account");
@@ -17,7 +18,9 @@ export const cases: BreakCase[] = [
     { control: storage.storageCustomerManagedKey, breaks: "Microsoft-managed keys are used", mutate: (f) => void (account(f).encryption.keySource = "Microsoft.Storage"), resource: "state-account", message: /keySource/ },
     { control: storage.storageCustomerManagedKey, breaks: "the key is pinned to a version", mutate: (f) => void (account(f).encryption.keyVaultProperties.keyVersion = "0123456789abcdef"), resource: "state-account", message: /keyVersion/ },
     { control: storage.storageCustomerManagedKey, breaks: "no identity reads the key", mutate: (f) => void delete account(f).encryption.encryptionIdentity, resource: "state-account", message: /encryptionUserAssignedIdentity/ },
-    { control: storage.storageCustomerManagedKey, breaks: "the key name is missing", mutate: (f) => void delete account(f).encryption.keyVaultProperties.keyName, resource: "state-account", message: /keyName/ },
+    { control: storage.storageCustomerManagedKey, breaks: "the key name is missing", mutate: (f) => void delete account(f).encryption.keyVaultProperties.keyName, resource: "state-account", message: /keyName/,
+        // With no account naming it, the rotating key no longer reads as a CMK.
+        alsoFires: [secretsKeyNotAutoRotated] },
     { control: storage.storagePublicNetworkDisabled, breaks: "the public endpoint is enabled", mutate: (f) => void (account(f).publicNetworkAccess = "Enabled"), resource: "state-account" },
     { control: storage.storageDefaultNetworkDeny, breaks: "the firewall allows by default", mutate: (f) => void (account(f).networkRuleSet.defaultAction = "Allow"), resource: "state-account" },
     { control: storage.storageTrustedServicesBypass, breaks: "trusted services are not let through", mutate: (f) => void (account(f).networkRuleSet.bypass = "None"), resource: "state-account", message: /AzureServices/ },

@@ -1,6 +1,9 @@
 // Every policy of the pack has at least one compliant case (the fixture) and one break case.
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { policyRoot } from "./helpers";
 import { allControls } from "../src/registry";
 import { cases as awsBucket } from "./cases/aws.bucket";
 import { cases as awsBucketPolicy } from "./cases/aws.bucketPolicy";
@@ -28,4 +31,10 @@ test("policy names are unique and every description names a control id and a rem
         assert.ok(control.policy.description.startsWith(`${control.controlId}: `), control.policy.name);
         assert.match(control.policy.description, / Remedy: /, control.policy.name);
     }
+});
+
+test("the README lists every policy of the pack", () => {
+    const readme = fs.readFileSync(path.join(policyRoot(), "README.md"), "utf8");
+    const missing = allControls.map((c) => c.policy.name).filter((name) => !readme.includes(`\`${name}\``));
+    assert.deepEqual(missing, []);
 });

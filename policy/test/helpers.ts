@@ -59,18 +59,6 @@ export function assertFires(
     return violations;
 }
 
-/** A deep copy with `mutate` applied, so each case starts from an untouched fixture. */
-export function variant<T>(value: T, mutate: (copy: T) => void): T {
-    const copy = structuredClone(value);
-    mutate(copy);
-    return copy;
-}
-
-/** Shorthand for one resource with inputs. */
-export function resource(type: string, name: string, inputs: Record<string, unknown>, extra: Partial<TestRecord> = {}): TestRecord {
-    return { type, name, inputs, ...extra };
-}
-
 /** The policy/ directory, found from the compiled test's location. */
 export function policyRoot(): string {
     let dir = __dirname;

@@ -81,16 +81,6 @@ export function list(obj: unknown, path?: string): unknown[] | Unknown {
     return items;
 }
 
-/** Known, non-empty string. */
-export function isSetString(value: unknown): value is string {
-    return typeof value === "string" && value.trim() !== "" && !isUnknown(value);
-}
-
-/** Set, or unknown during a preview (an output of another resource is "set" for a presence check). */
-export function isSetOrUnknown(value: unknown): boolean {
-    return isUnknown(value) || isSetString(value);
-}
-
 /** Azure treats enum values case-insensitively; so do the Azure checks. */
 export function sameText(a: unknown, b: string): boolean {
     return typeof a === "string" && a.toLowerCase() === b.toLowerCase();

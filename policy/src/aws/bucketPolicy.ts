@@ -1,0 +1,189 @@
+// The bucket policy document (`policy`, a JSON string). In a preview it is often unknown (it names
+// ARNs of resources not created yet); the checks then wait for the update, when it is known.
+import { Control, Report, resourceControl } from "../common/control";
+import { isUnknown, read, UNKNOWN_SENTINELS } from "../common/props";
+import { AwsTypes } from "./types";
+
+export interface Statement {
+    Sid?: string;
+    Effect?: string;
+    Principal?: unknown;
+    Action?: string | string[];
+    Resource?: string | string[];
+    Condition?: Record<string, Record<string, unknown>>;
+}
+
+type Parsed = { statements: Statement[] } | { error: string } | "unknown";
+
+export function parsePolicyDocument(policy: unknown): Parsed {
+    if (policy === undefined || isUnknown(policy)) {
+        return "unknown";
+    }
+    let doc: unknown = policy;
+    if (typeof policy === "string") {
+        // A document built from unknown outputs carries the engine's unknown sentinel inside it.
+        if (UNKNOWN_SENTINELS.some((sentinel) => policy.includes(sentinel))) {
+            return "unknown";
+        }
+        try {
+            doc = JSON.parse(policy);
+        } catch (e) {
+            return { error: `policy is not valid JSON (${(e as Error).message})` };
+        }
+    }
+    const statement = (doc as { Statement?: unknown })?.Statement;
+    if (statement === undefined) {
+        return { error: "policy has no Statement" };
+    }
+    return { statements: (Array.isArray(statement) ? statement : [statement]) as Statement[] };
+}
+
+const asList = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const strings = (value: unknown): string[] => asList(value).filter((v): v is string => typeof v === "string");
+
+/** IAM action wildcard match: "s3:*" covers "s3:PutObject", "s3:Delete*" covers "s3:DeleteObject". */
+export function actionCovers(pattern: string, action: string): boolean {
+    const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+    return regex.test(action);
+}
+
+function allowsAction(statement: Statement, action: string): boolean {
+    return strings(statement.Action).some((pattern) => actionCovers(pattern, action));
+}
+
+function isEffect(statement: Statement, effect: "Allow" | "Deny"): boolean {
+    return typeof statement.Effect === "string" && statement.Effect.toLowerCase() === effect.toLowerCase();
+}
+
+export function isPublicPrincipal(principal: unknown): boolean {
+    if (principal === "*") {
+        return true;
+    }
+    if (principal && typeof principal === "object") {
+        return strings((principal as Record<string, unknown>).AWS).includes("*");
+    }
+    return false;
+}
+
+/** The values of a condition key under an operator, matching both case-insensitively. */
+function conditionValues(statement: Statement, operator: string, key: string): unknown[] {
+    const values: unknown[] = [];
+    for (const [op, entries] of Object.entries(statement.Condition ?? {})) {
+        if (op.toLowerCase() !== operator.toLowerCase() || !entries || typeof entries !== "object") {
+            continue;
+        }
+        for (const [k, v] of Object.entries(entries)) {
+            if (k.toLowerCase() === key.toLowerCase()) {
+                values.push(...asList(v));
+            }
+        }
+    }
+    return values;
+}
+
+function isTlsDeny(statement: Statement): boolean {
+    const coversAllS3 = strings(statement.Action).some((a) => a === "*" || a.toLowerCase() === "s3:*");
+    const insecure = conditionValues(statement, "Bool", "aws:SecureTransport").some((v) => String(v).toLowerCase() === "false");
+    return isEffect(statement, "Deny") && isPublicPrincipal(statement.Principal) && coversAllS3 && insecure;
+}
+
+/** Runs `check` on the parsed statements; reports a document that cannot be read. */
+function withStatements(props: unknown, report: Report, check: (statements: Statement[]) => void): void {
+    const parsed = parsePolicyDocument(read(props, "policy"));
+    if (parsed === "unknown") {
+        return;
+    }
+    if ("error" in parsed) {
+        report(parsed.error);
+        return;
+    }
+    check(parsed.statements);
+}
+
+export const requireTls = resourceControl({
+    name: "aws-s3-require-tls",
+    controlId: "AWS FSBP S3.5",
+    requirement: "The bucket policy denies every S3 request made without TLS, on the bucket and its objects.",
+    remedy:
+        "add a statement { Effect: \"Deny\", Principal: \"*\", Action: \"s3:*\", Resource: [<bucket arn>, \"<bucket arn>/*\"], Condition: { Bool: { \"aws:SecureTransport\": \"false\" } } }.",
+    resourceType: AwsTypes.BucketPolicy,
+    validate: (props, report) =>
+        withStatements(props, report, (statements) => {
+            const denies = statements.filter(isTlsDeny);
+            if (denies.length === 0) {
+                report("no Deny statement for s3:* with Bool aws:SecureTransport \"false\".");
+                return;
+            }
+            const resources = denies.flatMap((s) => strings(s.Resource));
+            const coversObjects = resources.some((r) => r === "*" || r.endsWith("/*"));
+            const coversBucket = resources.some((r) => r === "*" || !r.includes("/"));
+            if (!coversObjects || !coversBucket) {
+                report(`the TLS Deny statement covers ${JSON.stringify(resources)}; it must cover both the bucket ARN and "<bucket arn>/*".`);
+            }
+        }),
+});
+
+export const noPublicPrincipal = resourceControl({
+    name: "aws-s3-no-public-principal",
+    controlId: "AWS FSBP S3.2, S3.3, S3.6",
+    requirement: "No Allow statement in the bucket policy grants anything to everyone (Principal \"*\").",
+    remedy: "name the IAM roles or accounts that use the state in Principal instead of \"*\".",
+    resourceType: AwsTypes.BucketPolicy,
+    validate: (props, report) =>
+        withStatements(props, report, (statements) => {
+            statements
+                .filter((s) => isEffect(s, "Allow") && isPublicPrincipal(s.Principal))
+                .forEach((s) => report(`statement ${s.Sid ?? JSON.stringify(s.Action)} allows Principal "*".`));
+        }),
+});
+
+const SSE_CONDITION_KEYS = ["s3:x-amz-server-side-encryption", "s3:x-amz-server-side-encryption-aws-kms-key-id"];
+
+export const noEncryptionHeaderDeny = resourceControl({
+    name: "aws-s3-no-encryption-header-deny",
+    controlId: "Operational: pulumi/pulumi#9341 (default encryption instead of header checks, supports AWS FSBP S3.17)",
+    requirement:
+        "The bucket policy does not deny uploads that lack an encryption header: Pulumi does not send one, so such a policy fails every state write with 403.",
+    remedy: "drop the Null / StringNotEquals condition on s3:x-amz-server-side-encryption* and rely on default bucket encryption (use StringNotEqualsIfExists to pin the KMS key).",
+    resourceType: AwsTypes.BucketPolicy,
+    validate: (props, report) =>
+        withStatements(props, report, (statements) => {
+            for (const statement of statements.filter((s) => isEffect(s, "Deny"))) {
+                for (const [operator, entries] of Object.entries(statement.Condition ?? {})) {
+                    const keys = Object.keys(entries ?? {}).filter((k) => SSE_CONDITION_KEYS.includes(k.toLowerCase()));
+                    if (keys.length > 0 && !operator.toLowerCase().endsWith("ifexists")) {
+                        report(`statement ${statement.Sid ?? "(no Sid)"} denies on ${operator} ${keys.join(", ")}; Pulumi's uploads carry no encryption header.`);
+                    }
+                }
+            }
+        }),
+});
+
+export const writersCanDelete = resourceControl({
+    name: "aws-s3-state-writers-can-delete",
+    controlId: "Operational: DIY backend locking (REFERENCE §3)",
+    requirement:
+        "Every IAM principal the bucket policy allows to write objects may also delete them: Pulumi writes and then deletes a lock file on each operation.",
+    remedy: "add s3:DeleteObject next to s3:PutObject in the state users' Allow statement.",
+    resourceType: AwsTypes.BucketPolicy,
+    validate: (props, report) =>
+        withStatements(props, report, (statements) => {
+            const byPrincipal = new Map<string, Statement[]>();
+            // IAM principals only: AWS services (such as logging.s3.amazonaws.com delivering access
+            // logs) write objects without ever deleting them.
+            const iamAllows = statements.filter((s) => isEffect(s, "Allow") && strings((s.Principal as { AWS?: unknown } | undefined)?.AWS).length > 0);
+            for (const statement of iamAllows) {
+                const key = JSON.stringify(statement.Principal);
+                byPrincipal.set(key, [...(byPrincipal.get(key) ?? []), statement]);
+            }
+            for (const [principal, allows] of byPrincipal) {
+                const canPut = allows.some((s) => allowsAction(s, "s3:PutObject"));
+                const canDelete = allows.some((s) => allowsAction(s, "s3:DeleteObject"));
+                if (canPut && !canDelete) {
+                    report(`Principal ${principal} may s3:PutObject but not s3:DeleteObject; Pulumi could not remove its lock files.`);
+                }
+            }
+        }),
+});
+
+export const bucketPolicyControls: Control[] = [requireTls, noPublicPrincipal, noEncryptionHeaderDeny, writersCanDelete];

@@ -1,0 +1,69 @@
+// Lifecycle rules: with versioning on, every state write leaves a noncurrent version behind
+// (REFERENCE §3), and interrupted uploads leave invisible parts; both are billed until expired.
+import { asNumber } from "../common/checks";
+import { Control, Report, resourceControl } from "../common/control";
+import { isUnknown, list, read, sameText, show } from "../common/props";
+import { AwsTypes } from "./types";
+
+/** The values at `path` of the enabled rules, or undefined when the rules are not known yet. */
+function enabledRuleValues(props: unknown, path: string): unknown[] | undefined {
+    const rules = list(props, "rules");
+    if (isUnknown(rules)) {
+        return undefined;
+    }
+    const values = rules.filter((r) => sameText(read(r, "status"), "Enabled")).map((r) => read(r, path));
+    return values.some(isUnknown) ? undefined : values;
+}
+
+function expectEnabledRuleWithin(props: unknown, path: string, maximum: number, report: Report): void {
+    const values = enabledRuleValues(props, path);
+    if (values === undefined) {
+        return;
+    }
+    if (!values.some((v) => (asNumber(v) ?? Infinity) <= maximum)) {
+        const found = values.filter((v) => v !== undefined);
+        report(`no Enabled rule sets rules[].${path} to ${maximum} or less (found: ${found.length ? found.map(show).join(", ") : "none"}).`);
+    }
+}
+
+export const noncurrentVersionExpiry = resourceControl<{ maximumNoncurrentVersionDays: number }>({
+    name: "aws-s3-noncurrent-version-expiry",
+    controlId: "AWS FSBP S3.10, S3.13",
+    requirement: "An enabled lifecycle rule expires noncurrent object versions after at most the configured number of days.",
+    remedy: "add a rule with status \"Enabled\" and noncurrentVersionExpiration.noncurrentDays of at most maximumNoncurrentVersionDays (newerNoncurrentVersions keeps the latest few).",
+    resourceType: AwsTypes.Lifecycle,
+    config: {
+        maximumNoncurrentVersionDays: {
+            type: "integer",
+            minimum: 1,
+            maximum: 36500,
+            default: 365,
+            description: "Longest a noncurrent version of a state file may be kept.",
+        },
+    },
+    validate: (props, report, config) => {
+        expectEnabledRuleWithin(props, "noncurrentVersionExpiration.noncurrentDays", config.maximumNoncurrentVersionDays, report);
+    },
+});
+
+export const abortIncompleteUploads = resourceControl<{ maximumIncompleteUploadDays: number }>({
+    name: "aws-s3-abort-incomplete-uploads",
+    controlId: "AWS FSBP S3.13",
+    requirement: "An enabled lifecycle rule aborts incomplete multipart uploads.",
+    remedy: "add a rule with status \"Enabled\" and abortIncompleteMultipartUpload.daysAfterInitiation of at most maximumIncompleteUploadDays.",
+    resourceType: AwsTypes.Lifecycle,
+    config: {
+        maximumIncompleteUploadDays: {
+            type: "integer",
+            minimum: 1,
+            maximum: 365,
+            default: 7,
+            description: "Longest the parts of an interrupted upload may be kept.",
+        },
+    },
+    validate: (props, report, config) => {
+        expectEnabledRuleWithin(props, "abortIncompleteMultipartUpload.daysAfterInitiation", config.maximumIncompleteUploadDays, report);
+    },
+});
+
+export const lifecycleControls: Control[] = [noncurrentVersionExpiry, abortIncompleteUploads];

@@ -1,0 +1,192 @@
+// Key Vault and the customer-managed key: the vault holds the key that encrypts the state account and
+// the key behind the azurekeyvault:// secrets provider, so losing it loses the state.
+import { asNumber, expectAtLeast, expectValue } from "../common/checks";
+import { PolicyResource } from "@pulumi/policy";
+import { Control, ofType, resourceControl, stackControl } from "../common/control";
+import { isUnknown, list, read, sameText, show } from "../common/props";
+import { AzureTypes } from "./types";
+
+const Vault = AzureTypes.Vault;
+const Key = AzureTypes.Key;
+
+// Azure's default when softDeleteRetentionInDays is not given (and the most it allows).
+const AZURE_DEFAULT_SOFT_DELETE_DAYS = 90;
+
+export const vaultRbacAuthorization = resourceControl({
+    name: "azure-keyvault-rbac-authorization",
+    controlId: "CIS Azure v3.0.0 3.3.6",
+    requirement: "The vault authorizes data-plane access with Azure RBAC, not access policies.",
+    remedy: "set properties.enableRbacAuthorization: true and grant Key Vault Crypto roles through RoleAssignments.",
+    resourceType: Vault,
+    validate: (props, report) => {
+        expectValue(props, "properties.enableRbacAuthorization", true, report);
+    },
+});
+
+export const vaultPurgeProtection = resourceControl({
+    name: "azure-keyvault-purge-protection",
+    controlId: "CIS Azure v3.0.0 3.3.5",
+    requirement: "Purge protection stops anyone from permanently deleting the vault or its keys during the retention period.",
+    remedy: "set properties.enablePurgeProtection: true (it cannot be turned off again).",
+    resourceType: Vault,
+    validate: (props, report) => {
+        expectValue(props, "properties.enablePurgeProtection", true, report);
+    },
+});
+
+export const vaultSoftDeleteRetention = resourceControl<{ minimumSoftDeleteRetentionDays: number }>({
+    name: "azure-keyvault-soft-delete-retention",
+    controlId: "CIS Azure v3.0.0 3.3.5",
+    requirement: "Deleted vaults and keys stay recoverable for at least the configured number of days.",
+    remedy: "leave properties.enableSoftDelete unset or true, and set properties.softDeleteRetentionInDays to at least minimumSoftDeleteRetentionDays (90 by default).",
+    resourceType: Vault,
+    config: {
+        minimumSoftDeleteRetentionDays: {
+            type: "integer",
+            minimum: 7,
+            maximum: 90,
+            default: 90,
+            description: "Fewest days a deleted vault or key stays recoverable (Azure allows 7-90).",
+        },
+    },
+    validate: (props, report, config) => {
+        if (read(props, "properties.enableSoftDelete") === false) {
+            report("properties.enableSoftDelete is false; soft delete must stay on.");
+        }
+        const days = read(props, "properties.softDeleteRetentionInDays");
+        if (isUnknown(days)) {
+            return;
+        }
+        const effective = days === undefined ? AZURE_DEFAULT_SOFT_DELETE_DAYS : asNumber(days);
+        if (effective === undefined || effective < config.minimumSoftDeleteRetentionDays) {
+            report(`properties.softDeleteRetentionInDays is ${show(days)}; it must be at least ${config.minimumSoftDeleteRetentionDays}.`);
+        }
+    },
+});
+
+export const vaultPublicNetworkDisabled = resourceControl({
+    name: "azure-keyvault-public-network-disabled",
+    controlId: "MCSB NS-2 (Key Vault private access)",
+    requirement: "The vault is not reachable over its public endpoint.",
+    remedy: "set properties.publicNetworkAccess: \"Disabled\" and reach the vault through a private endpoint.",
+    resourceType: Vault,
+    validate: (props, report) => {
+        expectValue(props, "properties.publicNetworkAccess", "Disabled", report);
+    },
+});
+
+export const vaultNetworkAclsDeny = resourceControl({
+    name: "azure-keyvault-network-acls-deny",
+    controlId: "MCSB NS-2 (Key Vault firewall)",
+    requirement: "The vault firewall denies by default and lets trusted Azure services through (the storage account reads its key that way).",
+    remedy: "set properties.networkAcls: { defaultAction: \"Deny\", bypass: \"AzureServices\" }.",
+    resourceType: Vault,
+    validate: (props, report) => {
+        expectValue(props, "properties.networkAcls.defaultAction", "Deny", report);
+        expectValue(props, "properties.networkAcls.bypass", "AzureServices", report);
+    },
+});
+
+export const keyRsaSize = resourceControl<{ minimumKeySize: number }>({
+    name: "azure-keyvault-key-rsa-size",
+    controlId: "Baseline: RSA key strength (NIST SP 800-57: 3072-bit for use beyond 2030)",
+    requirement:
+        "The key is RSA (what storage encryption and the azurekeyvault:// secrets provider use) and at least the configured size.",
+    remedy: "set properties.kty: \"RSA\" (or \"RSA-HSM\") and properties.keySize to at least minimumKeySize.",
+    resourceType: Key,
+    config: {
+        minimumKeySize: {
+            type: "integer",
+            enum: [2048, 3072, 4096],
+            default: 3072,
+            description: "Smallest RSA key size accepted, in bits.",
+        },
+    },
+    validate: (props, report, config) => {
+        expectValue(props, "properties.kty", ["RSA", "RSA-HSM"], report);
+        expectAtLeast(props, "properties.keySize", config.minimumKeySize, report);
+    },
+});
+
+/**
+ * Whether a key is a storage account's customer-managed key: an account's
+ * encryption.keyVaultProperties.keyName names it, or the account's encryption depends on it; when
+ * neither can be told in a preview, a key allowed to wrap keys is taken for a CMK (the secrets-provider
+ * key only encrypts and decrypts).
+ */
+export function isStorageCmk(key: PolicyResource, resources: readonly PolicyResource[]): boolean {
+    const accounts = ofType(resources, AzureTypes.StorageAccount);
+    const keyName = read(key.props, "keyName");
+    const cmkNames = accounts.map((a) => read(a.props, "encryption.keyVaultProperties.keyName"));
+    if (typeof keyName === "string" && cmkNames.some((n) => typeof n === "string" && sameText(n, keyName))) {
+        return true;
+    }
+    if (accounts.some((a) => (a.propertyDependencies?.encryption ?? []).some((d) => d.urn === key.urn))) {
+        return true;
+    }
+    if (isUnknown(keyName) || cmkNames.some(isUnknown)) {
+        const ops = list(key.props, "properties.keyOps");
+        return !isUnknown(ops) && ops.some((op) => sameText(op, "wrapKey") || sameText(op, "unwrapKey"));
+    }
+    return false;
+}
+
+/** Whether the key's rotation policy rotates it: a "rotate" lifetime action with a trigger. */
+export function rotatesAutomatically(props: Record<string, unknown>): boolean | undefined {
+    const actions = list(props, "properties.rotationPolicy.lifetimeActions");
+    if (isUnknown(actions)) {
+        return undefined;
+    }
+    return actions.some((a) => {
+        const type = read(a, "action.type");
+        const triggers = [read(a, "trigger.timeAfterCreate"), read(a, "trigger.timeBeforeExpiry")];
+        const triggered = isUnknown(read(a, "trigger")) || triggers.some((t) => isUnknown(t) || (typeof t === "string" && t !== ""));
+        return (isUnknown(type) || sameText(type, "rotate")) && triggered;
+    });
+}
+
+export const cmkRotation = stackControl({
+    name: "azure-keyvault-cmk-rotation",
+    controlId: "CIS Azure v2.0.0 8.8 (automatic key rotation)",
+    requirement: "The storage account's customer-managed key rotates itself: its rotation policy has a \"rotate\" lifetime action with a trigger.",
+    remedy:
+        "set properties.rotationPolicy.lifetimeActions on the CMK to include { action: { type: \"rotate\" }, trigger: { timeAfterCreate: \"P365D\" } } (the account follows it: it references the key without a version).",
+    subjectTypes: [Key],
+    validate: (resources, report) => {
+        for (const key of ofType(resources, Key).filter((k) => isStorageCmk(k, resources))) {
+            if (rotatesAutomatically(key.props) === false) {
+                report(`CMK ${key.name} has no "rotate" lifetime action with a trigger (timeAfterCreate or timeBeforeExpiry).`, key);
+            }
+        }
+    },
+});
+
+// pulumi/pulumi#22338: with an azurekeyvault:// URL that names no version, Pulumi decrypts each stack's
+// data key with the key's latest version, so an automatic rotation locks every stack out of its secrets.
+export const secretsKeyNotAutoRotated = stackControl({
+    name: "azure-keyvault-secrets-key-not-auto-rotated",
+    controlId: "Operational: pulumi/pulumi#22338 (azurekeyvault:// decrypts with the latest key version)",
+    requirement:
+        "A Key Vault key that is not a storage CMK (the Pulumi secrets-provider key) is not rotated automatically; it is rotated with the re-wrap runbook.",
+    remedy:
+        "drop the \"rotate\" lifetime action from the key (keep a \"notify\" one), or, if every stack uses a versioned azurekeyvault://…/keys/<key>/<version> URL, set this policy to advisory.",
+    subjectTypes: [Key],
+    validate: (resources, report) => {
+        for (const key of ofType(resources, Key).filter((k) => !isStorageCmk(k, resources))) {
+            if (rotatesAutomatically(key.props) === true) {
+                report(`key ${key.name} rotates automatically; stacks using its versionless azurekeyvault:// URL could no longer decrypt their secrets.`, key);
+            }
+        }
+    },
+});
+
+export const keyVaultControls: Control[] = [
+    vaultRbacAuthorization,
+    vaultPurgeProtection,
+    vaultSoftDeleteRetention,
+    vaultPublicNetworkDisabled,
+    vaultNetworkAclsDeny,
+    keyRsaSize,
+    cmkRotation,
+    secretsKeyNotAutoRotated,
+];

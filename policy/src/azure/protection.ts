@@ -1,0 +1,58 @@
+// Deletion guards: a CanNotDelete lock in Azure and Pulumi's protect option in the program. Dev stacks
+// may relax both (the pack config there sets the presence checks to advisory); prod may not.
+import { expectValue } from "../common/checks";
+import { Control, resourceControl, stackControl } from "../common/control";
+import { lockOfAccount, lockOfVault, uncovered } from "./stack";
+import { AzureTypes } from "./types";
+
+export const lockLevel = resourceControl({
+    name: "azure-lock-can-not-delete",
+    controlId: "CIS Azure v5 9.3.9",
+    requirement: "Resource locks on the state resources are CanNotDelete locks.",
+    remedy: "set level: \"CanNotDelete\" on the ManagementLockAtResourceLevel.",
+    resourceType: AzureTypes.ResourceLock,
+    validate: (props, report) => {
+        expectValue(props, "level", "CanNotDelete", report);
+    },
+});
+
+export const accountLocked = stackControl({
+    name: "azure-storage-account-locked",
+    controlId: "CIS Azure v5 9.3.9",
+    requirement: "Every storage account has a resource lock, so it cannot be deleted by accident.",
+    remedy: "create an azure-native:authorization:ManagementLockAtResourceLevel (level CanNotDelete, resourceProviderNamespace \"Microsoft.Storage\", resourceType \"storageAccounts\", resourceName the account name).",
+    subjectTypes: [AzureTypes.StorageAccount],
+    validate: (resources, report) => {
+        for (const account of uncovered(resources, AzureTypes.StorageAccount, lockOfAccount)) {
+            report(`storage account ${account.name} has no resource lock.`, account);
+        }
+    },
+});
+
+export const vaultLocked = stackControl({
+    name: "azure-keyvault-locked",
+    controlId: "CIS Azure v5 9.3.9 (applied to the Key Vault holding the state key)",
+    requirement: "Every Key Vault has a resource lock: deleting it makes the encrypted state unreadable.",
+    remedy: "create an azure-native:authorization:ManagementLockAtResourceLevel (level CanNotDelete, resourceProviderNamespace \"Microsoft.KeyVault\", resourceType \"vaults\", resourceName the vault name).",
+    subjectTypes: [AzureTypes.Vault],
+    validate: (resources, report) => {
+        for (const vault of uncovered(resources, AzureTypes.Vault, lockOfVault)) {
+            report(`Key Vault ${vault.name} has no resource lock.`, vault);
+        }
+    },
+});
+
+export const azureStateResourcesProtected = resourceControl({
+    name: "azure-state-resources-protected",
+    controlId: "Baseline: deletion guard in the program (complements CIS Azure v5 9.3.9)",
+    requirement: "The storage account, state container, Key Vault and key carry Pulumi's protect option, so `pulumi destroy` or a refactor cannot delete them.",
+    remedy: "pass CustomResourceOptions.protect(true) to these resources.",
+    resourceType: [AzureTypes.StorageAccount, AzureTypes.BlobContainer, AzureTypes.Vault, AzureTypes.Key],
+    validate: (_props, report, _config, args) => {
+        if (args.opts?.protect !== true) {
+            report(`${args.type} ${args.name} is not protected; set protect: true.`);
+        }
+    },
+});
+
+export const protectionControls: Control[] = [lockLevel, accountLocked, vaultLocked, azureStateResourcesProtected];

@@ -1,0 +1,16 @@
+// Resource type tokens, as the engine passes them to a policy pack (REFERENCE §1).
+export const AzureTypes = {
+    StorageAccount: "azure-native:storage:StorageAccount",
+    BlobServiceProperties: "azure-native:storage:BlobServiceProperties",
+    BlobContainer: "azure-native:storage:BlobContainer",
+    ManagementPolicy: "azure-native:storage:ManagementPolicy",
+    Vault: "azure-native:keyvault:Vault",
+    Key: "azure-native:keyvault:Key",
+    PrivateEndpoint: "azure-native:network:PrivateEndpoint",
+    DiagnosticSetting: "azure-native:insights:DiagnosticSetting",
+    ResourceLock: "azure-native:authorization:ManagementLockAtResourceLevel",
+    RoleAssignment: "azure-native:authorization:RoleAssignment",
+    BackupVault: "azure-native:dataprotection:BackupVault",
+    BackupPolicy: "azure-native:dataprotection:BackupPolicy",
+    BackupInstance: "azure-native:dataprotection:BackupInstance",
+} as const;

@@ -1,0 +1,118 @@
+// A control is one policy plus what a compliance report needs to show about it: the benchmark id and
+// the requirement in a sentence. Policies are built through `resourceControl` and `stackControl` so
+// every one of them gets the same description shape, the same config handling and the same way of
+// matching resource types (by type token: the Java program's resources are not @pulumi/azure-native
+// classes, so `validateResourceOfType` cannot be used).
+import {
+    EnforcementLevel,
+    PolicyResource,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
+import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+
+export interface Control {
+    readonly policy: ResourceValidationPolicy | StackValidationPolicy;
+    /** Benchmark id(s), e.g. "CIS Azure v5 9.3.4" or "AWS FSBP S3.5". */
+    readonly controlId: string;
+    /** The requirement in one sentence, as the report shows it. */
+    readonly requirement: string;
+    /** The resource types a verdict is about (for a stack policy: the resources it reports on). */
+    readonly resourceTypes: readonly string[];
+}
+
+export type ConfigProperties = Record<string, PolicyConfigJSONSchema>;
+
+interface ControlSpec {
+    /** Policy name, unique in the pack. */
+    name: string;
+    controlId: string;
+    requirement: string;
+    /** What to change in the program when the policy fires. */
+    remedy: string;
+    /** Defaults to mandatory. */
+    enforcementLevel?: EnforcementLevel;
+    /** Thresholds the pack config may set; each property must carry a default. */
+    config?: ConfigProperties;
+}
+
+export type Report = (message: string) => void;
+export type StackReport = (message: string, resource?: PolicyResource) => void;
+
+export interface ResourceControlSpec<C> extends ControlSpec {
+    /** The type token(s) the policy checks. */
+    resourceType: string | string[];
+    validate(props: Record<string, unknown>, report: Report, config: C, args: ResourceValidationArgs): void;
+}
+
+export interface StackControlSpec<C> extends ControlSpec {
+    /** The resource types this stack policy gives a verdict on (e.g. every StorageAccount). */
+    subjectTypes: string[];
+    validate(resources: PolicyResource[], report: StackReport, config: C, args: StackValidationArgs): void;
+}
+
+export function describe(spec: ControlSpec): string {
+    return `${spec.controlId}: ${spec.requirement} Remedy: ${spec.remedy}`;
+}
+
+/** The defaults declared in a config schema. */
+export function configDefaults(properties: ConfigProperties | undefined): Record<string, unknown> {
+    const defaults: Record<string, unknown> = {};
+    for (const [key, schema] of Object.entries(properties ?? {})) {
+        if (schema.default !== undefined) {
+            defaults[key] = schema.default;
+        }
+    }
+    return defaults;
+}
+
+// The engine validates policy config against the schema, but a pack run without any config gets {}:
+// the defaults are applied here so a policy never sees a missing threshold.
+function configOf<C>(spec: ControlSpec, given: object): C {
+    return { ...configDefaults(spec.config), ...given } as C;
+}
+
+function basePolicy(spec: ControlSpec) {
+    return {
+        name: spec.name,
+        description: describe(spec),
+        enforcementLevel: spec.enforcementLevel ?? "mandatory",
+        remediationSteps: spec.remedy,
+        ...(spec.config ? { configSchema: { properties: spec.config } } : {}),
+    };
+}
+
+export function resourceControl<C = Record<string, never>>(spec: ResourceControlSpec<C>): Control {
+    const types = Array.isArray(spec.resourceType) ? spec.resourceType : [spec.resourceType];
+    const policy: ResourceValidationPolicy = {
+        ...basePolicy(spec),
+        validateResource: (args, reportViolation) => {
+            if (!types.includes(args.type)) {
+                return;
+            }
+            spec.validate(args.props, (message) => reportViolation(message), configOf<C>(spec, args.getConfig()), args);
+        },
+    };
+    return { policy, controlId: spec.controlId, requirement: spec.requirement, resourceTypes: types };
+}
+
+export function stackControl<C = Record<string, never>>(spec: StackControlSpec<C>): Control {
+    const policy: StackValidationPolicy = {
+        ...basePolicy(spec),
+        validateStack: (args, reportViolation) => {
+            const report: StackReport = (message, resource) => reportViolation(message, resource?.urn);
+            spec.validate(args.resources, report, configOf<C>(spec, args.getConfig()), args);
+        },
+    };
+    return { policy, controlId: spec.controlId, requirement: spec.requirement, resourceTypes: spec.subjectTypes };
+}
+
+export function isStackPolicy(policy: Control["policy"]): policy is StackValidationPolicy {
+    return "validateStack" in policy && typeof policy.validateStack === "function";
+}
+
+export function ofType(resources: readonly PolicyResource[], type: string): PolicyResource[] {
+    return resources.filter((r) => r.type === type);
+}

@@ -1,0 +1,52 @@
+import { test } from "node:test";
+import { sseKms } from "../src/aws/encryption";
+import * as kms from "../src/aws/kms";
+import * as lifecycle from "../src/aws/lifecycle";
+import * as replication from "../src/aws/replication";
+import { allControls } from "../src/registry";
+import { compliantStack, inputsOf } from "./fixtures/stack";
+import { assertFires, assertPasses, loadPackConfig, testBreakCases, UNKNOWN_VALUE } from "./helpers";
+import { cases, stateSse, replicationRule, withoutReplica } from "./cases/aws.bucket";
+
+testBreakCases(compliantStack, allControls, cases);
+
+test("replication is advisory unless the stack's config makes it mandatory", () => {
+    const file = withoutReplica(compliantStack());
+    const [byDefault] = assertFires(replication.stateBucketReplicated, file);
+    const [dev] = assertFires(replication.stateBucketReplicated, file, { packConfig: loadPackConfig("dev") });
+    const [prod] = assertFires(replication.stateBucketReplicated, file, { packConfig: loadPackConfig("prod") });
+    const levels = [byDefault, dev, prod].map((v) => v.enforcementLevel);
+    if (levels.join() !== "advisory,advisory,mandatory") {
+        throw new Error(`unexpected enforcement levels ${levels.join()}`);
+    }
+});
+
+test("an unset KMS deletion window is AWS's 30 days", () => {
+    const file = compliantStack();
+    delete inputsOf(file, "state-key").deletionWindowInDays;
+    assertPasses(kms.kmsDeletionWindow, file);
+});
+
+test("a shorter KMS deletion window can be configured", () => {
+    const file = compliantStack();
+    inputsOf(file, "state-key").deletionWindowInDays = 14;
+    assertPasses(kms.kmsDeletionWindow, file, { "aws-kms-deletion-window": { minimumKmsDeletionWindowDays: 14 } });
+});
+
+test("lifecycle maximums come from the policy config", () => {
+    const file = compliantStack();
+    assertFires(lifecycle.noncurrentVersionExpiry, file, { packConfig: { "aws-s3-noncurrent-version-expiry": { maximumNoncurrentVersionDays: 30 } }, message: /30 or less \(found: 90\)/ });
+});
+
+test("a KMS key id unknown during a preview counts as set", () => {
+    const file = compliantStack();
+    stateSse(file).applyServerSideEncryptionByDefault.kmsMasterKeyId = UNKNOWN_VALUE;
+    replicationRule(file).destination.encryptionConfiguration.replicaKmsKeyId = UNKNOWN_VALUE;
+    assertPasses([sseKms, replication.replicationEncrypted], file);
+});
+
+test("DSSE-KMS is accepted for state buckets", () => {
+    const file = compliantStack();
+    stateSse(file).applyServerSideEncryptionByDefault.sseAlgorithm = "aws:kms:dsse";
+    assertPasses(sseKms, file);
+});

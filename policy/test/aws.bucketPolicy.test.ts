@@ -1,0 +1,54 @@
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as bp from "../src/aws/bucketPolicy";
+import { allControls } from "../src/registry";
+import { compliantStack, inputsOf } from "./fixtures/stack";
+import { assertFires, assertPasses, testBreakCases, UNKNOWN_VALUE } from "./helpers";
+import { cases, editPolicy, SSE_HEADER_DENY } from "./cases/aws.bucketPolicy";
+
+testBreakCases(compliantStack, allControls, cases);
+
+test("pinning the KMS key with an IfExists condition is fine", () => {
+    const file = compliantStack();
+    editPolicy(file, (d) =>
+        void d.Statement.push({ ...SSE_HEADER_DENY, Condition: { StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:eu-west-1:1:key/k" } } }),
+    );
+    assertPasses(bp.noEncryptionHeaderDeny, file);
+});
+
+test("a wildcard action that includes delete satisfies the lock-file rule", () => {
+    const file = compliantStack();
+    editPolicy(file, (d) => void (d.Statement[1].Action = ["s3:GetObject", "s3:PutObject", "s3:Delete*"]));
+    assertPasses(bp.writersCanDelete, file);
+});
+
+test("AWS service principals that only write (log delivery) are not state writers", () => {
+    assertPasses(bp.writersCanDelete, compliantStack());
+});
+
+test("a policy document unknown during a preview is not checked", () => {
+    const file = compliantStack();
+    inputsOf(file, "state-bucket-policy").policy = UNKNOWN_VALUE;
+    assertPasses(bp.bucketPolicyControls, file);
+    inputsOf(file, "state-bucket-policy").policy = `{"Statement":[{"Resource":"${UNKNOWN_VALUE}"}]}`;
+    assertPasses(bp.bucketPolicyControls, file);
+});
+
+test("a malformed policy document is reported", () => {
+    const file = compliantStack();
+    inputsOf(file, "state-bucket-policy").policy = "{not json";
+    assertFires(bp.requireTls, file, { message: /not valid JSON/ });
+});
+
+test("action wildcards match like IAM's", () => {
+    assert.equal(bp.actionCovers("s3:*", "s3:PutObject"), true);
+    assert.equal(bp.actionCovers("s3:Put*", "s3:PutObject"), true);
+    assert.equal(bp.actionCovers("s3:Get*", "s3:PutObject"), false);
+    assert.equal(bp.actionCovers("*", "s3:DeleteObject"), true);
+    assert.equal(bp.actionCovers("s3:deleteobject", "s3:DeleteObject"), true);
+});
+
+test("a single statement object (not an array) is read", () => {
+    const parsed = bp.parsePolicyDocument(JSON.stringify({ Statement: { Effect: "Allow", Principal: "*", Action: "s3:GetObject" } }));
+    assert.ok(typeof parsed === "object" && "statements" in parsed && parsed.statements.length === 1);
+});

@@ -1,0 +1,61 @@
+// Break cases for the aws.bucket policies: see testBreakCases in ../helpers.ts.
+import * as bucket from "../../src/aws/bucket";
+import { sseKms } from "../../src/aws/encryption";
+import * as kms from "../../src/aws/kms";
+import * as lifecycle from "../../src/aws/lifecycle";
+import { accessLogging } from "../../src/aws/logging";
+import { awsStateResourcesProtected } from "../../src/aws/protection";
+import * as publicAccess from "../../src/aws/publicAccess";
+import * as replication from "../../src/aws/replication";
+import { compliantStack, inputsOf, recordNamed } from "../fixtures/stack";
+import { loadPackConfig } from "../helpers";
+import { BreakCase } from "../helpers";
+
+export type File = ReturnType<typeof compliantStack>;
+export const stateSse = (f: File) => inputsOf(f, "state-bucket-encryption").rules[0];
+export const stateLifecycle = (f: File) => inputsOf(f, "state-bucket-lifecycle").rules;
+export const replicationRule = (f: File) => inputsOf(f, "state-bucket-replication").rules[0];
+
+/** The stack without replication: no replication config and no replica bucket. */
+export const withoutReplica = (f: File): File => ({ ...f, resources: f.resources.filter((r) => r.name !== "state-bucket-replication" && !r.name.startsWith("replica-")) });
+
+export const cases: BreakCase[] = [
+    { control: bucket.bucketNoForceDestroy, breaks: "forceDestroy is on", mutate: (f) => void (inputsOf(f, "state-bucket").forceDestroy = true), resource: "state-bucket" },
+    { control: bucket.bucketVersioning, breaks: "versioning is suspended", mutate: (f) => void (inputsOf(f, "state-bucket-versioning").versioningConfiguration.status = "Suspended"), resource: "state-bucket-versioning" },
+    { control: sseKms, breaks: "the state bucket uses SSE-S3", mutate: (f) => void (stateSse(f).applyServerSideEncryptionByDefault = { sseAlgorithm: "AES256" }), resource: "state-bucket-encryption", message: /aws:kms/ },
+    { control: sseKms, breaks: "the S3 Bucket Key is off", mutate: (f) => void (stateSse(f).bucketKeyEnabled = false), resource: "state-bucket-encryption", message: /bucketKeyEnabled/ },
+    { control: sseKms, breaks: "the AWS-managed key is used", mutate: (f) => void delete stateSse(f).applyServerSideEncryptionByDefault.kmsMasterKeyId, resource: "state-bucket-encryption", message: /kmsMasterKeyId/ },
+    {
+        control: sseKms,
+        breaks: "the log bucket uses SSE-KMS, which log delivery does not support",
+        mutate: (f) => void (inputsOf(f, "log-bucket-encryption").rules[0].applyServerSideEncryptionByDefault = { sseAlgorithm: "aws:kms", kmsMasterKeyId: "k" }),
+        resource: "log-bucket-encryption",
+        message: /SSE-S3/,
+    },
+    ...["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].map((flag) => ({
+        control: publicAccess.publicAccessBlock,
+        breaks: `${flag} is false`,
+        mutate: (f: File) => void (inputsOf(f, "state-bucket-public-access-block")[flag] = false),
+        resource: "state-bucket-public-access-block",
+        message: new RegExp(flag),
+    })),
+    { control: publicAccess.aclsDisabled, breaks: "ACLs are enabled", mutate: (f) => void (inputsOf(f, "state-bucket-ownership").rule.objectOwnership = "ObjectWriter"), resource: "state-bucket-ownership" },
+    { control: lifecycle.noncurrentVersionExpiry, breaks: "noncurrent versions never expire", mutate: (f) => void stateLifecycle(f).shift(), resource: "state-bucket-lifecycle" },
+    { control: lifecycle.noncurrentVersionExpiry, breaks: "the noncurrent rule is disabled", mutate: (f) => void (stateLifecycle(f)[0].status = "Disabled"), resource: "state-bucket-lifecycle" },
+    { control: lifecycle.abortIncompleteUploads, breaks: "incomplete uploads are kept", mutate: (f) => void stateLifecycle(f).pop(), resource: "state-bucket-lifecycle" },
+    { control: accessLogging, breaks: "logging has no target", mutate: (f) => void delete inputsOf(f, "state-bucket-logging").targetBucket, resource: "state-bucket-logging" },
+    { control: kms.kmsKeyRotation, breaks: "key rotation is off", mutate: (f) => void (inputsOf(f, "state-key").enableKeyRotation = false), resource: "state-key" },
+    { control: kms.kmsDeletionWindow, breaks: "the deletion window is 7 days", mutate: (f) => void (inputsOf(f, "state-key").deletionWindowInDays = 7), resource: "state-key", message: /at least 30/ },
+    { control: replication.replicationEncrypted, breaks: "the replication rule is disabled", mutate: (f) => void (replicationRule(f).status = "Disabled"), resource: "state-bucket-replication" },
+    { control: replication.replicationEncrypted, breaks: "KMS objects are not replicated", mutate: (f) => void delete replicationRule(f).sourceSelectionCriteria, resource: "state-bucket-replication", message: /sseKmsEncryptedObjects/ },
+    { control: replication.replicationEncrypted, breaks: "replicas are not re-encrypted", mutate: (f) => void delete replicationRule(f).destination.encryptionConfiguration, resource: "state-bucket-replication", message: /replicaKmsKeyId/ },
+    {
+        control: replication.stateBucketReplicated,
+        breaks: "the state bucket is not replicated",
+        mutate: withoutReplica,
+        resource: "state-bucket",
+        packConfig: loadPackConfig("prod"),
+    },
+    { control: awsStateResourcesProtected, breaks: "the state bucket is not protected", mutate: (f) => void (recordNamed(f, "state-bucket").protect = false), resource: "state-bucket" },
+    { control: awsStateResourcesProtected, breaks: "the KMS key is not protected", mutate: (f) => void (recordNamed(f, "state-key").protect = false), resource: "state-key" },
+];

@@ -1,0 +1,25 @@
+// Break cases for the bucket-relationship stack policies (aws/stack.ts).
+import { logBucketAttachments, stateBucketAttachments } from "../../src/aws/stack";
+import { inputsOf, REPLICA_BUCKET, without } from "../fixtures/stack";
+import { BreakCase } from "../helpers";
+
+export const cases: BreakCase[] = [
+    { control: stateBucketAttachments, breaks: "the state bucket's versioning resource is dropped", mutate: (f) => without(f, "state-bucket-versioning"), resource: "state-bucket", message: /BucketVersioningV2 \(S3\.14\)/ },
+    { control: stateBucketAttachments, breaks: "the state bucket's encryption resource is dropped", mutate: (f) => without(f, "state-bucket-encryption"), resource: "state-bucket", message: /S3\.17/ },
+    { control: stateBucketAttachments, breaks: "the state bucket's public access block is dropped", mutate: (f) => without(f, "state-bucket-public-access-block"), resource: "state-bucket", message: /S3\.8/ },
+    { control: stateBucketAttachments, breaks: "the state bucket's ownership controls are dropped", mutate: (f) => without(f, "state-bucket-ownership"), resource: "state-bucket", message: /S3\.12/ },
+    { control: stateBucketAttachments, breaks: "the state bucket's policy is dropped", mutate: (f) => without(f, "state-bucket-policy"), resource: "state-bucket", message: /BucketPolicy/ },
+    {
+        control: stateBucketAttachments,
+        breaks: "the state bucket's access logging is moved to the replica",
+        // (Dropping the only logging resource would also unmake the log bucket, a different break.)
+        mutate: (f) => void (inputsOf(f, "state-bucket-logging").bucket = REPLICA_BUCKET),
+        resource: "state-bucket",
+        message: /S3\.9/,
+    },
+    { control: stateBucketAttachments, breaks: "the state bucket's lifecycle is dropped", mutate: (f) => without(f, "state-bucket-lifecycle"), resource: "state-bucket", message: /S3\.13/ },
+    { control: stateBucketAttachments, breaks: "the replica's versioning resource is dropped", mutate: (f) => without(f, "replica-bucket-versioning"), resource: "replica-bucket", message: /replica bucket/ },
+    { control: logBucketAttachments, breaks: "the log bucket's public access block is dropped", mutate: (f) => without(f, "log-bucket-public-access-block"), resource: "log-bucket", message: /S3\.8/ },
+    { control: logBucketAttachments, breaks: "the log bucket's lifecycle is dropped", mutate: (f) => without(f, "log-bucket-lifecycle"), resource: "log-bucket", message: /S3\.13/ },
+    { control: logBucketAttachments, breaks: "the log bucket's policy is dropped", mutate: (f) => without(f, "log-bucket-policy"), resource: "log-bucket", message: /BucketPolicy/ },
+];

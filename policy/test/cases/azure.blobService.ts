@@ -1,0 +1,27 @@
+// Break cases for the azure.blobService policies: see testBreakCases in ../helpers.ts.
+import * as blob from "../../src/azure/blobService";
+import { containerNoPublicAccess } from "../../src/azure/container";
+import * as lifecycle from "../../src/azure/lifecycle";
+import { compliantStack, inputsOf, without } from "../fixtures/stack";
+import { BreakCase } from "../helpers";
+
+export type File = ReturnType<typeof compliantStack>;
+export const service = (f: File) => inputsOf(f, "state-blob-service");
+
+export const cases: BreakCase[] = [
+    { control: blob.blobVersioning, breaks: "versioning is off", mutate: (f) => void (service(f).isVersioningEnabled = false), resource: "state-blob-service" },
+    { control: blob.blobSoftDelete, breaks: "blob soft delete is off", mutate: (f) => void (service(f).deleteRetentionPolicy.enabled = false), resource: "state-blob-service", message: /deleteRetentionPolicy\.enabled/ },
+    { control: blob.blobSoftDelete, breaks: "blobs are kept 3 days", mutate: (f) => void (service(f).deleteRetentionPolicy.days = 3), resource: "state-blob-service", message: /at least 7/ },
+    { control: blob.containerSoftDelete, breaks: "container soft delete is missing", mutate: (f) => void delete service(f).containerDeleteRetentionPolicy, resource: "state-blob-service", message: /containerDeleteRetentionPolicy/ },
+    { control: blob.blobChangeFeed, breaks: "the change feed is off", mutate: (f) => void (service(f).changeFeed = { enabled: false }), resource: "state-blob-service" },
+    { control: blob.accountHasBlobService, breaks: "the BlobServiceProperties is missing", mutate: (f) => without(f, "state-blob-service"), resource: "state-account" },
+    { control: containerNoPublicAccess, breaks: "the container is publicly readable", mutate: (f) => void (inputsOf(f, "state-container").publicAccess = "Blob"), resource: "state-container" },
+    {
+        control: lifecycle.noncurrentVersionExpiry,
+        breaks: "old versions are kept forever",
+        mutate: (f) => void delete inputsOf(f, "state-lifecycle").policy.rules[0].definition.actions.version,
+        resource: "state-lifecycle",
+    },
+    { control: lifecycle.noncurrentVersionExpiry, breaks: "the only version rule is disabled", mutate: (f) => void (inputsOf(f, "state-lifecycle").policy.rules[0].enabled = false), resource: "state-lifecycle" },
+    { control: lifecycle.accountHasLifecyclePolicy, breaks: "the ManagementPolicy is missing", mutate: (f) => without(f, "state-lifecycle"), resource: "state-account" },
+];

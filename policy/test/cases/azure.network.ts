@@ -1,0 +1,30 @@
+// Break cases for the azure.network policies: see testBreakCases in ../helpers.ts.
+import * as diagnostics from "../../src/azure/diagnostics";
+import * as network from "../../src/azure/network";
+import { compliantStack, inputsOf, without } from "../fixtures/stack";
+import { BreakCase } from "../helpers";
+
+export type File = ReturnType<typeof compliantStack>;
+export const blobDiag = (f: File) => inputsOf(f, "state-blob-diagnostics");
+export const vaultDiag = (f: File) => inputsOf(f, "state-vault-diagnostics");
+
+export const cases: BreakCase[] = [
+    { control: network.privateEndpointShape, breaks: "the endpoint has no subnet", mutate: (f) => void delete inputsOf(f, "state-blob-endpoint").subnet, resource: "state-blob-endpoint", message: /subnet\.id/ },
+    {
+        control: network.privateEndpointShape,
+        breaks: "the account endpoint names the wrong sub-resource",
+        mutate: (f) => void (inputsOf(f, "state-blob-endpoint").privateLinkServiceConnections[0].groupIds = ["file"]),
+        resource: "state-blob-endpoint",
+        message: /"blob"/,
+        // Without a "blob" endpoint the account has no usable private endpoint either.
+        alsoFires: [network.accountHasPrivateEndpoint],
+    },
+    { control: network.accountHasPrivateEndpoint, breaks: "the account has no private endpoint", mutate: (f) => without(f, "state-blob-endpoint"), resource: "state-account" },
+    { control: network.vaultHasPrivateEndpoint, breaks: "the vault has no private endpoint", mutate: (f) => without(f, "state-vault-endpoint"), resource: "state-vault" },
+    { control: diagnostics.blobDiagnosticLogging, breaks: "blob deletes are not logged", mutate: (f) => void blobDiag(f).logs.pop(), resource: "state-blob-diagnostics", message: /StorageDelete/ },
+    { control: diagnostics.blobDiagnosticLogging, breaks: "transactions are not measured", mutate: (f) => void (blobDiag(f).metrics = []), resource: "state-blob-diagnostics", message: /Transaction/ },
+    { control: diagnostics.blobDiagnosticLogging, breaks: "the blob logs go nowhere", mutate: (f) => void delete blobDiag(f).workspaceId, resource: "state-blob-diagnostics", message: /workspaceId/ },
+    { control: diagnostics.vaultDiagnosticLogging, breaks: "AuditEvent is disabled", mutate: (f) => void (vaultDiag(f).logs[0].enabled = false), resource: "state-vault-diagnostics", message: /AuditEvent/ },
+    { control: diagnostics.accountHasBlobDiagnostics, breaks: "the blob service has no diagnostic setting", mutate: (f) => without(f, "state-blob-diagnostics"), resource: "state-account" },
+    { control: diagnostics.vaultHasDiagnostics, breaks: "the vault has no diagnostic setting", mutate: (f) => without(f, "state-vault-diagnostics"), resource: "state-vault" },
+];

@@ -1,0 +1,40 @@
+// Every policy of the pack has at least one compliant case (the fixture) and one break case.
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { policyRoot } from "./helpers";
+import { allControls } from "../src/registry";
+import { cases as awsBucket } from "./cases/aws.bucket";
+import { cases as awsBucketPolicy } from "./cases/aws.bucketPolicy";
+import { cases as azureBlobService } from "./cases/azure.blobService";
+import { cases as azureKeyVault } from "./cases/azure.keyVault";
+import { cases as azureNetwork } from "./cases/azure.network";
+import { cases as azureProtection } from "./cases/azure.protection";
+import { cases as azureStorageAccount } from "./cases/azure.storageAccount";
+import { cases as awsStack } from "./cases/aws.stack";
+
+test("every policy in the pack has a break case", () => {
+    const covered = new Set(
+        [...azureStorageAccount, ...azureBlobService, ...azureKeyVault, ...azureNetwork, ...azureProtection, ...awsBucket, ...awsBucketPolicy, ...awsStack].map(
+            (c) => c.control.policy.name,
+        ),
+    );
+    const missing = allControls.map((c) => c.policy.name).filter((name) => !covered.has(name));
+    assert.deepEqual(missing, []);
+});
+
+test("policy names are unique and every description names a control id and a remedy", () => {
+    const names = allControls.map((c) => c.policy.name);
+    assert.equal(new Set(names).size, names.length);
+    for (const control of allControls) {
+        assert.ok(control.policy.description.startsWith(`${control.controlId}: `), control.policy.name);
+        assert.match(control.policy.description, / Remedy: /, control.policy.name);
+    }
+});
+
+test("the README lists every policy of the pack", () => {
+    const readme = fs.readFileSync(path.join(policyRoot(), "README.md"), "utf8");
+    const missing = allControls.map((c) => c.policy.name).filter((name) => !readme.includes(`\`${name}\``));
+    assert.deepEqual(missing, []);
+});

@@ -1,0 +1,90 @@
+// Cross-check with the Java program: its tests write target/resource-records/<stack>.json at the
+// repository root; every policy runs over them with config/<stack>.json. Prod must have no mandatory
+// violation, nor dev (whose advisory findings are printed as diagnostics).
+// Without the records the test is skipped, or fails when STATE_BACKEND_REQUIRE_RECORDS=1 (CI, after
+// the Java tests ran).
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { storageSharedKeyDisabled } from "../src/azure/storageAccount";
+import { accountLocked } from "../src/azure/protection";
+import { requireTls } from "../src/aws/bucketPolicy";
+import { stateBucketAttachments } from "../src/aws/stack";
+import { evaluate, violationsOf } from "../src/common/evaluate";
+import { parseRecordsFile, RecordsFile } from "../src/common/records";
+import { allControls } from "../src/registry";
+import { compliantStack, inputsOf, without } from "./fixtures/stack";
+import { assertFires, loadPackConfig, policyRoot } from "./helpers";
+
+const STACKS = ["dev", "prod"];
+const requireRecords = process.env.STATE_BACKEND_REQUIRE_RECORDS === "1";
+
+function recordsPath(stack: string): string {
+    return path.join(policyRoot(), "..", "target", "resource-records", `${stack}.json`);
+}
+
+function describeViolations(violations: ReturnType<typeof violationsOf>): string {
+    return violations.map((v) => `  - ${v.policyName} on ${v.resourceName ?? "the stack"}: ${v.message}`).join("\n");
+}
+
+for (const stack of STACKS) {
+    test(`the Java program's ${stack} stack has no mandatory policy violation`, (t) => {
+        const file = recordsPath(stack);
+        if (!fs.existsSync(file)) {
+            const why = `no resource records at ${file}: run the Java tests first (mvn test) to write them`;
+            if (requireRecords) {
+                assert.fail(`${why} (STATE_BACKEND_REQUIRE_RECORDS=1)`);
+            }
+            t.skip(why);
+            return;
+        }
+        const records: RecordsFile = parseRecordsFile(JSON.parse(fs.readFileSync(file, "utf8")), file);
+        assert.ok(records.resources.length > 0, `${file} lists no resources`);
+        const violations = violationsOf(evaluate(records, loadPackConfig(stack)));
+        for (const advisory of violations.filter((v) => v.enforcementLevel !== "mandatory")) {
+            t.diagnostic(`advisory: ${advisory.policyName} on ${advisory.resourceName ?? "the stack"}: ${advisory.message}`);
+        }
+        const mandatory = violations.filter((v) => v.enforcementLevel === "mandatory");
+        assert.equal(mandatory.length, 0, `mandatory violations in ${stack}:\n${describeViolations(mandatory)}`);
+    });
+}
+
+// The cross-check bites: the same evaluation over the hand-built records the Java program should
+// produce passes, and removing one control at a time makes exactly the expected policy fire.
+test("the cross-check passes the compliant records under both stacks' configs", () => {
+    for (const stack of STACKS) {
+        assert.deepEqual(violationsOf(evaluate(compliantStack(stack), loadPackConfig(stack))), []);
+    }
+});
+
+const breaks = [
+    { what: "shared key access is turned on", control: storageSharedKeyDisabled, mutate: (f: RecordsFile) => void (inputsOf(f, "state-account").allowSharedKeyAccess = true) },
+    { what: "the account lock is dropped", control: accountLocked, mutate: (f: RecordsFile) => without(f, "state-account-lock") },
+    {
+        what: "the TLS deny statement is dropped from the bucket policy",
+        control: requireTls,
+        mutate: (f: RecordsFile) => {
+            const inputs = inputsOf(f, "state-bucket-policy");
+            const doc = JSON.parse(inputs.policy);
+            doc.Statement = doc.Statement.filter((s: { Sid?: string }) => s.Sid !== "DenyInsecureTransport");
+            inputs.policy = JSON.stringify(doc);
+        },
+    },
+    { what: "the state bucket loses its versioning resource", control: stateBucketAttachments, mutate: (f: RecordsFile) => without(f, "state-bucket-versioning") },
+];
+
+for (const b of breaks) {
+    test(`the prod cross-check fails with ${b.control.policy.name} when ${b.what}`, () => {
+        const file = compliantStack("prod");
+        const broken = b.mutate(file) ?? file;
+        const violations = assertFires(b.control, broken, { packConfig: loadPackConfig("prod"), alongside: allControls.filter((c) => c !== b.control) });
+        assert.ok(violations.every((v) => v.enforcementLevel === "mandatory"));
+    });
+}
+
+test("in dev a dropped lock is reported as advisory, so the dev cross-check still passes", () => {
+    const broken = without(compliantStack("dev"), "state-account-lock");
+    const violations = assertFires(accountLocked, broken, { packConfig: loadPackConfig("dev"), alongside: allControls.filter((c) => c !== accountLocked) });
+    assert.deepEqual(violations.map((v) => v.enforcementLevel), ["advisory"]);
+});

@@ -8,12 +8,29 @@ import { cases, editPolicy, SSE_HEADER_DENY } from "./cases/aws.bucketPolicy";
 
 testBreakCases(compliantStack, allControls, cases);
 
-test("pinning the KMS key with an IfExists condition is fine", () => {
+test("pinning the KMS key only when the header is sent (IfExists plus Null: false) is fine", () => {
     const file = compliantStack();
     editPolicy(file, (d) =>
-        void d.Statement.push({ ...SSE_HEADER_DENY, Condition: { StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:eu-west-1:1:key/k" } } }),
+        void d.Statement.push({
+            ...SSE_HEADER_DENY,
+            Condition: {
+                StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:eu-west-1:1:key/k" },
+                Null: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "false" },
+            },
+        }),
     );
     assertPasses(bp.noEncryptionHeaderDeny, file);
+});
+
+test("IAM's rules for a condition whose key the request does not carry", () => {
+    assert.equal(bp.matchesMissingKey("Null", "true"), true);
+    assert.equal(bp.matchesMissingKey("Null", false), false);
+    assert.equal(bp.matchesMissingKey("StringNotEqualsIfExists", "x"), true);
+    assert.equal(bp.matchesMissingKey("StringEqualsIfExists", "x"), true);
+    assert.equal(bp.matchesMissingKey("StringNotEquals", "x"), true);
+    assert.equal(bp.matchesMissingKey("StringEquals", "x"), false);
+    assert.equal(bp.matchesMissingKey("ForAllValues:StringEquals", "x"), true);
+    assert.equal(bp.matchesMissingKey("ForAnyValue:StringNotEquals", "x"), false);
 });
 
 test("a wildcard action that includes delete satisfies the lock-file rule", () => {

@@ -139,21 +139,45 @@ export const noPublicPrincipal = resourceControl({
 
 const SSE_CONDITION_KEYS = ["s3:x-amz-server-side-encryption", "s3:x-amz-server-side-encryption-aws-kms-key-id"];
 
+/**
+ * Whether a condition is satisfied by a request that does not carry its key, by IAM's rules: `Null: "true"` and
+ * every `...IfExists` operator match a missing key, negated operators (`StringNotEquals`...) match it because the
+ * values do not match, `ForAllValues:` matches an empty set; every other operator does not match.
+ */
+export function matchesMissingKey(operator: string, value: unknown): boolean {
+    const op = operator.toLowerCase();
+    const bare = op.replace(/^for(any|all)values?:/, "");
+    if (bare === "null") {
+        return asList(value).some((v) => String(v).toLowerCase() === "true");
+    }
+    if (op.startsWith("forallvalues:") || bare.endsWith("ifexists")) {
+        return true;
+    }
+    if (op.startsWith("foranyvalue:")) {
+        return false;
+    }
+    return bare.includes("not");
+}
+
 export const noEncryptionHeaderDeny = resourceControl({
     name: "aws-s3-no-encryption-header-deny",
     controlId: "Operational: pulumi/pulumi#9341 (default encryption instead of header checks, supports AWS FSBP S3.17)",
     requirement:
         "The bucket policy does not deny uploads that lack an encryption header: Pulumi does not send one, so such a policy fails every state write with 403.",
-    remedy: "drop the Null / StringNotEquals condition on s3:x-amz-server-side-encryption* and rely on default bucket encryption (use StringNotEqualsIfExists to pin the KMS key).",
+    remedy: "rely on default bucket encryption; to pin the KMS key, pair the StringNotEqualsIfExists condition with Null: false on the same header so the deny applies only when the header is sent.",
     resourceType: AwsTypes.BucketPolicy,
     validate: (props, report) =>
         withStatements(props, report, (statements) => {
-            for (const statement of statements.filter((s) => isEffect(s, "Deny"))) {
-                for (const [operator, entries] of Object.entries(statement.Condition ?? {})) {
-                    const keys = Object.keys(entries ?? {}).filter((k) => SSE_CONDITION_KEYS.includes(k.toLowerCase()));
-                    if (keys.length > 0 && !operator.toLowerCase().endsWith("ifexists")) {
-                        report(`statement ${statement.Sid ?? "(no Sid)"} denies on ${operator} ${keys.join(", ")}; Pulumi's uploads carry no encryption header.`);
-                    }
+            for (const statement of statements.filter((s) => isEffect(s, "Deny") && allowsAction(s, "s3:PutObject"))) {
+                const headerConditions = Object.entries(statement.Condition ?? {}).flatMap(([operator, entries]) =>
+                    Object.entries(entries ?? {})
+                        .filter(([key]) => SSE_CONDITION_KEYS.includes(key.toLowerCase()))
+                        .map(([key, value]) => ({ operator, key, value })));
+                // A deny applies only when all its conditions hold, so one condition that a header-less upload fails
+                // (such as Null: false) is enough to keep Pulumi's uploads out of it.
+                if (headerConditions.length > 0 && headerConditions.every((c) => matchesMissingKey(c.operator, c.value))) {
+                    report(`statement ${statement.Sid ?? "(no Sid)"} denies uploads without an encryption header (${headerConditions
+                        .map((c) => `${c.operator} ${c.key}`).join(", ")}); Pulumi's uploads carry no encryption header.`);
                 }
             }
         }),

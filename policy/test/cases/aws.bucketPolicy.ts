@@ -54,6 +54,13 @@ export const cases: BreakCase[] = [
         message: /Null/,
     },
     {
+        control: bp.noEncryptionHeaderDeny,
+        breaks: "an IfExists condition alone also denies uploads without the header",
+        mutate: (f) => editPolicy(f, (d) => void d.Statement.push({ ...SSE_HEADER_DENY, Condition: { StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:eu-west-1:1:key/k" } } })),
+        resource: "state-bucket-policy",
+        message: /StringNotEqualsIfExists/,
+    },
+    {
         control: bp.writersCanDelete,
         breaks: "state users may put but not delete",
         mutate: (f) => editPolicy(f, (d) => void (d.Statement[1].Action = ["s3:GetObject", "s3:PutObject"])),

@@ -10,7 +10,6 @@ import io.statebackend.settings.StackFileException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -140,39 +139,18 @@ public final class Plan {
         return into;
     }
 
-    /** The policy pack's verdicts on a run, from its report command; absent when the pack has not been built. */
+    /** The policy pack's verdicts on a run; absent when the pack has not been built. */
     record PackVerdicts(JsonNode verdicts, String unavailableBecause) {
 
         static PackVerdicts evaluate(Path projectDir, PlanResult result) {
-            Path report = projectDir.resolve("policy/dist/report.js");
-            Path config = projectDir.resolve("policy/config/" + result.stack() + ".json");
-            if (!Files.isRegularFile(report)) {
-                return new PackVerdicts(null, "the policy pack is not built: run `mvn -B verify` once");
+            PolicyPackReport.Outcome outcome = PolicyPackReport.run(projectDir, result, true);
+            if (outcome.output() == null) {
+                return new PackVerdicts(null, outcome.unavailableBecause());
             }
             try {
-                Path records = Files.createTempFile("state-backend-" + result.stack(), ".json");
-                try {
-                    RecordsWriter.write(result, records);
-                    List<String> command = new ArrayList<>(List.of("node", report.toString(), records.toString()));
-                    if (Files.isRegularFile(config)) {
-                        command.add(config.toString());
-                    }
-                    command.add("--json");
-                    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-                    String output = new String(process.getInputStream().readAllBytes());
-                    int exit = process.waitFor();
-                    if (output.isBlank()) {
-                        return new PackVerdicts(null, "the policy pack's report exited " + exit + " without a verdict");
-                    }
-                    return new PackVerdicts(new ObjectMapper().readTree(output), null);
-                } finally {
-                    Files.deleteIfExists(records);
-                }
+                return new PackVerdicts(new ObjectMapper().readTree(outcome.output()), null);
             } catch (IOException e) {
-                return new PackVerdicts(null, "the policy pack could not be run: " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new PackVerdicts(null, "interrupted");
+                return new PackVerdicts(null, "the policy pack's report is not JSON: " + e.getMessage());
             }
         }
 
@@ -188,7 +166,8 @@ public final class Plan {
             }
             for (JsonNode v : verdicts.path("verdicts")) {
                 out.println("  " + v.path("status").asText().toUpperCase() + "  " + v.path("controlId").asText()
-                        + "  " + v.path("policy").asText() + "  (" + v.path("enforcementLevel").asText() + ")"
+                        + "  " + v.path("policy").asText() + "  " + v.path("resource").asText()
+                        + "  (" + v.path("enforcementLevel").asText() + ")"
                         + (v.path("message").asText().isEmpty() ? "" : ": " + v.path("message").asText()));
             }
         }

@@ -83,6 +83,24 @@ for (const b of breaks) {
     });
 }
 
+// The same breaks on the Java program's own prod records: removing a control from what the program declares makes
+// the cross-check fail with exactly that policy.
+for (const b of breaks) {
+    test(`the Java program's prod records fail ${b.control.policy.name} when ${b.what}`, (t) => {
+        const file = recordsPath("prod");
+        if (!fs.existsSync(file)) {
+            if (requireRecords) {
+                assert.fail(`no resource records at ${file} (STATE_BACKEND_REQUIRE_RECORDS=1)`);
+            }
+            t.skip(`no resource records at ${file}`);
+            return;
+        }
+        const records: RecordsFile = parseRecordsFile(JSON.parse(fs.readFileSync(file, "utf8")), file);
+        const broken = b.mutate(records) ?? records;
+        assertFires(b.control, broken, { packConfig: loadPackConfig("prod"), alongside: allControls.filter((c) => c !== b.control) });
+    });
+}
+
 test("in dev a dropped lock is reported as advisory, so the dev cross-check still passes", () => {
     const broken = without(compliantStack("dev"), "state-account-lock");
     const violations = assertFires(accountLocked, broken, { packConfig: loadPackConfig("dev"), alongside: allControls.filter((c) => c !== accountLocked) });

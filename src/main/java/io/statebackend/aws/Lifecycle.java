@@ -8,12 +8,15 @@ import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
 
+import io.statebackend.common.BackendLayout;
+
 import java.util.List;
 
 /**
  * Lifecycle rules (FSBP S3.10/S3.13). Versioning keeps every checkpoint the CLI rewrites; these rules keep that
  * history bounded: noncurrent versions expire after a retention period (keeping the newest few regardless), delete
- * markers left with no versions behind them are removed, and abandoned multipart uploads are aborted.
+ * markers left with no versions behind them are removed, abandoned multipart uploads are aborted, and the CLI's
+ * per-update checkpoint copies (redundant with versioning) expire with the versions. Current state never expires.
  */
 final class Lifecycle {
 
@@ -21,6 +24,7 @@ final class Lifecycle {
     static final String EXPIRE_NONCURRENT_RULE = "expire-noncurrent-versions";
     static final String REMOVE_DELETE_MARKERS_RULE = "remove-expired-delete-markers";
     static final String ABORT_UPLOADS_RULE = "abort-incomplete-multipart-uploads";
+    static final String EXPIRE_BACKUPS_RULE = "expire-checkpoint-backups";
     static final String EXPIRE_LOGS_RULE = "expire-access-logs";
     static final int ABORT_INCOMPLETE_UPLOAD_DAYS = 7;
     /** A deleted or expired access log stays recoverable this long, long enough to notice and restore it. */
@@ -35,7 +39,8 @@ final class Lifecycle {
         return declare(scope, name, bucket, List.of(
                 expireNoncurrentVersions(settings.noncurrentVersionRetentionDays(), settings.newerNoncurrentVersions()),
                 removeExpiredDeleteMarkers(),
-                abortIncompleteUploads()));
+                abortIncompleteUploads(),
+                expireCheckpointBackups(settings.noncurrentVersionRetentionDays())));
     }
 
     /** Access logs: each log object is kept {@code retentionDays}, then 30 more days as a noncurrent version. */
@@ -80,11 +85,22 @@ final class Lifecycle {
                 .build();
     }
 
-    /** Every rule applies to the whole bucket (an empty prefix, which is also how S3 reports it back). */
+    /** The CLI's {@code .pulumi/backups/} copies expire {@code days} after they are written. */
+    static BucketLifecycleConfigurationV2RuleArgs expireCheckpointBackups(int days) {
+        return rule(EXPIRE_BACKUPS_RULE, BackendLayout.CHECKPOINT_BACKUPS_PREFIX)
+                .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(days).build())
+                .build();
+    }
+
+    /** A rule for the whole bucket (an empty prefix, which is also how S3 reports it back). */
     private static BucketLifecycleConfigurationV2RuleArgs.Builder rule(String id) {
+        return rule(id, "");
+    }
+
+    private static BucketLifecycleConfigurationV2RuleArgs.Builder rule(String id, String prefix) {
         return BucketLifecycleConfigurationV2RuleArgs.builder()
                 .id(id)
                 .status(ENABLED)
-                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build());
+                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix(prefix).build());
     }
 }

@@ -7,21 +7,25 @@ import com.pulumi.azurenative.storage.ManagementPolicyArgs;
 import com.pulumi.azurenative.storage.enums.RuleType;
 import com.pulumi.azurenative.storage.inputs.ChangeFeedArgs;
 import com.pulumi.azurenative.storage.inputs.DateAfterCreationArgs;
+import com.pulumi.azurenative.storage.inputs.DateAfterModificationArgs;
 import com.pulumi.azurenative.storage.inputs.DeleteRetentionPolicyArgs;
 import com.pulumi.azurenative.storage.inputs.ManagementPolicyActionArgs;
+import com.pulumi.azurenative.storage.inputs.ManagementPolicyBaseBlobArgs;
 import com.pulumi.azurenative.storage.inputs.ManagementPolicyDefinitionArgs;
 import com.pulumi.azurenative.storage.inputs.ManagementPolicyFilterArgs;
 import com.pulumi.azurenative.storage.inputs.ManagementPolicyRuleArgs;
 import com.pulumi.azurenative.storage.inputs.ManagementPolicySchemaArgs;
 import com.pulumi.azurenative.storage.inputs.ManagementPolicyVersionArgs;
+import io.statebackend.common.BackendLayout;
 
 /**
- * Recovery of overwritten or deleted state (CIS Azure 9.2.1-9.2.3) and the lifecycle rule that keeps the versions
- * it creates from growing without bound.
+ * Recovery of overwritten or deleted state (CIS Azure 9.2.1-9.2.3) and the lifecycle rules that keep the versions
+ * it creates, and the CLI's checkpoint copies, from growing without bound. Current state never expires.
  */
 final class BlobDataProtection {
 
     static final String EXPIRE_NONCURRENT_RULE = "expire-noncurrent-state-versions";
+    static final String EXPIRE_BACKUPS_RULE = "expire-checkpoint-backups";
 
     final BlobServiceProperties blobService;
     final ManagementPolicy lifecycle;
@@ -67,8 +71,30 @@ final class BlobDataProtection {
                                                         .build())
                                                 .build())
                                         .build())
-                                .build())
+                                .build(),
+                                expireCheckpointBackups(settings.containerName(), settings.noncurrentVersionRetentionDays()))
                         .build())
                 .build(), scope.child(blobService));
+    }
+
+    /** The CLI's per-update checkpoint copies, redundant with versioning, expire with the versions. */
+    private static ManagementPolicyRuleArgs expireCheckpointBackups(String container, int days) {
+        return ManagementPolicyRuleArgs.builder()
+                .name(EXPIRE_BACKUPS_RULE)
+                .enabled(true)
+                .type(RuleType.Lifecycle)
+                .definition(ManagementPolicyDefinitionArgs.builder()
+                        .filters(ManagementPolicyFilterArgs.builder()
+                                .blobTypes("blockBlob")
+                                .prefixMatch(container + "/" + BackendLayout.CHECKPOINT_BACKUPS_PREFIX)
+                                .build())
+                        .actions(ManagementPolicyActionArgs.builder()
+                                .baseBlob(ManagementPolicyBaseBlobArgs.builder()
+                                        .delete(DateAfterModificationArgs.builder()
+                                                .daysAfterModificationGreaterThan((double) days).build())
+                                        .build())
+                                .build())
+                        .build())
+                .build();
     }
 }

@@ -23,13 +23,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** Control 7 (FSBP S3.10/S3.13): bounded version history on the state bucket and its replica. */
 class LifecycleTest {
 
-    /** The rule with this id; each rule applies to the whole bucket and is enabled. */
+    /** The rule with this id; it is enabled and applies to the whole bucket. */
     static ResourceRecord rule(ResourceRecord lifecycle, String id) {
+        return rule(lifecycle, id, "");
+    }
+
+    /** The rule with this id; it is enabled and applies to objects under {@code prefix}. */
+    static ResourceRecord rule(ResourceRecord lifecycle, String id, String prefix) {
         List<?> rules = (List<?>) lifecycle.input("rules");
         for (int i = 0; i < rules.size(); i++) {
             if (id.equals(lifecycle.input("rules." + i + ".id"))) {
                 assertEquals("Enabled", lifecycle.input("rules." + i + ".status"), id);
-                assertEquals("", lifecycle.input("rules." + i + ".filter.prefix"), id + " applies to the whole bucket");
+                assertEquals(prefix, lifecycle.input("rules." + i + ".filter.prefix"), id + " applies to " + prefix);
                 return Records.withInput(lifecycle, "rules", List.of(rules.get(i)));
             }
         }
@@ -38,10 +43,13 @@ class LifecycleTest {
 
     /**
      * Noncurrent versions expire after {@code days}, keeping the newest {@code newer}; expired delete markers are
-     * removed; incomplete multipart uploads are aborted after 7 days. No rule ever expires current state.
+     * removed; incomplete multipart uploads are aborted after 7 days; the CLI's checkpoint copies under
+     * .pulumi/backups/ expire after {@code days}. No rule expires current state.
      */
     static void assertVersionedStateLifecycle(ResourceRecord lifecycle, int days, int newer) {
-        assertEquals(3, ((List<?>) lifecycle.input("rules")).size(), lifecycle.name() + " rules");
+        assertEquals(4, ((List<?>) lifecycle.input("rules")).size(), lifecycle.name() + " rules");
+        ResourceRecord backups = rule(lifecycle, "expire-checkpoint-backups", ".pulumi/backups/");
+        assertNumber(days, backups.input("rules.0.expiration.days"), "checkpoint copies expire with the versions");
         ResourceRecord noncurrent = rule(lifecycle, "expire-noncurrent-versions");
         assertNumber(days, noncurrent.input("rules.0.noncurrentVersionExpiration.noncurrentDays"), "noncurrent days");
         assertNumber(newer, noncurrent.input("rules.0.noncurrentVersionExpiration.newerNoncurrentVersions"), "versions kept");

@@ -101,6 +101,33 @@ class BlobDataProtectionTest {
         assertEquals(List.of(BLOB_SERVICE + "::state-blob-service"), Runs.prod().get(LIFECYCLE, "state-lifecycle").dependsOn());
     }
 
+    static Map<?, ?> backupsRule(PlanResult r) {
+        return maps(r.get(LIFECYCLE, "state-lifecycle").input("policy.rules")).stream()
+                .filter(rule -> BlobDataProtection.EXPIRE_BACKUPS_RULE.equals(rule.get("name")))
+                .findFirst().orElse(Map.of());
+    }
+
+    static final Control CHECKPOINT_COPIES_EXPIRE = Control.of("bounded growth",
+            "the CLI's .pulumi/backups/ copies in the state container expire with the versions",
+            r -> {
+                Map<?, ?> definition = (Map<?, ?>) backupsRule(r).get("definition");
+                return definition != null && isTrue(backupsRule(r).get("enabled"))
+                        && List.of("pulumi-state/.pulumi/backups/").equals(((Map<?, ?>) definition.get("filters")).get("prefixMatch"))
+                        && number(((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) definition.get("actions")).get("baseBlob")).get("delete"))
+                        .get("daysAfterModificationGreaterThan")) == 90;
+            });
+
+    @Test
+    void checkpointCopiesExpireButNothingElseThatIsCurrent() {
+        CHECKPOINT_COPIES_EXPIRE.assertHolds(Runs.prod());
+        CHECKPOINT_COPIES_EXPIRE.assertBroken(Records.withInput(Runs.prod(), LIFECYCLE, "state-lifecycle", "policy.rules",
+                List.of(expiryRule(Runs.prod()))));
+        long rulesTouchingCurrentBlobs = maps(Runs.prod().get(LIFECYCLE, "state-lifecycle").input("policy.rules")).stream()
+                .filter(rule -> ((Map<?, ?>) ((Map<?, ?>) rule.get("definition")).get("actions")).get("baseBlob") != null)
+                .count();
+        assertEquals(1, rulesTouchingCurrentBlobs, "only the checkpoint-copy rule may delete current blobs");
+    }
+
     @Test
     void changeFeedIsKeptAsLongAsTheVersionsItDescribes() {
         assertEquals(90, number(blobService(Runs.prod()).input("changeFeed.retentionInDays")));

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// Stand-in for the `pulumi`, `az` and `aws` programs in tests. The test copies this file under each of those
+// Stand-in for the `pulumi`, `az`, `aws` and `mvn` programs in tests. The test copies this file under each of those
 // names into a directory it puts first on PATH. Every call appends one line to $FAKE_CLI_LOG: the program name
 // and its arguments, shell-quoted exactly as io.statebackend.ops.Command#display() prints them, prefixed with
 // PULUMI_BACKEND_URL=<url> when that variable is set, so a test can compare the log with what a dry run printed.

@@ -9,6 +9,8 @@ import io.statebackend.settings.Settings;
 import io.statebackend.settings.SettingsLoader;
 import io.statebackend.settings.StackConfig;
 
+import java.nio.file.Path;
+
 /**
  * Creates the storage that holds every other stack's Pulumi state and exports the {@code pulumi login} and
  * secrets-provider URLs those stacks use.
@@ -19,6 +21,7 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        StaleJarGuard.check(Path.of("").toAbsolutePath());
         Pulumi.run(App::stack);
     }
 

@@ -1,7 +1,5 @@
 package io.statebackend.iam;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /** Whether a statement grants or refuses what it matches. An explicit Deny always wins over any Allow. */
 public enum Effect {
     ALLOW("Allow"),
@@ -13,7 +11,6 @@ public enum Effect {
         this.json = json;
     }
 
-    @JsonValue
     public String json() {
         return json;
     }

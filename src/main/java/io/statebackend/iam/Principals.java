@@ -1,6 +1,8 @@
 package io.statebackend.iam;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,8 +46,12 @@ public record Principals(boolean everyone, Map<String, List<String>> byKind) {
     }
 
     /** The JSON form: {@code "*"} or {@code {"AWS": [...], "Service": [...]}}. */
-    @JsonValue
-    public Object json() {
-        return everyone ? "*" : byKind;
+    JsonElement toJson() {
+        if (everyone) {
+            return new JsonPrimitive("*");
+        }
+        JsonObject json = new JsonObject();
+        byKind.forEach((kind, ids) -> json.add(kind, Statement.strings(ids)));
+        return json;
     }
 }

@@ -1,9 +1,8 @@
 package io.statebackend.iam;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,15 +16,13 @@ import java.util.Optional;
  * principals; identity policies leave them empty. Serialised as {@code Sid, Effect, Principal, Action, Resource,
  * Condition}, always in that order; empty parts are left out.
  */
-@JsonPropertyOrder({"Sid", "Effect", "Principal", "Action", "Resource", "Condition"})
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Statement(
-        @JsonProperty("Sid") String sid,
-        @JsonProperty("Effect") Effect effect,
-        @JsonProperty("Principal") Principals principals,
-        @JsonProperty("Action") List<String> actions,
-        @JsonProperty("Resource") List<String> resources,
-        @JsonIgnore List<Condition> conditions) {
+        String sid,
+        Effect effect,
+        Principals principals,
+        List<String> actions,
+        List<String> resources,
+        List<Condition> conditions) {
 
     public Statement {
         Objects.requireNonNull(sid, "sid");
@@ -50,7 +47,6 @@ public record Statement(
     }
 
     /** The condition block as IAM writes it: operator → key → values, in the order the conditions were given. */
-    @JsonProperty("Condition")
     public Map<String, Map<String, List<String>>> conditionBlock() {
         Map<String, Map<String, List<String>>> block = new LinkedHashMap<>();
         for (Condition condition : conditions) {
@@ -63,7 +59,36 @@ public record Statement(
         return block;
     }
 
-    @JsonIgnore
+    /** The statement as IAM's JSON: Sid, Effect, Principal, Action, Resource, Condition, leaving out empty parts. */
+    JsonObject toJson() {
+        JsonObject json = new JsonObject();
+        json.addProperty("Sid", sid);
+        json.addProperty("Effect", effect.json());
+        if (principals != null) {
+            json.add("Principal", principals.toJson());
+        }
+        json.add("Action", strings(actions));
+        if (!resources.isEmpty()) {
+            json.add("Resource", strings(resources));
+        }
+        if (!conditions.isEmpty()) {
+            JsonObject block = new JsonObject();
+            conditionBlock().forEach((operator, keys) -> {
+                JsonObject byKey = new JsonObject();
+                keys.forEach((key, values) -> byKey.add(key, strings(values)));
+                block.add(operator, byKey);
+            });
+            json.add("Condition", block);
+        }
+        return json;
+    }
+
+    static JsonArray strings(List<String> values) {
+        JsonArray array = new JsonArray();
+        values.forEach(array::add);
+        return array;
+    }
+
     public Optional<Principals> principal() {
         return Optional.ofNullable(principals);
     }

@@ -108,6 +108,9 @@ public final class Bootstrap {
         steps.add(new Step("select-stack", "select the stack in the local backend, creating it if needed",
                 ctx -> ctx.run(local(localBackend, "stack", "select", stack, "--create",
                         "--secrets-provider", "passphrase").build())));
+        // Pulumi runs the prebuilt jar (Pulumi.yaml runtime.options.binary); build it from the current sources first.
+        steps.add(new Step("build", "build the program's jar (mvn package)",
+                ctx -> ctx.run(Command.of("mvn", "-B", "-q", "package", "-DskipTests").build())));
         steps.add(new Step("up", "create the state storage (pulumi up with the policy pack)",
                 ctx -> ctx.run(local(localBackend, "up", "--policy-pack", POLICY_PACK, "--stack", stack)
                         .argIf(yes, "--yes").build())));

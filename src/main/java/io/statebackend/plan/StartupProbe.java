@@ -1,41 +1,56 @@
 package io.statebackend.plan;
 
+import com.google.gson.Gson;
+import com.google.gson.reflect.TypeToken;
 import com.pulumi.azurenative.resources.ResourceGroup;
 import com.pulumi.azurenative.resources.ResourceGroupArgs;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
-import io.statebackend.settings.StackFile;
+import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
+import io.statebackend.App;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * Start-up benchmark entry: declares a stack's resources under the mock engine in a fresh JVM and prints the
- * milliseconds from JVM start to having declared them. {@code baseline} declares a one-resource Pulumi Java program
- * instead, the floor any Pulumi Java program pays. Used by {@code bench/bench.mjs}, not by the program itself.
+ * Start-up benchmark entry: in a fresh JVM, runs the program the way the engine does (stack config handed over in
+ * the engine's form, read through the SDK) under the mock engine, and prints the milliseconds from JVM start to
+ * having declared every resource. {@code baseline} declares a one-resource Pulumi Java program instead, the floor
+ * any Pulumi Java program pays. Used by {@code bench/bench.mjs}; not part of the program.
+ *
+ * <pre>java -cp target/state-backend.jar io.statebackend.plan.StartupProbe &lt;engine-config.json&gt; | baseline</pre>
  */
 public final class StartupProbe {
 
     private StartupProbe() {
     }
 
-    public static void main(String[] args) {
-        String target = args.length == 0 ? "prod" : args[0];
-        int declared;
-        if (target.equals("baseline")) {
-            var result = PulumiTest.withMocks(new PlanMocks())
-                    .withOptions(TestOptions.builder().projectName("baseline").stackName("baseline").preview(false).build())
+    public static void main(String[] args) throws IOException {
+        TestOptions.Builder options = TestOptions.builder().preview(false);
+        TestResult result;
+        if (args[0].equals("baseline")) {
+            result = PulumiTest.withMocks(new PlanMocks())
+                    .withOptions(options.projectName("baseline").stackName("baseline").build())
                     .runTest(ctx -> new ResourceGroup("one", ResourceGroupArgs.builder().location("westeurope").build()));
-            declared = result.resources().size() - 1;
-            PulumiTest.cleanup();
         } else {
-            PlanResult result = ProgramRun.run(StackFile.load(Path.of("").toAbsolutePath(), target));
-            if (result.error().isPresent()) {
-                throw new IllegalStateException(result.error().get());
-            }
-            declared = result.resources().size() - 1;
+            // What the engine passes a program: {"project:key": "value", ...}, as in PULUMI_CONFIG.
+            Map<String, String> config = new Gson().fromJson(Files.readString(Path.of(args[0])),
+                    new TypeToken<Map<String, String>>() { }.getType());
+            result = PulumiTestInternal.builder()
+                    .options(options.projectName("state-backend").stackName("bench").build())
+                    .mocks(new PlanMocks())
+                    .config(config)
+                    .build()
+                    .runTest(App::stack);
+        }
+        if (!result.exceptions().isEmpty()) {
+            throw new IllegalStateException(result.exceptions().get(0));
         }
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.println("declared=" + declared + " ms_since_jvm_start=" + sinceJvmStart);
+        System.out.println("declared=" + (result.resources().size() - 1) + " ms_since_jvm_start=" + sinceJvmStart);
     }
 }

@@ -1,10 +1,9 @@
 package io.statebackend.settings;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import com.pulumi.Context;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -46,11 +45,10 @@ public final class EngineConfig implements StackConfig {
     /** The engine may spell keys {@code ns:config:key}; the SDK reads them as {@code ns:key}, and so do we. */
     private static Set<String> keysOf(String json) {
         try {
-            Map<?, ?> config = new ObjectMapper().readValue(json, Map.class);
-            return config.keySet().stream().map(Object::toString)
+            return JsonParser.parseString(json).getAsJsonObject().keySet().stream()
                     .map(k -> k.replaceFirst("^([^:]+):config:", "$1:"))
                     .collect(Collectors.toUnmodifiableSet());
-        } catch (JsonProcessingException e) {
+        } catch (JsonParseException | IllegalStateException e) {
             throw new SettingsException(CONFIG_VARIABLE, json, "the engine's config as a JSON object");
         }
     }

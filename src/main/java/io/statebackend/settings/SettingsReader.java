@@ -1,8 +1,8 @@
 package io.statebackend.settings;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +11,6 @@ import java.util.TreeSet;
 
 /** Reads typed setting values from stack config, falling back to each setting's declared default. */
 final class SettingsReader {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StackConfig config;
 
@@ -59,14 +57,22 @@ final class SettingsReader {
         };
     }
 
+    /** A list arrives as JSON text, as the engine passes structured config; read with the SDK's own Gson. */
     List<String> stringList(Setting setting) {
         String value = raw(setting).orElse("[]");
         try {
-            List<String> items = JSON.readValue(value, new TypeReference<List<String>>() { });
-            return items == null ? List.of() : items.stream().map(String::trim).toList();
-        } catch (JsonProcessingException e) {
-            throw new SettingsException(setting.qualifiedKey(), value, "a list of strings");
+            JsonElement json = JsonParser.parseString(value);
+            if (json.isJsonArray() && json.getAsJsonArray().asList().stream().allMatch(SettingsReader::isString)) {
+                return json.getAsJsonArray().asList().stream().map(e -> e.getAsString().trim()).toList();
+            }
+        } catch (JsonParseException e) {
+            // reported below with what was expected
         }
+        throw new SettingsException(setting.qualifiedKey(), value, "a list of strings");
+    }
+
+    private static boolean isString(JsonElement element) {
+        return element.isJsonPrimitive() && element.getAsJsonPrimitive().isString();
     }
 
     private Optional<String> raw(Setting setting) {

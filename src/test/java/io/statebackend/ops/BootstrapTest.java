@@ -37,6 +37,7 @@ class BootstrapTest {
         return List.of(
                 "pulumi login file://<P>/.pulumi-local",
                 LOCAL + "pulumi stack select prod --create --secrets-provider passphrase",
+                "mvn -B -q package -DskipTests",
                 LOCAL + "pulumi up --policy-pack policy --stack prod" + upSuffix,
                 LOCAL + "pulumi stack output --json --show-secrets --stack prod",
                 LOCAL + "pulumi stack export --show-secrets --file " + BACKUP + " --stack prod",
@@ -93,6 +94,7 @@ class BootstrapTest {
         assertEquals(List.of(
                 "pulumi login file://<P>/.pulumi-local",
                 LOCAL + "pulumi stack select prod --create --secrets-provider passphrase",
+                "mvn -B -q package -DskipTests",
                 LOCAL + "pulumi up --policy-pack policy --stack prod --yes",
                 LOCAL + "pulumi stack output --json --show-secrets --stack prod",
                 LOCAL + "pulumi stack export --show-secrets --file " + BACKUP + " --stack prod",
@@ -116,16 +118,17 @@ class BootstrapTest {
      */
     @ParameterizedTest(name = "failure in {0}")
     @CsvSource({
-            "login-local,  pulumi login file://, 0, 0",
-            "select-stack, stack select,         1, 1",
-            "up,           pulumi up,            2, 2",
-            "read-outputs, stack output,         3, 3",
-            "export,       stack export,         4, 4",
-            "login-target, pulumi login 'azblob, 5, 5",
-            "init-target,  stack ls,             6, 6",
-            "init-target,  stack init,           7, 6",
-            "import,       stack import,         8, 8",
-            "verify,       preview,              9, 9"})
+            "login-local,  pulumi login file://, 0,  0",
+            "select-stack, stack select,         1,  1",
+            "build,        mvn -B,               2,  2",
+            "up,           pulumi up,            3,  3",
+            "read-outputs, stack output,         4,  4",
+            "export,       stack export,         5,  5",
+            "login-target, pulumi login 'azblob, 6,  6",
+            "init-target,  stack ls,             7,  7",
+            "init-target,  stack init,           8,  7",
+            "import,       stack import,         9,  9",
+            "verify,       preview,              10, 10"})
     void aFailedStepStopsTheRunKeepsEverythingAndResumesThere(String step, String match, int failingCall,
                                                               int resumeCall) {
         List<String> all = azureHappyPath(" --yes");
@@ -140,7 +143,7 @@ class BootstrapTest {
         assertTrue(fake.err().contains("Nothing was deleted"), fake.err());
         assertTrue(fake.err().contains("resumes at step '" + step + "'"), fake.err());
         assertTrue(Files.exists(localState), "local state kept");
-        assertEquals(failingCall >= 4, Files.exists(fake.project.resolve(BACKUP)), "backup kept once created");
+        assertEquals(failingCall >= 5, Files.exists(fake.project.resolve(BACKUP)), "backup kept once created");
         assertTrue(fake.calls().stream().noneMatch(c -> c.contains(" rm") || c.contains("logout")));
 
         fake.clearRules();
@@ -176,7 +179,7 @@ class BootstrapTest {
         assertEquals(0, bootstrap("--target", "azure", "--stack", "prod", "--yes", "--dry-run"));
 
         List<String> all = azureHappyPath(" --yes");
-        assertEquals(all.subList(8, all.size()), fake.printedCommands());
+        assertEquals(all.subList(9, all.size()), fake.printedCommands());
         assertEquals(List.of(), fake.calls());
     }
 
@@ -258,7 +261,7 @@ class BootstrapTest {
         fake.clearCalls();
 
         assertEquals(0, bootstrap("--target", "azure", "--stack", "prod", "--yes", "--redo-from", "up"), fake.err());
-        assertEquals(azureHappyPath(" --yes").subList(2, 10), fake.calls());
+        assertEquals(azureHappyPath(" --yes").subList(3, 11), fake.calls());
     }
 
     @Test
@@ -292,8 +295,8 @@ class BootstrapTest {
         assertEquals(0, bootstrap("--target", "azure", "--stack", "prod", "--yes"), fake.err());
 
         List<String> calls = fake.calls();
-        assertEquals(LOCAL + "pulumi stack change-secrets-provider " + AZ_KEY + " --stack prod", calls.get(4));
-        assertTrue(calls.get(5).contains("stack export"));
+        assertEquals(LOCAL + "pulumi stack change-secrets-provider " + AZ_KEY + " --stack prod", calls.get(5));
+        assertTrue(calls.get(6).contains("stack export"));
         assertTrue(Files.exists(fake.project.resolve("backups/state-backend-prod-20250102T030405Z.Pulumi.prod.yaml")),
                 "stack file copied next to the backup");
     }

@@ -25,9 +25,10 @@ import java.util.function.BiFunction;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A sandbox for one test: a project directory, a {@code bin/} with the fake {@code pulumi}, {@code az} and
- * {@code aws} (src/test/resources/fakecli/fake-cli.js), a {@code tools/} with links to the real {@code node},
- * {@code java} and {@code mvn}, and an environment whose PATH holds only those two directories.
+ * A sandbox for one test: a project directory, a {@code bin/} with the fake {@code pulumi}, {@code az},
+ * {@code aws} and {@code mvn} (src/test/resources/fakecli/fake-cli.js), a {@code tools/} with links to the real
+ * {@code node}, {@code java} and {@code mvn}, and an environment whose PATH holds only those two directories, bin
+ * first (so the build step is recorded, not run).
  */
 final class FakeCli {
 
@@ -65,7 +66,7 @@ final class FakeCli {
             try (InputStream in = FakeCli.class.getResourceAsStream("/fakecli/fake-cli.js")) {
                 script = in.readAllBytes();
             }
-            for (String name : List.of("pulumi", "az", "aws")) {
+            for (String name : List.of("pulumi", "az", "aws", "mvn")) {
                 installFake(name, script);
             }
             for (String real : List.of("node", "java", "mvn")) {

@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// Benchmarks start-up, build and test times for state-backend and prints a Markdown table of medians (min, max).
+//
+//   node bench/bench.mjs [--runs N] [--verify-runs N] [--cold-runs N] [--skip-cold]
+//
+// Start-up: a fresh JVM declares the prod stack's resources under Pulumi's mock engine, (a) through Maven the way
+// Pulumi's Java host runs a Maven project (`mvn --no-transfer-progress compile exec:java`), (b) from the prebuilt
+// jar (`java -jar`, what Pulumi.yaml's runtime.options.binary runs), and (c) a one-resource Pulumi Java program as
+// the baseline, run the same two ways. Then warm `mvn -B verify`, and a cold clone-to-green `mvn -B verify` with an
+// empty local Maven repository. Peak memory is the largest resident set of the command's process tree (GNU time).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const RUNS = option("--runs", 5);
+const VERIFY_RUNS = option("--verify-runs", 3);
+const COLD_RUNS = option("--cold-runs", 1);
+const SKIP_COLD = args.includes("--skip-cold");
+const PROJECT = resolve(new URL("..", import.meta.url).pathname);
+const GNU_TIME = "/usr/bin/time";
+
+function run(command, commandArgs, cwd = PROJECT, env = process.env) {
+  const timed = existsSync(GNU_TIME);
+  const started = process.hrtime.bigint();
+  const result = timed
+    ? spawnSync(GNU_TIME, ["-f", "%M", command, ...commandArgs], { cwd, env, encoding: "utf8", maxBuffer: 1 << 28 })
+    : spawnSync(command, commandArgs, { cwd, env, encoding: "utf8", maxBuffer: 1 << 28 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout + result.stderr);
+    throw new Error(`${command} ${commandArgs.join(" ")} exited ${result.status}`);
+  }
+  const peakKb = timed ? Number(result.stderr.trim().split("\n").pop()) : NaN;
+  const declared = /ms_since_jvm_start=(\d+)/.exec(result.stdout);
+  return { seconds, peakMb: peakKb / 1024, declaredSeconds: declared ? Number(declared[1]) / 1000 : NaN };
+}
+
+function repeat(label, times, fn) {
+  process.stderr.write(`${label}: `);
+  const samples = [];
+  for (let i = 0; i < times; i++) {
+    samples.push(fn());
+    process.stderr.write(`${samples.at(-1).seconds.toFixed(2)}s `);
+  }
+  process.stderr.write("\n");
+  return samples;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const stat = (samples, key, digits = 2) => {
+  const xs = samples.map((s) => s[key]).filter((x) => !Number.isNaN(x));
+  if (xs.length === 0) return "n/a";
+  return `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
+};
+
+const probe = (target) => ["-cp", "target/state-backend.jar", "io.statebackend.plan.StartupProbe", target];
+const mavenProbe = (target) => ["--no-transfer-progress", "-q", "compile", "exec:java",
+  "-Dexec.mainClass=io.statebackend.plan.StartupProbe", `-Dexec.args=${target}`];
+
+process.stderr.write("building the jar once (mvn -B -q package -DskipTests)\n");
+run("mvn", ["-B", "-q", "package", "-DskipTests"]);
+
+const startup = {
+  "(a) prod stack through Maven": repeat("maven prod", RUNS, () => run("mvn", mavenProbe("prod"))),
+  "(b) prod stack from the jar": repeat("jar prod", RUNS, () => run("java", probe("prod"))),
+  "(c) baseline through Maven": repeat("maven baseline", RUNS, () => run("mvn", mavenProbe("baseline"))),
+  "(c) baseline from the jar": repeat("jar baseline", RUNS, () => run("java", probe("baseline"))),
+};
+const verify = repeat("warm mvn -B verify", VERIFY_RUNS, () => run("mvn", ["-B", "-q", "verify"]));
+
+let cold = [];
+if (!SKIP_COLD) {
+  cold = repeat("cold clone-to-green", COLD_RUNS, () => {
+    const dir = mkdtempSync(join(tmpdir(), "state-backend-cold-"));
+    try {
+      const started = process.hrtime.bigint();
+      run("git", ["clone", "-q", PROJECT, join(dir, "p")], dir);
+      const verified = run("mvn", ["-B", "-q", "verify", `-Dmaven.repo.local=${join(dir, "m2")}`], join(dir, "p"));
+      return { ...verified, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+const ratio = (a, b) => (median(a.map((s) => s.seconds)) / median(b.map((s) => s.seconds))).toFixed(2);
+const lines = [
+  `| measurement | runs | wall s, median (min–max) | declared after s | peak MB | × baseline |`,
+  `|---|---|---|---|---|---|`,
+  ...Object.entries(startup).map(([name, samples]) => {
+    const baseline = name.includes("Maven") ? startup["(c) baseline through Maven"] : startup["(c) baseline from the jar"];
+    return `| ${name} | ${samples.length} | ${stat(samples, "seconds")} | ${stat(samples, "declaredSeconds")} | ${stat(samples, "peakMb", 0)} | ${ratio(samples, baseline)} |`;
+  }),
+  `| warm \`mvn -B verify\` | ${verify.length} | ${stat(verify, "seconds", 1)} | | ${stat(verify, "peakMb", 0)} | |`,
+  ...(cold.length ? [`| cold clone-to-green (empty ~/.m2) | ${cold.length} | ${stat(cold, "seconds", 1)} | | ${stat(cold, "peakMb", 0)} | |`] : []),
+];
+console.log(lines.join("\n"));
+console.log(`\nmachine: ${spawnSync("nproc", { encoding: "utf8" }).stdout.trim()} cores; ${new Date().toISOString().slice(0, 10)}`);
+console.log("\nDeploy critical path (longest chain of creates):");
+console.log(spawnSync("java", ["-cp", "target/state-backend.jar", "io.statebackend.plan.DependencyGraph"],
+  { cwd: PROJECT, encoding: "utf8" }).stdout.trim());

@@ -9,6 +9,7 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.statebackend.App;
+import io.statebackend.settings.StackFile;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -22,7 +23,9 @@ import java.util.Map;
  * having declared every resource. {@code baseline} declares a one-resource Pulumi Java program instead, the floor
  * any Pulumi Java program pays. Used by {@code bench/bench.mjs}; not part of the program.
  *
- * <pre>java -cp target/state-backend.jar io.statebackend.plan.StartupProbe &lt;engine-config.json&gt; | baseline</pre>
+ * <pre>java -cp target/state-backend.jar io.statebackend.plan.StartupProbe &lt;engine-config.json&gt; | baseline
+ * java -cp target/state-backend.jar io.statebackend.plan.StartupProbe --engine-config &lt;stack&gt; &lt;out.json&gt;</pre>
+ * The second form writes a stack file's config in the engine's form, once, outside the timed runs.
  */
 public final class StartupProbe {
 
@@ -30,6 +33,11 @@ public final class StartupProbe {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args[0].equals("--engine-config")) {
+            StackFile stack = StackFile.load(Path.of("").toAbsolutePath(), args[1]);
+            Files.writeString(Path.of(args[2]), new Gson().toJson(stack.values()));
+            return;
+        }
         TestOptions.Builder options = TestOptions.builder().preview(false);
         TestResult result;
         if (args[0].equals("baseline")) {

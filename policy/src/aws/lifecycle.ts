@@ -1,6 +1,7 @@
 // Lifecycle rules: with versioning on, every state write leaves a noncurrent version behind
 // (REFERENCE §3), and interrupted uploads leave invisible parts; both are billed until expired.
 import { asNumber } from "../common/checks";
+import { MAXIMUM_NONCURRENT_VERSION_DAYS } from "../common/schemas";
 import { Control, Report, resourceControl } from "../common/control";
 import { isUnknown, list, read, sameText, show } from "../common/props";
 import { AwsTypes } from "./types";
@@ -33,13 +34,7 @@ export const noncurrentVersionExpiry = resourceControl<{ maximumNoncurrentVersio
     remedy: "add a rule with status \"Enabled\" and noncurrentVersionExpiration.noncurrentDays of at most maximumNoncurrentVersionDays (newerNoncurrentVersions keeps the latest few).",
     resourceType: AwsTypes.Lifecycle,
     config: {
-        maximumNoncurrentVersionDays: {
-            type: "integer",
-            minimum: 1,
-            maximum: 36500,
-            default: 365,
-            description: "Longest a noncurrent version of a state file may be kept.",
-        },
+        maximumNoncurrentVersionDays: MAXIMUM_NONCURRENT_VERSION_DAYS,
     },
     validate: (props, report, config) => {
         expectEnabledRuleWithin(props, "noncurrentVersionExpiration.noncurrentDays", config.maximumNoncurrentVersionDays, report);

@@ -1,6 +1,7 @@
 // Lifecycle management: with versioning on, every state write leaves a noncurrent version behind
 // (REFERENCE §3); a rule that deletes old versions keeps that growth bounded.
 import { asNumber } from "../common/checks";
+import { MAXIMUM_NONCURRENT_VERSION_DAYS } from "../common/schemas";
 import { Control, resourceControl, stackControl } from "../common/control";
 import { isUnknown, list, read, show } from "../common/props";
 import { managementPolicyOfAccount, uncovered } from "./stack";
@@ -15,13 +16,7 @@ export const noncurrentVersionExpiry = resourceControl<{ maximumNoncurrentVersio
     remedy: `add an enabled rule to policy.rules with ${VERSION_DELETE_DAYS} set to at most maximumNoncurrentVersionDays.`,
     resourceType: AzureTypes.ManagementPolicy,
     config: {
-        maximumNoncurrentVersionDays: {
-            type: "integer",
-            minimum: 1,
-            maximum: 36500,
-            default: 365,
-            description: "Longest a previous version of a state file may be kept.",
-        },
+        maximumNoncurrentVersionDays: MAXIMUM_NONCURRENT_VERSION_DAYS,
     },
     validate: (props, report, config) => {
         const rules = list(props, "policy.rules");

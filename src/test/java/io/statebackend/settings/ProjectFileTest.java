@@ -55,7 +55,10 @@ class ProjectFileTest {
     void readmeDocumentsEverySetting() throws IOException {
         String readme = Files.readString(Stacks.PROJECT_DIR.resolve("README.md"));
         for (Setting setting : Setting.values()) {
-            assertTrue(readme.contains("| `" + setting.key() + "` |"), "README settings table lacks " + setting.key());
+            String row = readme.lines().filter(l -> l.startsWith("| `" + setting.key() + "` |")).findFirst()
+                    .orElseThrow(() -> new AssertionError("README settings table lacks " + setting.key()));
+            assertTrue(row.contains("| " + setting.defaultValue().orElse("unset") + " |"), "default of " + setting.key());
+            assertTrue(row.endsWith("| " + setting.description() + " |"), "description of " + setting.key());
         }
     }
 }

@@ -1,69 +1,8 @@
-// The bucket policy document (`policy`, a JSON string). In a preview it is often unknown (it names
-// ARNs of resources not created yet); the checks then wait for the update, when it is known.
-import { Control, Report, resourceControl } from "../common/control";
-import { isUnknown, read, UNKNOWN_SENTINELS } from "../common/props";
+// The bucket policy document (`policy`, a JSON string, parsed by common/policyDocument.ts). In a preview
+// it is often unknown (it names ARNs of resources not created yet); the checks then wait for the update.
+import { Control, resourceControl } from "../common/control";
+import { allowsAction, asList, isEffect, isPublicPrincipal, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
 import { AwsTypes } from "./types";
-
-export interface Statement {
-    Sid?: string;
-    Effect?: string;
-    Principal?: unknown;
-    Action?: string | string[];
-    Resource?: string | string[];
-    Condition?: Record<string, Record<string, unknown>>;
-}
-
-type Parsed = { statements: Statement[] } | { error: string } | "unknown";
-
-export function parsePolicyDocument(policy: unknown): Parsed {
-    if (policy === undefined || isUnknown(policy)) {
-        return "unknown";
-    }
-    let doc: unknown = policy;
-    if (typeof policy === "string") {
-        // A document built from unknown outputs carries the engine's unknown sentinel inside it.
-        if (UNKNOWN_SENTINELS.some((sentinel) => policy.includes(sentinel))) {
-            return "unknown";
-        }
-        try {
-            doc = JSON.parse(policy);
-        } catch (e) {
-            return { error: `policy is not valid JSON (${(e as Error).message})` };
-        }
-    }
-    const statement = (doc as { Statement?: unknown })?.Statement;
-    if (statement === undefined) {
-        return { error: "policy has no Statement" };
-    }
-    return { statements: (Array.isArray(statement) ? statement : [statement]) as Statement[] };
-}
-
-const asList = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-const strings = (value: unknown): string[] => asList(value).filter((v): v is string => typeof v === "string");
-
-/** IAM action wildcard match: "s3:*" covers "s3:PutObject", "s3:Delete*" covers "s3:DeleteObject". */
-export function actionCovers(pattern: string, action: string): boolean {
-    const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
-    return regex.test(action);
-}
-
-function allowsAction(statement: Statement, action: string): boolean {
-    return strings(statement.Action).some((pattern) => actionCovers(pattern, action));
-}
-
-function isEffect(statement: Statement, effect: "Allow" | "Deny"): boolean {
-    return typeof statement.Effect === "string" && statement.Effect.toLowerCase() === effect.toLowerCase();
-}
-
-export function isPublicPrincipal(principal: unknown): boolean {
-    if (principal === "*") {
-        return true;
-    }
-    if (principal && typeof principal === "object") {
-        return strings((principal as Record<string, unknown>).AWS).includes("*");
-    }
-    return false;
-}
 
 /** The values of a condition key under an operator, matching both case-insensitively. */
 function conditionValues(statement: Statement, operator: string, key: string): unknown[] {
@@ -85,19 +24,6 @@ function isTlsDeny(statement: Statement): boolean {
     const coversAllS3 = strings(statement.Action).some((a) => a === "*" || a.toLowerCase() === "s3:*");
     const insecure = conditionValues(statement, "Bool", "aws:SecureTransport").some((v) => String(v).toLowerCase() === "false");
     return isEffect(statement, "Deny") && isPublicPrincipal(statement.Principal) && coversAllS3 && insecure;
-}
-
-/** Runs `check` on the parsed statements; reports a document that cannot be read. */
-function withStatements(props: unknown, report: Report, check: (statements: Statement[]) => void): void {
-    const parsed = parsePolicyDocument(read(props, "policy"));
-    if (parsed === "unknown") {
-        return;
-    }
-    if ("error" in parsed) {
-        report(parsed.error);
-        return;
-    }
-    check(parsed.statements);
 }
 
 export const requireTls = resourceControl({
@@ -133,7 +59,7 @@ export const noPublicPrincipal = resourceControl({
         withStatements(props, report, (statements) => {
             statements
                 .filter((s) => isEffect(s, "Allow") && isPublicPrincipal(s.Principal))
-                .forEach((s) => report(`statement ${s.Sid ?? JSON.stringify(s.Action)} allows Principal "*".`));
+                .forEach((s) => report(`statement ${statementLabel(s)} allows Principal "*".`));
         }),
 });
 

@@ -1,10 +1,11 @@
 // Break cases for the aws.bucketPolicy policies: see testBreakCases in ../helpers.ts.
 import * as bp from "../../src/aws/bucketPolicy";
+import { Statement } from "../../src/common/policyDocument";
 import { compliantStack, inputsOf } from "../fixtures/stack";
 import { BreakCase } from "../helpers";
 
 export type File = ReturnType<typeof compliantStack>;
-export type Doc = { Version: string; Statement: bp.Statement[] };
+export type Doc = { Version: string; Statement: Statement[] };
 
 /** Edits the state bucket's policy document. */
 export function editPolicy(file: File, edit: (doc: Doc) => void): void {
@@ -14,7 +15,7 @@ export function editPolicy(file: File, edit: (doc: Doc) => void): void {
     inputs.policy = JSON.stringify(doc);
 }
 
-export const SSE_HEADER_DENY: bp.Statement = {
+export const SSE_HEADER_DENY: Statement = {
     Sid: "DenyUnencryptedUploads",
     Effect: "Deny",
     Principal: "*",

@@ -1,9 +1,10 @@
 import { test } from "node:test";
 import * as diagnostics from "../src/azure/diagnostics";
+import * as network from "../src/azure/network";
 import { allControls } from "../src/registry";
-import { compliantStack } from "./fixtures/stack";
-import { assertFires, assertPasses, testBreakCases } from "./helpers";
-import { cases, blobDiag, vaultDiag } from "./cases/azure.network";
+import { compliantStack, without } from "./fixtures/stack";
+import { assertFires, assertPasses, testBreakCases, UNKNOWN_VALUE } from "./helpers";
+import { cases, blobDiag, blobDns, vaultDiag } from "./cases/azure.network";
 
 testBreakCases(compliantStack, allControls, cases);
 
@@ -18,4 +19,24 @@ test("a diagnostic setting on the account rather than its blob service does not 
     const file = compliantStack();
     blobDiag(file).resourceUri = blobDiag(file).resourceUri.replace("/blobServices/default", "");
     assertFires(diagnostics.accountHasBlobDiagnostics, file, { resource: "state-account" });
+});
+
+test("a DNS zone id unknown in a preview is checked at the update", () => {
+    const file = compliantStack();
+    blobDns(file).privateDnsZoneConfigs = [{ name: "other", privateDnsZoneId: "/subscriptions/x/resourceGroups/y/providers/Microsoft.Network/privateDnsZones/example.com" }, { name: "blob", privateDnsZoneId: UNKNOWN_VALUE }];
+    assertPasses(network.privateDnsZoneGroup, file);
+    blobDns(file).privateDnsZoneConfigs = UNKNOWN_VALUE;
+    assertPasses(network.privateDnsZoneGroup, file);
+});
+
+test("privatelink zone names compare case-insensitively, as Azure's DNS names do", () => {
+    const file = compliantStack();
+    const config = blobDns(file).privateDnsZoneConfigs[0];
+    config.privateDnsZoneId = config.privateDnsZoneId.replace("privateDnsZones/privatelink.blob.core.windows.net", "privatednszones/PrivateLink.Blob.Core.Windows.Net");
+    assertPasses(network.privateDnsZoneGroup, file);
+});
+
+test("a DNS zone group covers only the endpoint it names", () => {
+    const file = without(compliantStack(), "state-vault-dns");
+    assertFires(network.endpointHasDnsZoneGroup, file, { resource: "state-vault-endpoint", message: /pe-kv-pulumi-state-prod/ });
 });

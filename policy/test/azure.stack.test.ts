@@ -31,6 +31,13 @@ function asPreview(file: File, withDependencies: boolean): File {
     refer("state-vault-lock", "resourceName", vault, (i) => void (i.resourceName = UNKNOWN_VALUE));
     refer("state-blob-endpoint", "privateLinkServiceConnections", account, (i) => void (i.privateLinkServiceConnections[0].privateLinkServiceId = UNKNOWN_VALUE));
     refer("state-vault-endpoint", "privateLinkServiceConnections", vault, (i) => void (i.privateLinkServiceConnections[0].privateLinkServiceId = UNKNOWN_VALUE));
+    // A zone group that takes the endpoint's name from the endpoint resource sees it unknown, like the zone id.
+    for (const [group, endpoint] of [["state-blob-dns", "state-blob-endpoint"], ["state-vault-dns", "state-vault-endpoint"]]) {
+        refer(group, "privateEndpointName", urnOf(recordNamed(file, endpoint), file), (i) => {
+            i.privateEndpointName = UNKNOWN_VALUE;
+            i.privateDnsZoneConfigs[0].privateDnsZoneId = UNKNOWN_VALUE;
+        });
+    }
     refer("state-blob-diagnostics", "resourceUri", account, (i) => void (i.resourceUri = UNKNOWN_VALUE));
     refer("state-vault-diagnostics", "resourceUri", vault, (i) => void (i.resourceUri = UNKNOWN_VALUE));
     refer("state-backup-instance", "properties", account, (i) => {
@@ -55,6 +62,10 @@ for (const withDependencies of [true, false]) {
     test(`in a preview private endpoints are told apart by their group ids, matching by ${how}`, () => {
         const file = without(asPreview(compliantStack(), withDependencies), "state-vault-endpoint");
         assertFires(network.vaultHasPrivateEndpoint, file, { alongside: [network.accountHasPrivateEndpoint], resource: "state-vault" });
+    });
+    test(`in a preview a missing DNS zone group is still found, matching by ${how}`, () => {
+        const file = without(asPreview(compliantStack(), withDependencies), "state-vault-dns");
+        assertFires(network.endpointHasDnsZoneGroup, file, { alongside: [network.privateDnsZoneGroup], resource: "state-vault-endpoint" });
     });
     test(`in a preview diagnostic settings are told apart by their log categories, matching by ${how}`, () => {
         const file = without(asPreview(compliantStack(), withDependencies), "state-vault-diagnostics");

@@ -1,8 +1,11 @@
-// Private endpoints: with public network access disabled they are the only way to the state.
+// Private endpoints: with public network access disabled they are the only way to the state. Clients
+// still connect to <account>.blob.core.windows.net and <vault>.vault.azure.net; those names resolve to
+// the endpoint's private address only through the privatelink zone's A record, which the endpoint's
+// private DNS zone group maintains (https://learn.microsoft.com/azure/private-link/private-endpoint-dns).
 import { expectSet } from "../common/checks";
 import { Control, resourceControl, stackControl } from "../common/control";
-import { isUnknown, list, read, sameText } from "../common/props";
-import { armName, blobPrivateEndpointOfAccount, privateEndpointOfVault, uncovered } from "./stack";
+import { isUnknown, list, read, sameText, show } from "../common/props";
+import { armName, blobPrivateEndpointOfAccount, dnsZoneGroupOfEndpoint, privateEndpointOfVault, uncovered } from "./stack";
 import { AzureTypes } from "./types";
 
 /** The group id a private endpoint must use for the resource it connects to, if recognisable. */
@@ -73,4 +76,53 @@ export const vaultHasPrivateEndpoint = stackControl({
     },
 });
 
-export const networkControls: Control[] = [privateEndpointShape, accountHasPrivateEndpoint, vaultHasPrivateEndpoint];
+// The privatelink zones of the sub-resources the state uses: "blob" (storage account) and "vault" (Key Vault).
+export const PRIVATE_LINK_ZONES = ["privatelink.blob.core.windows.net", "privatelink.vaultcore.azure.net"];
+
+export const privateDnsZoneGroup = resourceControl({
+    name: "azure-private-dns-zone-group",
+    controlId: "CIS Azure v5 9.3.2.1 (private endpoint name resolution)",
+    requirement: `Each private DNS zone group registers its endpoint in a privatelink zone of the state (${PRIVATE_LINK_ZONES.join(" or ")}).`,
+    remedy:
+        "set privateDnsZoneConfigs[].privateDnsZoneId to the id of the privateDnsZones/privatelink.blob.core.windows.net zone (account endpoint) or the privateDnsZones/privatelink.vaultcore.azure.net zone (vault endpoint).",
+    resourceType: AzureTypes.PrivateDnsZoneGroup,
+    validate: (props, report) => {
+        const configs = list(props, "privateDnsZoneConfigs");
+        if (isUnknown(configs)) {
+            return;
+        }
+        if (configs.length === 0) {
+            report(`privateDnsZoneConfigs is empty; it must name the ${PRIVATE_LINK_ZONES.join(" or ")} zone.`);
+            return;
+        }
+        const ids = configs.map((config) => read(config, "privateDnsZoneId"));
+        const zones = ids.map((id) => armName(id, "privateDnsZones"));
+        // A zone id unknown in a preview (the zone is created in the same update) is checked at the update.
+        if (zones.some((zone) => isUnknown(zone) || PRIVATE_LINK_ZONES.some((z) => sameText(zone, z)))) {
+            return;
+        }
+        report(`privateDnsZoneConfigs[].privateDnsZoneId is ${ids.map(show).join(", ")}; one must be a privateDnsZones/${PRIVATE_LINK_ZONES.join(" or privateDnsZones/")} zone.`);
+    },
+});
+
+export const endpointHasDnsZoneGroup = stackControl({
+    name: "azure-private-endpoint-dns",
+    controlId: "CIS Azure v5 9.3.2.1 (private endpoint name resolution)",
+    requirement: "Every private endpoint has a private DNS zone group, so the account and vault host names resolve to its private address.",
+    remedy:
+        "create an azure-native:network:PrivateDnsZoneGroup with privateEndpointName set to the endpoint's privateEndpointName and a privateDnsZoneConfigs entry for its privatelink zone.",
+    subjectTypes: [AzureTypes.PrivateEndpoint],
+    validate: (resources, report) => {
+        for (const endpoint of uncovered(resources, AzureTypes.PrivateEndpoint, dnsZoneGroupOfEndpoint)) {
+            report(`private endpoint ${endpoint.name} (privateEndpointName ${show(read(endpoint.props, "privateEndpointName"))}) has no private DNS zone group.`, endpoint);
+        }
+    },
+});
+
+export const networkControls: Control[] = [
+    privateEndpointShape,
+    accountHasPrivateEndpoint,
+    vaultHasPrivateEndpoint,
+    privateDnsZoneGroup,
+    endpointHasDnsZoneGroup,
+];

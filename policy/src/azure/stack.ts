@@ -101,6 +101,16 @@ function privateEndpointFor(groupId: string, segment: string, targetNames: Relat
 export const blobPrivateEndpointOfAccount = privateEndpointFor("blob", "storageAccounts", accountNames);
 export const privateEndpointOfVault = privateEndpointFor("vault", "vaults", vaultNames);
 
+/** A private endpoint's DNS zone group: by privateEndpointName (the endpoint's name in its resource group). */
+export const dnsZoneGroupOfEndpoint: Relation = {
+    candidateType: AzureTypes.PrivateDnsZoneGroup,
+    rule: {
+        targetNames: (pe) => [asRef(read(pe.props, "privateEndpointName")), asRef(read(pe.props, "name"))],
+        candidateRef: (group) => asRef(read(group.props, "privateEndpointName")),
+        refProperty: "privateEndpointName",
+    },
+};
+
 /** Enabled log categories (and category groups) of a diagnostic setting, lowercased. */
 export function enabledLogCategories(props: Record<string, unknown>): string[] {
     const logs = list(props, "logs");

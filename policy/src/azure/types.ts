@@ -7,6 +7,7 @@ export const AzureTypes = {
     Vault: "azure-native:keyvault:Vault",
     Key: "azure-native:keyvault:Key",
     PrivateEndpoint: "azure-native:network:PrivateEndpoint",
+    PrivateDnsZoneGroup: "azure-native:network:PrivateDnsZoneGroup",
     DiagnosticSetting: "azure-native:insights:DiagnosticSetting",
     ResourceLock: "azure-native:authorization:ManagementLockAtResourceLevel",
     RoleAssignment: "azure-native:authorization:RoleAssignment",

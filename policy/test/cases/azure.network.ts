@@ -7,6 +7,7 @@ import { BreakCase } from "../helpers";
 export type File = ReturnType<typeof compliantStack>;
 export const blobDiag = (f: File) => inputsOf(f, "state-blob-diagnostics");
 export const vaultDiag = (f: File) => inputsOf(f, "state-vault-diagnostics");
+export const blobDns = (f: File) => inputsOf(f, "state-blob-dns");
 
 export const cases: BreakCase[] = [
     { control: network.privateEndpointShape, breaks: "the endpoint has no subnet", mutate: (f) => void delete inputsOf(f, "state-blob-endpoint").subnet, resource: "state-blob-endpoint", message: /subnet\.id/ },
@@ -21,6 +22,22 @@ export const cases: BreakCase[] = [
     },
     { control: network.accountHasPrivateEndpoint, breaks: "the account has no private endpoint", mutate: (f) => without(f, "state-blob-endpoint"), resource: "state-account" },
     { control: network.vaultHasPrivateEndpoint, breaks: "the vault has no private endpoint", mutate: (f) => without(f, "state-vault-endpoint"), resource: "state-vault" },
+    {
+        control: network.privateDnsZoneGroup,
+        breaks: "the blob endpoint's DNS zone group names a zone the account is not resolved in",
+        mutate: (f) => void (blobDns(f).privateDnsZoneConfigs[0].privateDnsZoneId = blobDns(f).privateDnsZoneConfigs[0].privateDnsZoneId.replace("privatelink.blob.", "privatelink.file.")),
+        resource: "state-blob-dns",
+        message: /privatelink\.file\.core\.windows\.net/,
+    },
+    { control: network.privateDnsZoneGroup, breaks: "the DNS zone group has no zone", mutate: (f) => void (blobDns(f).privateDnsZoneConfigs = []), resource: "state-blob-dns", message: /empty/ },
+    { control: network.endpointHasDnsZoneGroup, breaks: "the vault endpoint has no DNS zone group", mutate: (f) => without(f, "state-vault-dns"), resource: "state-vault-endpoint" },
+    {
+        control: network.endpointHasDnsZoneGroup,
+        breaks: "the DNS zone group names another endpoint",
+        mutate: (f) => void (blobDns(f).privateEndpointName = "pe-elsewhere"),
+        resource: "state-blob-endpoint",
+        message: /pe-stpulumistateprod-blob/,
+    },
     { control: diagnostics.blobDiagnosticLogging, breaks: "blob deletes are not logged", mutate: (f) => void blobDiag(f).logs.pop(), resource: "state-blob-diagnostics", message: /StorageDelete/ },
     { control: diagnostics.blobDiagnosticLogging, breaks: "transactions are not measured", mutate: (f) => void (blobDiag(f).metrics = []), resource: "state-blob-diagnostics", message: /Transaction/ },
     { control: diagnostics.blobDiagnosticLogging, breaks: "the blob logs go nowhere", mutate: (f) => void delete blobDiag(f).workspaceId, resource: "state-blob-diagnostics", message: /workspaceId/ },

@@ -5,8 +5,8 @@ import * as lifecycle from "../src/aws/lifecycle";
 import * as replication from "../src/aws/replication";
 import { allControls } from "../src/registry";
 import { compliantStack, inputsOf } from "./fixtures/stack";
-import { assertFires, assertPasses, loadPackConfig, testBreakCases, UNKNOWN_VALUE } from "./helpers";
-import { cases, stateSse, replicationRule, withoutReplica } from "./cases/aws.bucket";
+import { assertFires, assertPasses, loadPackConfig, run, testBreakCases, UNKNOWN_VALUE } from "./helpers";
+import { cases, editKeyPolicy, stateSse, replicationRule, withoutReplica } from "./cases/aws.bucket";
 
 testBreakCases(compliantStack, allControls, cases);
 
@@ -49,4 +49,43 @@ test("DSSE-KMS is accepted for state buckets", () => {
     const file = compliantStack();
     stateSse(file).applyServerSideEncryptionByDefault.sseAlgorithm = "aws:kms:dsse";
     assertPasses(sseKms, file);
+});
+
+test("a key without a policy gets AWS's default key policy (the account root's kms:*), which passes", () => {
+    const file = compliantStack();
+    delete inputsOf(file, "state-key").policy;
+    assertPasses(kms.kmsKeyPolicy, file);
+});
+
+test("a key policy unknown during a preview is checked at the update", () => {
+    const file = compliantStack();
+    inputsOf(file, "state-key").policy = UNKNOWN_VALUE;
+    assertPasses(kms.kmsKeyPolicy, file);
+    inputsOf(file, "state-key").policy = `{"Statement":[{"Effect":"Allow","Principal":{"AWS":"${UNKNOWN_VALUE}"},"Action":"kms:*"}]}`;
+    assertPasses(kms.kmsKeyPolicy, file);
+});
+
+test("the account root may be named by ARN in any partition or by account id", () => {
+    for (const root of ["arn:aws-us-gov:iam::123456789012:root", "123456789012"]) {
+        const file = compliantStack();
+        editKeyPolicy(file, (st) => void (st[0].Principal = { AWS: root }));
+        assertPasses(kms.kmsKeyPolicy, file);
+    }
+});
+
+test("kms:* to a role or to another account's role is reported, but not a narrower wildcard", () => {
+    const file = compliantStack();
+    editKeyPolicy(file, (st) => void (st[1].Action = ["kms:Describe*", "kms:GenerateDataKey*"]));
+    assertPasses(kms.kmsKeyPolicy, file);
+    editKeyPolicy(file, (st) => void (st[0].Principal = { AWS: ["arn:aws:iam::123456789012:root", "arn:aws:iam::210987654321:role/admin"] }));
+    assertFires(kms.kmsKeyPolicy, file, { message: /210987654321:role\/admin/ });
+});
+
+test("a public kms:* statement is reported once, as public", () => {
+    const file = compliantStack();
+    editKeyPolicy(file, (st) => void st.push({ Sid: "Open", Effect: "Allow", Principal: "*", Action: "kms:*", Resource: "*" }));
+    const messages = run(kms.kmsKeyPolicy, file).map((v) => v.message);
+    if (messages.length !== 1 || !/Open allows Principal "\*"/.test(messages[0])) {
+        throw new Error(`unexpected messages ${JSON.stringify(messages)}`);
+    }
 });

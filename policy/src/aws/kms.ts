@@ -1,6 +1,7 @@
 // The KMS key that encrypts the state bucket and backs the awskms:// secrets provider.
 import { asNumber, expectValue } from "../common/checks";
 import { Control, resourceControl } from "../common/control";
+import { isEffect, isPublicPrincipal, principalsOf, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
 import { isUnknown, read, show } from "../common/props";
 import { AwsTypes } from "./types";
 
@@ -45,4 +46,41 @@ export const kmsDeletionWindow = resourceControl<{ minimumKmsDeletionWindowDays:
     },
 });
 
-export const kmsControls: Control[] = [kmsKeyRotation, kmsDeletionWindow];
+/** The account root as a principal: its ARN in any partition, or the bare account id IAM reads as that ARN. */
+const ACCOUNT_ROOT = /^(arn:aws[a-z-]*:iam::\d{12}:root|\d{12})$/;
+
+const isAccountRoot = (principal: string) => ACCOUNT_ROOT.test(principal);
+const grantsEveryKeyAction = (statement: Statement) => strings(statement.Action).some((a) => a === "*" || a.toLowerCase() === "kms:*");
+
+// Key policies: https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html. Without a policy
+// AWS applies the default key policy (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html),
+// which is the account root's kms:* and nothing else: compliant, so an absent policy is not checked.
+export const kmsKeyPolicy = resourceControl({
+    name: "aws-kms-key-policy-no-public-access",
+    controlId:
+        "AWS FSBP KMS.5; KMS.1/KMS.2-style (key policy keeps account administrators in control and grants no one else wildcard key access)",
+    requirement:
+        "The key policy allows nothing to everyone (Principal \"*\"), allows kms:* to the account root so the account's IAM administrators keep control of the key, and allows kms:* to no other principal.",
+    remedy:
+        "keep { Effect: \"Allow\", Principal: { AWS: \"arn:aws:iam::<account>:root\" }, Action: \"kms:*\", Resource: \"*\" } and name the state users' roles, with only the actions they use (kms:Encrypt, kms:Decrypt, kms:GenerateDataKey*, kms:DescribeKey), instead of \"*\" or kms:*.",
+    resourceType: AwsTypes.KmsKey,
+    validate: (props, report) =>
+        withStatements(props, report, (statements) => {
+            const allows = statements.filter((s) => isEffect(s, "Allow"));
+            for (const statement of allows.filter((s) => isPublicPrincipal(s.Principal))) {
+                report(`statement ${statementLabel(statement)} allows Principal "*".`);
+            }
+            const everyAction = allows.filter(grantsEveryKeyAction);
+            if (!everyAction.some((s) => principalsOf(s).some(isAccountRoot))) {
+                report("no statement allows kms:* to the account root (arn:aws:iam::<account>:root); without it no IAM policy can grant access to the key and it may become unmanageable.");
+            }
+            for (const statement of everyAction.filter((s) => !isPublicPrincipal(s.Principal))) {
+                const others = principalsOf(statement).filter((p) => !isAccountRoot(p));
+                if (others.length > 0) {
+                    report(`statement ${statementLabel(statement)} allows kms:* to ${others.join(", ")}; only the account root may have every key action.`);
+                }
+            }
+        }),
+});
+
+export const kmsControls: Control[] = [kmsKeyRotation, kmsDeletionWindow, kmsKeyPolicy];

@@ -7,6 +7,7 @@ import { accessLogging } from "../../src/aws/logging";
 import { awsStateResourcesProtected } from "../../src/aws/protection";
 import * as publicAccess from "../../src/aws/publicAccess";
 import * as replication from "../../src/aws/replication";
+import { Statement } from "../../src/common/policyDocument";
 import { compliantStack, inputsOf, recordNamed } from "../fixtures/stack";
 import { loadPackConfig } from "../helpers";
 import { BreakCase } from "../helpers";
@@ -15,6 +16,14 @@ export type File = ReturnType<typeof compliantStack>;
 export const stateSse = (f: File) => inputsOf(f, "state-bucket-encryption").rules[0];
 export const stateLifecycle = (f: File) => inputsOf(f, "state-bucket-lifecycle").rules;
 export const replicationRule = (f: File) => inputsOf(f, "state-bucket-replication").rules[0];
+
+/** Edits the state key's key policy document. */
+export function editKeyPolicy(file: File, edit: (statements: Statement[]) => Statement[] | void): void {
+    const inputs = inputsOf(file, "state-key");
+    const doc = JSON.parse(inputs.policy) as { Statement: Statement[] };
+    doc.Statement = edit(doc.Statement) ?? doc.Statement;
+    inputs.policy = JSON.stringify(doc);
+}
 
 /** The stack without replication: no replication config and no replica bucket. */
 export const withoutReplica = (f: File): File => ({ ...f, resources: f.resources.filter((r) => r.name !== "state-bucket-replication" && !r.name.startsWith("replica-")) });
@@ -46,6 +55,27 @@ export const cases: BreakCase[] = [
     { control: accessLogging, breaks: "logging has no target", mutate: (f) => void delete inputsOf(f, "state-bucket-logging").targetBucket, resource: "state-bucket-logging" },
     { control: kms.kmsKeyRotation, breaks: "key rotation is off", mutate: (f) => void (inputsOf(f, "state-key").enableKeyRotation = false), resource: "state-key" },
     { control: kms.kmsDeletionWindow, breaks: "the deletion window is 7 days", mutate: (f) => void (inputsOf(f, "state-key").deletionWindowInDays = 7), resource: "state-key", message: /at least 30/ },
+    {
+        control: kms.kmsKeyPolicy,
+        breaks: "the key policy lets everyone decrypt",
+        mutate: (f) => editKeyPolicy(f, (st) => void st.push({ Sid: "AnyoneDecrypts", Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:Decrypt", Resource: "*" })),
+        resource: "state-key",
+        message: /AnyoneDecrypts allows Principal "\*"/,
+    },
+    {
+        control: kms.kmsKeyPolicy,
+        breaks: "the account root loses kms:*",
+        mutate: (f) => editKeyPolicy(f, (st) => st.filter((s) => s.Sid !== "EnableAccountAdministration")),
+        resource: "state-key",
+        message: /account root/,
+    },
+    {
+        control: kms.kmsKeyPolicy,
+        breaks: "the state users get every key action",
+        mutate: (f) => editKeyPolicy(f, (st) => void (st[1].Action = ["kms:*"])),
+        resource: "state-key",
+        message: /AllowStatePrincipalsToUseKey allows kms:\* to arn:aws:iam::123456789012:role\/pulumi-state-users/,
+    },
     { control: replication.replicationEncrypted, breaks: "the replication rule is disabled", mutate: (f) => void (replicationRule(f).status = "Disabled"), resource: "state-bucket-replication" },
     { control: replication.replicationEncrypted, breaks: "KMS objects are not replicated", mutate: (f) => void delete replicationRule(f).sourceSelectionCriteria, resource: "state-bucket-replication", message: /sseKmsEncryptedObjects/ },
     { control: replication.replicationEncrypted, breaks: "replicas are not re-encrypted", mutate: (f) => void delete replicationRule(f).destination.encryptionConfiguration, resource: "state-bucket-replication", message: /replicaKmsKeyId/ },

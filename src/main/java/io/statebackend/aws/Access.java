@@ -3,6 +3,7 @@ package io.statebackend.aws;
 import com.pulumi.aws.iam.Policy;
 import com.pulumi.aws.iam.PolicyArgs;
 import com.pulumi.core.Output;
+import io.statebackend.iam.ConditionOperator;
 import io.statebackend.iam.PolicyDocument;
 import io.statebackend.iam.Statement;
 
@@ -16,14 +17,12 @@ import java.util.List;
  */
 final class Access {
 
-    static final List<String> KEY_ACTIONS = List.of("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*", "kms:DescribeKey");
-
     final Policy policy;
     final Output<String> document;
 
     Access(AwsScope scope, StateBucket state, Kms bucketKey, SecretsProvider secrets) {
         this.document = Output.tuple(state.bucket.arn(), bucketKey.arn(), secrets.key.arn())
-                .applyValue(t -> stateAccess(t.t1, t.t2, t.t3).toJson());
+                .applyValue(t -> stateAccess(t.t1, t.t2, t.t3, scope.s3ServiceEndpoint()).toJson());
         this.policy = new Policy("state-access-policy", PolicyArgs.builder()
                 .name(scope.names().stateAccessPolicy())
                 .description("Read and write Pulumi state in the state bucket and use its keys; nothing else")
@@ -32,7 +31,11 @@ final class Access {
                 .build(), scope.child());
     }
 
-    static PolicyDocument stateAccess(String bucketArn, String bucketKeyArn, String secretsKeyArn) {
+    /**
+     * The bucket key only through S3 in the bucket's region ({@code kms:ViaService}), as the key policy already
+     * demands: a holder of this policy cannot use it directly. The secrets key is called directly by the CLI.
+     */
+    static PolicyDocument stateAccess(String bucketArn, String bucketKeyArn, String secretsKeyArn, String s3Service) {
         return PolicyDocument.of(
                 Statement.allow("ListState")
                         .actions(BucketPolicies.STATE_BUCKET_ACTIONS.toArray(String[]::new))
@@ -42,9 +45,14 @@ final class Access {
                         .actions(BucketPolicies.STATE_OBJECT_ACTIONS.toArray(String[]::new))
                         .resources(bucketArn + "/*")
                         .build(),
-                Statement.allow("UseStateKeys")
-                        .actions(KEY_ACTIONS.toArray(String[]::new))
-                        .resources(bucketKeyArn, secretsKeyArn)
+                Statement.allow("UseBucketKeyThroughS3")
+                        .actions(Kms.STATE_KEY_ACTIONS.toArray(String[]::new))
+                        .resources(bucketKeyArn)
+                        .when(ConditionOperator.STRING_EQUALS, "kms:ViaService", s3Service)
+                        .build(),
+                Statement.allow("UseSecretsKey")
+                        .actions(Kms.STATE_KEY_ACTIONS.toArray(String[]::new))
+                        .resources(secretsKeyArn)
                         .build());
     }
 }

@@ -22,8 +22,9 @@ import java.util.Optional;
 final class Kms {
 
     static final int DELETION_WINDOW_DAYS = 30;
-    static final List<String> PRINCIPAL_KEY_ACTIONS = List.of(
-            "kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey");
+    /** What a state user does with a key: wrap and unwrap data keys, and look the key up. No re-encryption. */
+    static final List<String> STATE_KEY_ACTIONS =
+            List.of("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*", "kms:DescribeKey");
 
     final Key key;
     final Alias alias;
@@ -75,7 +76,7 @@ final class Kms {
         if (!statePrincipals.isEmpty()) {
             var use = Statement.allow("AllowStatePrincipalsToUseKey")
                     .principals(Principals.aws(statePrincipals))
-                    .actions(PRINCIPAL_KEY_ACTIONS.toArray(String[]::new))
+                    .actions(STATE_KEY_ACTIONS.toArray(String[]::new))
                     .resources("*");
             viaService.ifPresent(service -> use.when(ConditionOperator.STRING_EQUALS, "kms:ViaService", service));
             statements.add(use.build());

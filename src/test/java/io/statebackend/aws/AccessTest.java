@@ -19,15 +19,19 @@ class AccessTest {
 
     static void assertStateAccess(PolicyJson policy, String bucketArn, String bucketKey, String secretsKey) {
         assertEquals("2012-10-17", policy.version());
-        assertEquals(List.of("ListState", "ReadWriteState", "UseStateKeys"), policy.sids());
+        assertEquals(List.of("ListState", "ReadWriteState", "UseBucketKeyThroughS3", "UseSecretsKey"), policy.sids());
         assertStatement(policy.statement("ListState"), "Allow", List.of("s3:ListBucket"), List.of(bucketArn));
         assertStatement(policy.statement("ReadWriteState"), "Allow",
                 List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"), List.of(bucketArn + "/*"));
-        assertStatement(policy.statement("UseStateKeys"), "Allow",
-                List.of("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*", "kms:DescribeKey"),
-                List.of(bucketKey, secretsKey));
+        List<String> keyActions = List.of("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*", "kms:DescribeKey");
+        assertStatement(policy.statement("UseBucketKeyThroughS3"), "Allow", keyActions, List.of(bucketKey));
+        assertEquals(Map.of("StringEquals", Map.of("kms:ViaService", List.of("s3.eu-west-1.amazonaws.com"))),
+                PolicyJson.conditions(policy.statement("UseBucketKeyThroughS3")), "the bucket key only through S3");
+        assertStatement(policy.statement("UseSecretsKey"), "Allow", keyActions, List.of(secretsKey));
         for (var statement : policy.statements()) {
-            assertEquals(Map.of(), PolicyJson.conditions(statement));
+            if (!statement.path("Sid").asText().equals("UseBucketKeyThroughS3")) {
+                assertEquals(Map.of(), PolicyJson.conditions(statement));
+            }
             assertTrue(statement.path("Principal").isMissingNode(), "an identity policy names no principal");
         }
     }

@@ -51,14 +51,14 @@ public final class AzureStateStore extends ComponentResource {
 
         var encryption = new Encryption(scope);
         var account = new Account(scope, encryption);
-        new BlobDataProtection(scope, account);
+        var dataProtection = new BlobDataProtection(scope, account);
         var container = new StateContainer(scope, account);
         var secrets = new SecretsProvider(scope, encryption);
         new Network(scope, account, encryption);
         new Diagnostics(scope, account, encryption);
         new Access(scope, container, secrets);
         new Protection(scope, account, encryption);
-        settings.backup().ifPresent(backup -> new Backup(scope, backup, account, container));
+        settings.backup().ifPresent(backup -> new Backup(scope, backup, account, dataProtection, container));
 
         this.storageAccountName = account.account.name();
         this.containerName = container.container.name();

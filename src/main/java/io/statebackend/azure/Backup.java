@@ -52,13 +52,9 @@ final class Backup {
     /** Daily at 02:00 UTC. */
     static final String DAILY_SCHEDULE = "R/2024-01-01T02:00:00+00:00/P1D";
 
-    final BackupVault vault;
-    final NameOnlyResource policy;
-    final RoleAssignment vaultCanBackUpAccount;
-    final NameOnlyResource instance;
-
-    Backup(AzureScope scope, AzureSettings.Backup backup, Account account, StateContainer container) {
-        this.vault = new BackupVault("state-backup-vault", BackupVaultArgs.builder()
+    Backup(AzureScope scope, AzureSettings.Backup backup, Account account, BlobDataProtection dataProtection,
+           StateContainer container) {
+        var vault = new BackupVault("state-backup-vault", BackupVaultArgs.builder()
                 .resourceGroupName(scope.resourceGroupName())
                 .vaultName("bv-pulumi-state")
                 .location(scope.location())
@@ -80,10 +76,10 @@ final class Backup {
                 .tags(scope.tags())
                 .build(), scope.child());
 
-        this.policy = new NameOnlyResource(POLICY_TYPE, "state-backup-policy",
+        var policy = new NameOnlyResource(POLICY_TYPE, "state-backup-policy",
                 policyArgs(scope.resourceGroupName(), vault.name(), backup.retentionDays()), scope.child());
 
-        this.vaultCanBackUpAccount = new RoleAssignment("backup-vault-storage-account-backup-contributor",
+        var vaultCanBackUpAccount = new RoleAssignment("backup-vault-storage-account-backup-contributor",
                 RoleAssignmentArgs.builder()
                         .scope(account.account.id())
                         .principalId(vault.identity().applyValue(i -> i.map(DppIdentityDetailsResponse::principalId)
@@ -95,7 +91,7 @@ final class Backup {
 
         Output<String> accountId = account.account.id();
         Output<String> accountName = account.account.name();
-        this.instance = new NameOnlyResource(INSTANCE_TYPE, "state-backup-instance", BackupInstanceArgs.builder()
+        new NameOnlyResource(INSTANCE_TYPE, "state-backup-instance", BackupInstanceArgs.builder()
                 .resourceGroupName(scope.resourceGroupName())
                 .vaultName(vault.name())
                 .backupInstanceName("pulumi-state-container")
@@ -131,7 +127,8 @@ final class Backup {
                                         .build())
                                 .build())
                         .build())
-                .build(), scope.child(vaultCanBackUpAccount));
+                // Vaulted backup needs the vault's role on the account, and versioning and change feed switched on.
+                .build(), scope.child(vaultCanBackUpAccount, dataProtection.blobService));
     }
 
     /** A daily vaulted backup kept {@code retentionDays} days, for blob services. */

@@ -49,7 +49,8 @@ class BackupTest {
                         && ("P" + days + "D").equals(at(rule(r, "AzureRetentionRule"), "lifecycles.deleteAfter.duration")));
     }
 
-    static final Control CONTAINER_COVERED = Control.of("backup instance", "the state container is backed up, after the vault may read the account",
+    static final Control CONTAINER_COVERED = Control.of("backup instance",
+            "the state container is backed up, once the vault may read the account and versioning and change feed are on",
             r -> {
                 ResourceRecord instance = r.get(BACKUP_INSTANCE, "state-backup-instance");
                 ResourceRecord grant = r.get(ROLE_ASSIGNMENT, "backup-vault-storage-account-backup-contributor");
@@ -59,7 +60,8 @@ class BackupTest {
                         "backupDatasourceParametersList.containersList"))
                         && BuiltInRole.STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR.id().equals(roleId(grant.input("roleDefinitionId")))
                         && idOf(r, ACCOUNT, ACCOUNT_NAME).equals(grant.input("scope"))
-                        && instance.dependsOn().contains(ROLE_ASSIGNMENT + "::backup-vault-storage-account-backup-contributor");
+                        && instance.dependsOn().contains(ROLE_ASSIGNMENT + "::backup-vault-storage-account-backup-contributor")
+                        && instance.dependsOn().contains(BLOB_SERVICE + "::state-blob-service");
             });
 
     @Test

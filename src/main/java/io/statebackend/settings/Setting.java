@@ -9,7 +9,8 @@ import java.util.Optional;
  */
 public enum Setting {
     PROFILE("profile", SettingType.STRING, "production",
-            "production or development; production rejects every relaxation of a security or recovery control"),
+            "production or development; production refuses the development relaxations (redundancy, locks, protect, "
+                    + "shorter retention, no replica or backup, a created VNet, no state users)"),
     PROTECT("protect", SettingType.BOOLEAN, "true",
             "Pulumi protect on every resource that holds state or its keys"),
 
@@ -44,7 +45,7 @@ public enum Setting {
     AZURE_EXISTING_WORKSPACE_ID("azureExistingLogAnalyticsWorkspaceId", SettingType.STRING, null,
             "Log Analytics workspace for diagnostics; default: one created here"),
     AZURE_LOG_RETENTION_DAYS("azureLogRetentionDays", SettingType.INTEGER, "365",
-            "retention of the created Log Analytics workspace (30-730)"),
+            "retention of the created Log Analytics workspace (30-730; production >= 90)"),
     AZURE_STATE_USER_OBJECT_IDS("azureStateUserObjectIds", SettingType.STRING_ARRAY, "[]",
             "Entra object ids of the people and pipelines that run pulumi login (required in production)"),
     AZURE_KEY_SIZE("azureKeySize", SettingType.INTEGER, "3072", "RSA key size for the CMK and secrets keys (3072 or 4096)"),
@@ -75,7 +76,7 @@ public enum Setting {
     AWS_REPLICA_REGION("awsReplicaRegion", SettingType.STRING, null,
             "region of the cross-region replica bucket; unset: no replica (required in production)"),
     AWS_ACCESS_LOG_RETENTION_DAYS("awsAccessLogRetentionDays", SettingType.INTEGER, "365",
-            "days server access logs are kept (1-3650)");
+            "days server access logs are kept (1-3650; production >= 90)");
 
     /** The config namespace of this project's own keys (the project name in Pulumi.yaml). */
     public static final String NAMESPACE = "state-backend";

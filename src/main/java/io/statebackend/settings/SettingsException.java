@@ -1,10 +1,13 @@
 package io.statebackend.settings;
 
+import com.pulumi.exceptions.RunException;
+
 /**
  * A stack setting that cannot be used. The message is one line naming the key, the value given and what is
- * expected, so the person running {@code pulumi up} can fix it without reading code.
+ * expected, so the person running {@code pulumi up} can fix it without reading code. It is a {@link RunException}
+ * because that is the one failure the Pulumi Java runner reports as its message alone, without a stack trace.
  */
-public final class SettingsException extends RuntimeException {
+public final class SettingsException extends RunException {
 
     private final String key;
 

@@ -20,6 +20,9 @@ public final class SettingsLoader {
     private static final List<String> ALL_SKUS = List.of(
             "Standard_LRS", "Standard_ZRS", "Standard_GRS", "Standard_RAGRS", "Standard_GZRS", "Standard_RAGZRS");
 
+    /** Audit logs of who touched state are kept at least this long in production. */
+    static final int PRODUCTION_LOG_RETENTION_DAYS = 90;
+
     static final Set<String> AWS_REGIONS = Set.of(
             "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "ca-west-1", "mx-central-1",
             "sa-east-1", "eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2", "eu-west-3", "eu-south-1",
@@ -108,6 +111,8 @@ public final class SettingsLoader {
         Optional<AzureResourceId> workspace = read.optionalString(AZURE_EXISTING_WORKSPACE_ID).map(v -> AzureResourceId.parse(
                 AZURE_EXISTING_WORKSPACE_ID.qualifiedKey(), v, "Microsoft.OperationalInsights/workspaces"));
         int logRetention = Checks.inRange(AZURE_LOG_RETENTION_DAYS, read.integer(AZURE_LOG_RETENTION_DAYS), 30, 730);
+        Checks.atLeast(AZURE_LOG_RETENTION_DAYS, logRetention, production ? PRODUCTION_LOG_RETENTION_DAYS : 30,
+                "days in " + profile.value());
 
         List<String> users = read.stringList(AZURE_STATE_USER_OBJECT_IDS).stream()
                 .map(v -> Checks.guid(AZURE_STATE_USER_OBJECT_IDS, v)).toList();
@@ -171,6 +176,8 @@ public final class SettingsLoader {
                 "a region in the same AWS partition as " + AWS_REGION.qualifiedKey() + " (" + region + ", "
                         + partition + "): S3 cannot replicate across partitions"));
         int logRetention = Checks.inRange(AWS_ACCESS_LOG_RETENTION_DAYS, read.integer(AWS_ACCESS_LOG_RETENTION_DAYS), 1, 3650);
+        Checks.atLeast(AWS_ACCESS_LOG_RETENTION_DAYS, logRetention, production ? PRODUCTION_LOG_RETENTION_DAYS : 1,
+                "days in " + profile.value());
         return new AwsSettings(region, suffix, bucket, principals, noncurrent, newer, replica, logRetention);
     }
 

@@ -113,14 +113,15 @@ class AwsSettingsTest {
             "awsNoncurrentVersionRetentionDays,0", "awsNoncurrentVersionRetentionDays,3651",
             "awsNoncurrentVersionRetentionDays,29", "awsNoncurrentVersionRetentionDays,ninety",
             "awsNewerNoncurrentVersions,0", "awsNewerNoncurrentVersions,101",
-            "awsAccessLogRetentionDays,0", "awsAccessLogRetentionDays,3651"})
+            "awsAccessLogRetentionDays,0", "awsAccessLogRetentionDays,3651", "awsAccessLogRetentionDays,30"})
     void retentionOutOfRangeIsRejected(String key, String value) {
         assertRejected("prod", key, value, value);
     }
 
     @Test
-    void devMayKeepNoncurrentVersionsShorterThanProduction() {
+    void devMayKeepNoncurrentVersionsAndLogsShorterThanProduction() {
         assertTrue(Stacks.runWith("dev", Map.of("awsNoncurrentVersionRetentionDays", "7")).error().isEmpty());
+        assertTrue(Stacks.runWith("dev", Map.of("awsAccessLogRetentionDays", "30")).error().isEmpty());
         assertRejected("dev", "awsNoncurrentVersionRetentionDays", "0", "0");
     }
 

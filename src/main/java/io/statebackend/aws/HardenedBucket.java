@@ -34,7 +34,6 @@ final class HardenedBucket {
     final BucketVersioningV2 versioning;
     final BucketServerSideEncryptionConfigurationV2 encryption;
     final BucketPublicAccessBlock publicAccessBlock;
-    final BucketOwnershipControls ownership;
 
     /**
      * @param name      logical name prefix of the bucket's resources, e.g. {@code state-bucket}
@@ -82,7 +81,7 @@ final class HardenedBucket {
                         .build(), scope.child());
 
         // FSBP S3.12: ACLs disabled; the bucket owner owns every object and only policies grant access.
-        this.ownership = new BucketOwnershipControls(name + "-ownership", BucketOwnershipControlsArgs.builder()
+        new BucketOwnershipControls(name + "-ownership", BucketOwnershipControlsArgs.builder()
                 .bucket(bucket.id())
                 .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership(OBJECT_OWNERSHIP).build())
                 .build(), scope.child());

@@ -31,13 +31,12 @@ final class Logging {
 
     final HardenedBucket logBucket;
     final BucketLifecycleConfigurationV2 lifecycle;
-    final BucketPolicy policy;
     final BucketLoggingV2 logging;
 
     Logging(AwsScope scope, StateBucket state) {
         this.logBucket = new HardenedBucket(scope, "access-log-bucket", scope.names().logBucket(), Optional.empty());
         this.lifecycle = Lifecycle.accessLogs(scope, "access-log-bucket-lifecycle", logBucket);
-        this.policy = BucketPolicies.declare(scope, "access-log-bucket-policy", logBucket,
+        BucketPolicy policy = BucketPolicies.declare(scope, "access-log-bucket-policy", logBucket,
                 Output.tuple(logBucket.arn(), state.bucket.arn(), scope.accountId())
                         .applyValue(t -> logBucketPolicy(t.t1, t.t2, t.t3)));
         // Enabled only once the service may write, so no delivery is refused in between.

@@ -4,8 +4,6 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
-import com.pulumi.aws.s3.BucketPolicy;
 import com.pulumi.aws.s3.BucketReplicationConfig;
 import com.pulumi.aws.s3.BucketReplicationConfigArgs;
 import com.pulumi.aws.s3.inputs.BucketReplicationConfigRuleArgs;
@@ -36,11 +34,6 @@ final class Replication {
 
     final Kms replicaKey;
     final HardenedBucket replica;
-    final BucketLifecycleConfigurationV2 lifecycle;
-    final BucketPolicy policy;
-    final Role role;
-    final RolePolicy rolePolicy;
-    final BucketReplicationConfig configuration;
 
     /**
      * @param replicaScope the store in the replica region (its provider)
@@ -52,11 +45,11 @@ final class Replication {
                 "Encrypts the cross-region replica of Pulumi state", true);
         this.replica = new HardenedBucket(replicaScope, "replica-bucket", replicaScope.names().replicaBucket(),
                 Optional.of(replicaKey.arn()));
-        this.lifecycle = Lifecycle.versionedState(replicaScope, "replica-bucket-lifecycle", replica);
-        this.policy = BucketPolicies.declare(replicaScope, "replica-bucket-policy", replica,
+        Lifecycle.versionedState(replicaScope, "replica-bucket-lifecycle", replica);
+        BucketPolicies.declare(replicaScope, "replica-bucket-policy", replica,
                 replica.arn().applyValue(BucketPolicies::tlsOnly));
 
-        this.role = new Role("replication-role", RoleArgs.builder()
+        var role = new Role("replication-role", RoleArgs.builder()
                 .name(primaryScope.names().replicationRole())
                 .description("Lets S3 replicate Pulumi state to the cross-region replica bucket")
                 .assumeRolePolicy(trustPolicy().toJson())
@@ -64,7 +57,7 @@ final class Replication {
                 .build(), primaryScope.child());
         String sourceRegion = primaryScope.region();
         String replicaRegion = replicaScope.region();
-        this.rolePolicy = new RolePolicy("replication-role-policy", RolePolicyArgs.builder()
+        var rolePolicy = new RolePolicy("replication-role-policy", RolePolicyArgs.builder()
                 .name("replicate-pulumi-state")
                 .role(role.name())
                 .policy(Output.tuple(state.bucket.arn(), replica.arn(), bucketKey.arn(), replicaKey.arn())
@@ -72,7 +65,7 @@ final class Replication {
                 .build(), primaryScope.child());
 
         // S3 refuses a replication configuration unless versioning is on for both buckets.
-        this.configuration = new BucketReplicationConfig("state-bucket-replication", BucketReplicationConfigArgs.builder()
+        new BucketReplicationConfig("state-bucket-replication", BucketReplicationConfigArgs.builder()
                 .bucket(state.bucket.bucket.id())
                 .role(role.arn())
                 .rules(BucketReplicationConfigRuleArgs.builder()

@@ -1,7 +1,6 @@
 package io.statebackend.aws;
 
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
-import com.pulumi.aws.s3.BucketPolicy;
 import com.pulumi.core.Output;
 
 import java.util.Optional;
@@ -14,13 +13,12 @@ final class StateBucket {
 
     final HardenedBucket bucket;
     final BucketLifecycleConfigurationV2 lifecycle;
-    final BucketPolicy policy;
 
     StateBucket(AwsScope scope, Kms bucketKey) {
         this.bucket = new HardenedBucket(scope, "state-bucket", scope.names().bucket(), Optional.of(bucketKey.arn()));
         this.lifecycle = Lifecycle.versionedState(scope, "state-bucket-lifecycle", bucket);
         var principals = scope.settings().statePrincipalArns();
-        this.policy = BucketPolicies.declare(scope, "state-bucket-policy", bucket,
+        BucketPolicies.declare(scope, "state-bucket-policy", bucket,
                 Output.tuple(bucket.arn(), bucketKey.arn())
                         .applyValue(t -> BucketPolicies.stateBucket(t.t1, t.t2, principals)));
     }

@@ -22,12 +22,8 @@ final class Diagnostics {
     static final String BLOB_METRIC = "Transaction";
     static final String VAULT_LOG_CATEGORY = "AuditEvent";
 
-    final Output<String> workspaceId;
-    final DiagnosticSetting blobAudit;
-    final DiagnosticSetting vaultAudit;
-
     Diagnostics(AzureScope scope, Account account, Encryption encryption) {
-        this.workspaceId = scope.settings().existingWorkspaceId()
+        Output<String> workspaceId = scope.settings().existingWorkspaceId()
                 .map(id -> Output.of(id.value()))
                 .orElseGet(() -> new Workspace("state-logs", WorkspaceArgs.builder()
                         .resourceGroupName(scope.resourceGroupName())
@@ -39,7 +35,7 @@ final class Diagnostics {
                         .build(), scope.child()).id());
 
         // The blob service always exists with its account, so the setting waits for nothing else.
-        this.blobAudit = new DiagnosticSetting("state-blob-audit", DiagnosticSettingArgs.builder()
+        new DiagnosticSetting("state-blob-audit", DiagnosticSettingArgs.builder()
                 .name("pulumi-state-blob-audit")
                 .resourceUri(account.account.id().applyValue(id -> id + "/blobServices/default"))
                 .workspaceId(workspaceId)
@@ -47,7 +43,7 @@ final class Diagnostics {
                 .metrics(MetricSettingsArgs.builder().category(BLOB_METRIC).enabled(true).build())
                 .build(), scope.child());
 
-        this.vaultAudit = new DiagnosticSetting("state-vault-audit", DiagnosticSettingArgs.builder()
+        new DiagnosticSetting("state-vault-audit", DiagnosticSettingArgs.builder()
                 .name("pulumi-state-vault-audit")
                 .resourceUri(encryption.vault.id())
                 .workspaceId(workspaceId)

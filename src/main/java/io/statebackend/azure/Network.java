@@ -36,9 +36,6 @@ final class Network {
     private final Output<String> subnetId;
     private final Output<String> vnetId;
 
-    final PrivateEndpoint blobEndpoint;
-    final PrivateEndpoint vaultEndpoint;
-
     Network(AzureScope scope, Account account, Encryption encryption) {
         this.scope = scope;
         AzureSettings settings = scope.settings();
@@ -65,8 +62,8 @@ final class Network {
             this.subnetId = subnet.id();
             this.vnetId = vnet.id();
         }
-        this.blobEndpoint = endpoint("blob", account.account.id(), BLOB_ZONE, settings.existingBlobDnsZoneId());
-        this.vaultEndpoint = endpoint("vault", encryption.vault.id(), VAULT_ZONE, settings.existingVaultDnsZoneId());
+        endpoint("blob", account.account.id(), BLOB_ZONE, settings.existingBlobDnsZoneId());
+        endpoint("vault", encryption.vault.id(), VAULT_ZONE, settings.existingVaultDnsZoneId());
     }
 
     /**
@@ -77,7 +74,7 @@ final class Network {
         return settings.allowedIpRanges().isEmpty() ? "Disabled" : "Enabled";
     }
 
-    private PrivateEndpoint endpoint(String groupId, Output<String> target, String zoneName,
+    private void endpoint(String groupId, Output<String> target, String zoneName,
                                      Optional<AzureResourceId> existingZone) {
         var endpoint = new PrivateEndpoint("state-" + groupId + "-endpoint", PrivateEndpointArgs.builder()
                 .resourceGroupName(scope.resourceGroupName())
@@ -98,7 +95,6 @@ final class Network {
                 .privateDnsZoneGroupName("default")
                 .privateDnsZoneConfigs(PrivateDnsZoneConfigArgs.builder().name(groupId).privateDnsZoneId(zoneId).build())
                 .build(), scope.child());
-        return endpoint;
     }
 
     /** A zone created here is linked to the endpoints' VNet; an existing zone is assumed linked by its owners. */

@@ -5,8 +5,6 @@ import com.pulumi.azurenative.authorization.ManagementLockAtResourceLevelArgs;
 import com.pulumi.azurenative.authorization.enums.LockLevel;
 import com.pulumi.core.Output;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Guards against one mistake deleting state: CanNotDelete locks on the storage account and the Key Vault
@@ -17,19 +15,17 @@ final class Protection {
 
     static final String LOCK_NOTE = "Holds every Pulumi stack's state or its keys. Remove only after migrating state away.";
 
-    final List<ManagementLockAtResourceLevel> locks = new ArrayList<>();
-
     Protection(AzureScope scope, Account account, Encryption encryption) {
         if (!scope.settings().deleteLocks()) {
             return;
         }
-        locks.add(lock(scope, "state-account-lock", "Microsoft.Storage", "storageAccounts", account.account.name()));
-        locks.add(lock(scope, "state-vault-lock", "Microsoft.KeyVault", "vaults", encryption.vault.name()));
+        lock(scope, "state-account-lock", "Microsoft.Storage", "storageAccounts", account.account.name());
+        lock(scope, "state-vault-lock", "Microsoft.KeyVault", "vaults", encryption.vault.name());
     }
 
-    private static ManagementLockAtResourceLevel lock(AzureScope scope, String name, String namespace, String type,
+    private static void lock(AzureScope scope, String name, String namespace, String type,
                                                       Output<String> resourceName) {
-        return new ManagementLockAtResourceLevel(name, ManagementLockAtResourceLevelArgs.builder()
+        new ManagementLockAtResourceLevel(name, ManagementLockAtResourceLevelArgs.builder()
                 .resourceGroupName(scope.resourceGroupName())
                 .resourceProviderNamespace(namespace)
                 .parentResourcePath("")

@@ -4,7 +4,7 @@ import io.statebackend.common.StableSuffix;
 import io.statebackend.plan.PlanMocks;
 import io.statebackend.plan.PlanResult;
 import io.statebackend.plan.ResourceRecord;
-import io.statebackend.testing.Stacks;
+import io.statebackend.testing.Runs;
 
 /** The program run once on each real stack file (runs are deterministic), and the AWS type tokens tests look up. */
 final class AwsPlan {
@@ -30,24 +30,15 @@ final class AwsPlan {
     static final String PRIMARY_PROVIDER = PROVIDER + "::aws-primary";
     static final String REPLICA_PROVIDER = PROVIDER + "::aws-replica";
 
-    private static PlanResult prod;
-    private static PlanResult dev;
-
     private AwsPlan() {
     }
 
-    static synchronized PlanResult prod() {
-        if (prod == null) {
-            prod = succeeded(Stacks.run("prod"));
-        }
-        return prod;
+    static PlanResult prod() {
+        return Runs.prod();
     }
 
-    static synchronized PlanResult dev() {
-        if (dev == null) {
-            dev = succeeded(Stacks.run("dev"));
-        }
-        return dev;
+    static PlanResult dev() {
+        return Runs.dev();
     }
 
     static PlanResult succeeded(PlanResult result) {

@@ -3,6 +3,7 @@
 import { bucketControls } from "./aws/bucket";
 import { bucketPolicyControls } from "./aws/bucketPolicy";
 import { encryptionControls } from "./aws/encryption";
+import { iamControls } from "./aws/iam";
 import { kmsControls } from "./aws/kms";
 import { lifecycleControls as awsLifecycleControls } from "./aws/lifecycle";
 import { loggingControls } from "./aws/logging";
@@ -43,6 +44,7 @@ export const awsControls: Control[] = [
     ...awsLifecycleControls,
     ...loggingControls,
     ...kmsControls,
+    ...iamControls,
     ...replicationControls,
     ...awsProtectionControls,
     ...awsStackControls,

@@ -7,6 +7,7 @@ import { policyRoot } from "./helpers";
 import { allControls } from "../src/registry";
 import { cases as awsBucket } from "./cases/aws.bucket";
 import { cases as awsBucketPolicy } from "./cases/aws.bucketPolicy";
+import { cases as awsIam } from "./cases/aws.iam";
 import { cases as azureBlobService } from "./cases/azure.blobService";
 import { cases as azureKeyVault } from "./cases/azure.keyVault";
 import { cases as azureNetwork } from "./cases/azure.network";
@@ -16,7 +17,7 @@ import { cases as awsStack } from "./cases/aws.stack";
 
 test("every policy in the pack has a break case", () => {
     const covered = new Set(
-        [...azureStorageAccount, ...azureBlobService, ...azureKeyVault, ...azureNetwork, ...azureProtection, ...awsBucket, ...awsBucketPolicy, ...awsStack].map(
+        [...azureStorageAccount, ...azureBlobService, ...azureKeyVault, ...azureNetwork, ...azureProtection, ...awsBucket, ...awsBucketPolicy, ...awsIam, ...awsStack].map(
             (c) => c.control.policy.name,
         ),
     );

@@ -11,4 +11,5 @@ export const AwsTypes = {
     Logging: "aws:s3/bucketLoggingV2:BucketLoggingV2",
     Replication: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
     KmsKey: "aws:kms/key:Key",
+    IamPolicy: "aws:iam/policy:Policy",
 } as const;

@@ -1,0 +1,41 @@
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as iam from "../src/aws/iam";
+import { allControls } from "../src/registry";
+import { compliantStack, inputsOf } from "./fixtures/stack";
+import { assertFires, assertPasses, run, testBreakCases, UNKNOWN_VALUE } from "./helpers";
+import { cases, editAccessPolicy, statement } from "./cases/aws.iam";
+
+testBreakCases(compliantStack, allControls, cases);
+
+test("a state access policy unknown during a preview is checked at the update", () => {
+    const file = compliantStack();
+    inputsOf(file, "state-access-policy").policy = UNKNOWN_VALUE;
+    assertPasses(iam.stateAccessLeastPrivilege, file);
+    inputsOf(file, "state-access-policy").policy = `{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"${UNKNOWN_VALUE}/*"}]}`;
+    assertPasses(iam.stateAccessLeastPrivilege, file);
+});
+
+test("wildcards narrower than a whole service are allowed, and so is a broad Deny", () => {
+    const file = compliantStack();
+    editAccessPolicy(file, (st) => {
+        statement(st, "ReadWriteState").Action = ["s3:GetObject", "s3:PutObject", "s3:Delete*"];
+        st.push({ Sid: "NoKeyAdministration", Effect: "Deny", Action: "kms:*", NotResource: "arn:aws:kms:eu-west-1:123456789012:key/*" });
+    });
+    assertPasses(iam.stateAccessLeastPrivilege, file);
+});
+
+test("Allow with NotAction or NotResource is as broad as a wildcard", () => {
+    const file = compliantStack();
+    editAccessPolicy(file, (st) => void st.push({ Sid: "AllButIam", Effect: "Allow", NotAction: "iam:*", NotResource: "arn:aws:s3:::other" }));
+    const messages = run(iam.stateAccessLeastPrivilege, file).map((v) => v.message);
+    assert.equal(messages.length, 2);
+    assert.match(messages[0], /AllButIam allows NotAction/);
+    assert.match(messages[1], /AllButIam allows NotResource/);
+});
+
+test("\"*:*\" is a wildcard over every service", () => {
+    const file = compliantStack();
+    editAccessPolicy(file, (st) => void (statement(st, "ListState").Action = "*:*"));
+    assertFires(iam.stateAccessLeastPrivilege, file, { message: /"\*:\*"/ });
+});

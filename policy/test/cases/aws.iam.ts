@@ -1,0 +1,49 @@
+// Break cases for the aws.iam policies: see testBreakCases in ../helpers.ts.
+import * as iam from "../../src/aws/iam";
+import { Statement } from "../../src/common/policyDocument";
+import { compliantStack, inputsOf } from "../fixtures/stack";
+import { BreakCase } from "../helpers";
+
+export type File = ReturnType<typeof compliantStack>;
+
+/** Edits the state users' IAM policy document. */
+export function editAccessPolicy(file: File, edit: (statements: Statement[]) => Statement[] | void): void {
+    const inputs = inputsOf(file, "state-access-policy");
+    const doc = JSON.parse(inputs.policy) as { Statement: Statement[] };
+    doc.Statement = edit(doc.Statement) ?? doc.Statement;
+    inputs.policy = JSON.stringify(doc);
+}
+
+/** The statement with this Sid. */
+export const statement = (statements: Statement[], sid: string): Statement => statements.find((s) => s.Sid === sid)!;
+
+export const cases: BreakCase[] = [
+    {
+        control: iam.stateAccessLeastPrivilege,
+        breaks: "the state users may do anything",
+        mutate: (f) => editAccessPolicy(f, (st) => void st.push({ Sid: "Admin", Effect: "Allow", Action: "*", Resource: "*" })),
+        resource: "state-access-policy",
+        message: /Admin allows "\*"/,
+    },
+    {
+        control: iam.stateAccessLeastPrivilege,
+        breaks: "the state users get every S3 action on the objects",
+        mutate: (f) => editAccessPolicy(f, (st) => void (statement(st, "ReadWriteState").Action = ["s3:*"])),
+        resource: "state-access-policy",
+        message: /ReadWriteState allows "s3:\*"/,
+    },
+    {
+        control: iam.stateAccessLeastPrivilege,
+        breaks: "the state users may use every KMS key",
+        mutate: (f) => editAccessPolicy(f, (st) => void (statement(st, "UseStateKeys").Resource = "*")),
+        resource: "state-access-policy",
+        message: /UseStateKeys allows Resource "\*"/,
+    },
+    {
+        control: iam.stateAccessLeastPrivilege,
+        breaks: "the state users may write but not delete lock files",
+        mutate: (f) => editAccessPolicy(f, (st) => void (statement(st, "ReadWriteState").Action = ["s3:GetObject", "s3:PutObject"])),
+        resource: "state-access-policy",
+        message: /s3:DeleteObject/,
+    },
+];

@@ -111,9 +111,9 @@ export const noEncryptionHeaderDeny = resourceControl({
 
 export const writersCanDelete = resourceControl({
     name: "aws-s3-state-writers-can-delete",
-    controlId: "Operational: DIY backend locking (REFERENCE §3)",
+    controlId: "Operational: DIY backend locking (pulumi/pulumi pkg/backend/diy/lock.go)",
     requirement:
-        "Every IAM principal the bucket policy allows to write objects may also delete them: Pulumi writes and then deletes a lock file on each operation.",
+        "Every IAM principal the bucket policy allows to write objects may also delete them: on each operation Pulumi's DIY backend writes a lock file to .pulumi/locks/organization/<project>/<stack>/<uuid>.json and deletes it at the end.",
     remedy: "add s3:DeleteObject next to s3:PutObject in the state users' Allow statement.",
     resourceType: AwsTypes.BucketPolicy,
     validate: (props, report) =>

@@ -1,5 +1,6 @@
 // Default encryption. State and replica buckets use a customer-managed KMS key; Pulumi relies on this
-// default (a bucket policy that demands an encryption header breaks the backend, REFERENCE §4). The
+// default (a bucket policy that demands an encryption header breaks the backend, because Pulumi sends no
+// such header: https://github.com/pulumi/pulumi/issues/9341). The
 // access-log bucket is the exception AWS imposes: server access log delivery supports only SSE-S3
 // (AES256) on the target bucket, so there SSE-KMS is the violation. Telling the two apart needs the
 // whole stack, hence a stack policy.

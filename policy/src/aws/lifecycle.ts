@@ -1,5 +1,7 @@
 // Lifecycle rules: with versioning on, every state write leaves a noncurrent version behind
-// (REFERENCE §3), and interrupted uploads leave invisible parts; both are billed until expired.
+// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html), and interrupted uploads leave
+// invisible parts (https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpu-abort-incomplete-mpu-lifecycle-config.html);
+// both are billed until expired.
 import { asNumber } from "../common/checks";
 import { MAXIMUM_NONCURRENT_VERSION_DAYS } from "../common/schemas";
 import { Control, Report, resourceControl } from "../common/control";

@@ -1,5 +1,6 @@
-// Resource type tokens, as the engine passes them to a policy pack (REFERENCE §1). The aws provider 6.x
-// served here still has the V2 suffix on the split-out S3 resources.
+// Resource type tokens (<package>:<module>:<type>, from the provider schema), as the engine passes them to a
+// policy pack in args.type. The aws provider 6.x served here still has the V2 suffix on the split-out S3
+// resources.
 export const AwsTypes = {
     Bucket: "aws:s3/bucketV2:BucketV2",
     Versioning: "aws:s3/bucketVersioningV2:BucketVersioningV2",

@@ -3,7 +3,7 @@ import { Control, resourceControl } from "../common/control";
 import { isUnknown, read, show } from "../common/props";
 import { AzureTypes } from "./types";
 
-// Built-in role definition ids (REFERENCE §4).
+// Built-in role definition ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
 export const Roles = {
     StorageBlobDataContributor: "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
     KeyVaultCryptoServiceEncryptionUser: "e147488a-f6f5-4113-8e2d-b22465e65bf6",

@@ -1,5 +1,6 @@
-// Lifecycle management: with versioning on, every state write leaves a noncurrent version behind
-// (REFERENCE §3); a rule that deletes old versions keeps that growth bounded.
+// Lifecycle management: with versioning on, every state write leaves a previous version behind
+// (https://learn.microsoft.com/azure/storage/blobs/versioning-overview); a rule that deletes old versions
+// keeps that growth bounded.
 import { asNumber } from "../common/checks";
 import { MAXIMUM_NONCURRENT_VERSION_DAYS } from "../common/schemas";
 import { Control, resourceControl, stackControl } from "../common/control";

@@ -1,4 +1,5 @@
-// Resource type tokens, as the engine passes them to a policy pack (REFERENCE §1).
+// Resource type tokens (<package>:<module>:<type>, from the provider schema), as the engine passes them to a
+// policy pack in args.type.
 export const AzureTypes = {
     StorageAccount: "azure-native:storage:StorageAccount",
     BlobServiceProperties: "azure-native:storage:BlobServiceProperties",

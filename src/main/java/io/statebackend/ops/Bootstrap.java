@@ -101,7 +101,8 @@ public final class Bootstrap {
         boolean prerequisitesOk = checkPrerequisites(ops, dryRun, clouds, a.get("clouds") == null, stackFile);
 
         String localBackend = "file://" + ops.projectDir().resolve(".pulumi-local");
-        StackMove move = new StackMove(localBackend, stack, POLICY_PACK, stackFile);
+        List<String> policyArgs = policyArgs(ops.projectDir(), stack);
+        StackMove move = new StackMove(localBackend, stack, policyArgs, stackFile);
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("login-local", "log in to the local backend kept in the project (.pulumi-local)",
                 ctx -> loginLocal(ctx, localBackend)));
@@ -112,7 +113,7 @@ public final class Bootstrap {
         steps.add(new Step("build", "build the program's jar (mvn package)",
                 ctx -> ctx.run(Command.of("mvn", "-B", "-q", "package", "-DskipTests").build())));
         steps.add(new Step("up", "create the state storage (pulumi up with the policy pack)",
-                ctx -> ctx.run(local(localBackend, "up", "--policy-pack", POLICY_PACK, "--stack", stack)
+                ctx -> ctx.run(local(localBackend, "up").args(policyArgs.toArray(String[]::new)).args("--stack", stack)
                         .argIf(yes, "--yes").build())));
         steps.add(new Step("read-outputs", "read the stack outputs and choose the " + target + " backend",
                 ctx -> readOutputs(ctx, localBackend, stack, target)));
@@ -166,6 +167,19 @@ public final class Bootstrap {
             p.cloudCredentials(cloud, "to create the " + cloud + " storage and use its backend");
         }
         return p.report();
+    }
+
+    /**
+     * The pack with the stack's own config ({@code policy/config/<stack>.json}): without it the pack's defaults apply,
+     * which hold dev to production's rules and prod to weaker thresholds. A stack without a config file gets
+     * production's.
+     */
+    static List<String> policyArgs(Path projectDir, String stack) {
+        String config = POLICY_PACK + "/config/" + stack + ".json";
+        if (!Files.isRegularFile(projectDir.resolve(config))) {
+            config = POLICY_PACK + "/config/prod.json";
+        }
+        return List.of("--policy-pack", POLICY_PACK, "--policy-pack-config", config);
     }
 
     private static Command.Builder local(String localBackend, String... args) {

@@ -30,6 +30,7 @@ public final class MigrateStack {
               --secrets-provider <url>   target secrets provider, e.g. azurekeyvault://<vault>.vault.azure.net/keys/<key>
               --project-dir <dir>        the stack's Pulumi project (default: current directory)
               --policy-pack <dir>        also run this policy pack in the verifying preview
+              --policy-pack-config <f>   with this policy config (JSON)
               --yes                      do not ask for confirmation
               --dry-run                  print every command, run none, write nothing
               --redo-from <step>         run this step and all later ones again""";
@@ -49,7 +50,7 @@ public final class MigrateStack {
         String to;
         String secretsProvider;
         try {
-            a = CliArgs.parse(args, List.of("stack", "from", "to", "secrets-provider", "project-dir", "policy-pack",
+            a = CliArgs.parse(args, List.of("stack", "from", "to", "secrets-provider", "project-dir", "policy-pack", "policy-pack-config",
                     "redo-from"), List.of("yes", "dry-run", "help"));
             if (a.has("help")) {
                 ops.out().println(USAGE);
@@ -105,7 +106,14 @@ public final class MigrateStack {
                 .credentialsFor(secretsProvider, "to encrypt with the target secrets provider");
         boolean prerequisitesOk = p.report();
 
-        StackMove move = new StackMove(from, stack, policyPack, stackFile);
+        List<String> policyArgs = new ArrayList<>();
+        if (policyPack != null) {
+            policyArgs.addAll(List.of("--policy-pack", policyPack));
+            if (a.get("policy-pack-config") != null) {
+                policyArgs.addAll(List.of("--policy-pack-config", a.get("policy-pack-config")));
+            }
+        }
+        StackMove move = new StackMove(from, stack, policyArgs, stackFile);
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("login-source", "log in to the source backend",
                 ctx -> ctx.run(Command.of("pulumi", "login", from).build())));

@@ -23,7 +23,7 @@ import java.util.List;
  *   login-target        pulumi login &lt;target&gt;
  *   init-target         pulumi stack ls --json; pulumi stack init &lt;stack&gt; --secrets-provider &lt;target provider&gt;
  *   import              pulumi stack import --file &lt;backup&gt;
- *   verify              pulumi preview --expect-no-changes [--policy-pack &lt;dir&gt;]
+ *   verify              pulumi preview --expect-no-changes [--policy-pack &lt;dir&gt; [--policy-pack-config &lt;file&gt;]]
  * </pre>
  *
  * <p>Every command that touches a backend carries {@code PULUMI_BACKEND_URL}, so each step talks to the backend it
@@ -46,20 +46,21 @@ public final class StackMove {
     private final String sourceBackend;
     private final String sourceStack;
     private final String targetStack;
-    private final String policyPack;
+    private final List<String> policyArgs;
     private final StackSettingsFile stackFile;
 
     /**
      * @param sourceBackend where the stack is now
      * @param sourceStack   its name there
-     * @param policyPack    policy pack directory for the verifying preview, or null
+     * @param policyArgs    policy pack arguments for the verifying preview ({@code --policy-pack <dir>}, and
+     *                      {@code --policy-pack-config <file>}), or none
      * @param stackFile     the stack's settings file in the project
      */
-    public StackMove(String sourceBackend, String sourceStack, String policyPack, StackSettingsFile stackFile) {
+    public StackMove(String sourceBackend, String sourceStack, List<String> policyArgs, StackSettingsFile stackFile) {
         this.sourceBackend = sourceBackend;
         this.sourceStack = sourceStack;
         this.targetStack = StackSettingsFile.shortName(sourceStack);
-        this.policyPack = policyPack;
+        this.policyArgs = List.copyOf(policyArgs);
         this.stackFile = stackFile;
     }
 
@@ -95,7 +96,7 @@ public final class StackMove {
                         "--stack", targetStack).build())));
         steps.add(new Step("verify", "preview against the new backend: it must show no changes", ctx ->
                 ctx.run(onTarget(ctx, "preview", "--expect-no-changes")
-                        .argIf(policyPack != null, "--policy-pack", policyPack)
+                        .args(policyArgs.toArray(String[]::new))
                         .args("--stack", targetStack).build())));
         return steps;
     }

@@ -38,14 +38,14 @@ class BootstrapTest {
                 "pulumi login file://<P>/.pulumi-local",
                 LOCAL + "pulumi stack select prod --create --secrets-provider passphrase",
                 "mvn -B -q package -DskipTests",
-                LOCAL + "pulumi up --policy-pack policy --stack prod" + upSuffix,
+                LOCAL + "pulumi up --policy-pack policy --policy-pack-config policy/config/prod.json --stack prod" + upSuffix,
                 LOCAL + "pulumi stack output --json --show-secrets --stack prod",
                 LOCAL + "pulumi stack export --show-secrets --file " + BACKUP + " --stack prod",
                 "pulumi login '" + AZ_URL + "'",
                 target + "pulumi stack ls --json",
                 target + "pulumi stack init prod --secrets-provider " + AZ_KEY,
                 target + "pulumi stack import --file " + BACKUP + " --stack prod",
-                target + "pulumi preview --expect-no-changes --policy-pack policy --stack prod");
+                target + "pulumi preview --expect-no-changes --policy-pack policy --policy-pack-config policy/config/prod.json --stack prod");
     }
 
     @TempDir
@@ -95,14 +95,24 @@ class BootstrapTest {
                 "pulumi login file://<P>/.pulumi-local",
                 LOCAL + "pulumi stack select prod --create --secrets-provider passphrase",
                 "mvn -B -q package -DskipTests",
-                LOCAL + "pulumi up --policy-pack policy --stack prod --yes",
+                LOCAL + "pulumi up --policy-pack policy --policy-pack-config policy/config/prod.json --stack prod --yes",
                 LOCAL + "pulumi stack output --json --show-secrets --stack prod",
                 LOCAL + "pulumi stack export --show-secrets --file " + BACKUP + " --stack prod",
                 "pulumi login '" + AWS_URL + "'",
                 target + "pulumi stack ls --json",
                 target + "pulumi stack init prod --secrets-provider '" + AWS_KEY + "'",
                 target + "pulumi stack import --file " + BACKUP + " --stack prod",
-                target + "pulumi preview --expect-no-changes --policy-pack policy --stack prod"), fake.calls());
+                target + "pulumi preview --expect-no-changes --policy-pack policy --policy-pack-config policy/config/prod.json --stack prod"), fake.calls());
+    }
+
+    @Test
+    void thePackRunsWithTheStacksOwnConfigOrProductions() throws IOException {
+        Files.createDirectories(fake.project.resolve("policy/config"));
+        Files.writeString(fake.project.resolve("policy/config/dev.json"), "{}");
+        assertEquals(List.of("--policy-pack", "policy", "--policy-pack-config", "policy/config/dev.json"),
+                Bootstrap.policyArgs(fake.project, "dev"));
+        assertEquals(List.of("--policy-pack", "policy", "--policy-pack-config", "policy/config/prod.json"),
+                Bootstrap.policyArgs(fake.project, "staging"));
     }
 
     @Test

@@ -152,6 +152,15 @@ class MigrateStackTest {
     }
 
     @Test
+    void policyPackConfigGoesWithThePack() throws IOException {
+        Files.createDirectories(fake.project.resolve("policy"));
+        assertEquals(0, migrate("--yes", "--policy-pack", "policy", "--policy-pack-config", "policy/config/prod.json"),
+                fake.err());
+        assertEquals(TARGET + "pulumi preview --expect-no-changes --policy-pack policy --policy-pack-config "
+                + "policy/config/prod.json --stack prod", fake.calls().get(6));
+    }
+
+    @Test
     void policyPackIsPassedToTheVerifyingPreview() throws IOException {
         Files.createDirectories(fake.project.resolve("policy"));
         assertEquals(0, migrate("--yes", "--policy-pack", "policy"), fake.err());

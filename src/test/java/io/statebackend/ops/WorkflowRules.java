@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 final class WorkflowRules {
 
+    /** Without its stack's config the pack holds dev to production's rules and prod to weaker defaults. */
+    static final String STACK_PACK_CONFIG = "--policy-pack-config \"policy/config/${{ matrix.stack }}.json\"";
+
     private static final Pattern SECRET_REF = Pattern.compile("secrets\\.([A-Za-z0-9_]+)");
     private static final Pattern KEY_LIKE = Pattern.compile("(?i).*(KEY|SECRET|PASSWORD|CREDENTIAL|PASSPHRASE).*");
     private static final List<String> STORED_CREDENTIAL_INPUTS = List.of("client-secret", "creds",
@@ -85,6 +88,9 @@ final class WorkflowRules {
                 if (!runs.contains("--policy-pack policy")) {
                     v.add("job " + name + " previews without --policy-pack policy");
                 }
+                if (!runs.contains(STACK_PACK_CONFIG)) {
+                    v.add("job " + name + " previews without the stack's policy pack config");
+                }
             }
             if (runs.contains("pulumi up")) {
                 upJobs++;
@@ -93,6 +99,9 @@ final class WorkflowRules {
                 }
                 if (!runs.contains("--policy-pack policy") || !runs.contains("--yes")) {
                     v.add("job " + name + " must run pulumi up --policy-pack policy --yes");
+                }
+                if (!runs.contains(STACK_PACK_CONFIG)) {
+                    v.add("job " + name + " runs pulumi up without the stack's policy pack config");
                 }
             }
             if (runs.contains("pulumi ") && !runs.contains("pulumi login \"$BACKEND_URL\"")) {

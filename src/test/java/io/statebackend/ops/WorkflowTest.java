@@ -69,10 +69,11 @@ class WorkflowTest {
             "      id-token: write|      id-token: read|without permissions id-token: write",
             "          role-to-assume: ${{ vars.AWS_STATE_ROLE_ARN }}|          aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}|stored credential secrets.AWS_ACCESS_KEY_ID",
             "          client-id: ${{ vars.AZURE_CLIENT_ID }}|          client-secret: ${{ secrets.AZURE_CLIENT_SECRET }}|passes stored credentials (client-secret)",
-            "--policy-pack policy --stack \"${{ matrix.stack }}\" --diff|--stack \"${{ matrix.stack }}\" --diff|previews without --policy-pack policy",
+            "--policy-pack policy --policy-pack-config|--policy-pack-config|previews without --policy-pack policy",
+            "--policy-pack-config \"policy/config/${{ matrix.stack }}.json\" --stack \"${{ matrix.stack }}\" --diff|--stack \"${{ matrix.stack }}\" --diff|previews without the stack's policy pack config",
             "    if: github.event_name == 'pull_request'|    if: github.event_name == 'push'|previews but does not run on pull_request",
             "    if: github.event_name == 'push' && github.ref == 'refs/heads/main'|    if: github.event_name == 'push'|runs pulumi up outside pushes to main",
-            "pulumi up --policy-pack policy --stack \"${{ matrix.stack }}\" --yes|pulumi up --stack \"${{ matrix.stack }}\" --yes|must run pulumi up --policy-pack policy --yes",
+            "pulumi up --policy-pack policy --policy-pack-config \"policy/config/${{ matrix.stack }}.json\" --stack|pulumi up --stack|must run pulumi up --policy-pack policy --yes",
             "permissions:\\n  contents: read|permissions:\\n  contents: read\\n  id-token: write|not the whole workflow"})
     void aBrokenCopyIsCaught(String original, String replacement, String expected) throws IOException {
         String from = original.replace("\\n", "\n");

@@ -1,6 +1,6 @@
 // The IAM policy for the state users (`aws:iam/policy:Policy`, its `policy` a JSON string): the state
 // bucket, its objects and the state keys, nothing else. IAM's guidance is to grant least privilege
-// (https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege).
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html).
 import { Control, resourceControl } from "../common/control";
 import { allowsAction, isEffect, isServiceWildcard, statementLabel, strings, withStatements } from "../common/policyDocument";
 import { AwsTypes } from "./types";

@@ -22,7 +22,7 @@ import java.util.Set;
  * prints what {@code pulumi up} would create, each resource's settings, the outputs it would export, and the policy
  * pack's verdict per control. It shows desired state, never what exists in a cloud.
  *
- * <pre>mvn -q compile exec:java@plan -Dexec.args="prod [--json]"</pre>
+ * <pre>mvn -q compile exec:java -Dexec.mainClass=io.statebackend.plan.Plan -Dexec.args="prod [--json]"</pre>
  */
 public final class Plan {
 

@@ -111,7 +111,10 @@ public final class DependencyGraph {
         return memo.get(node.urn());
     }
 
-    /** Prints each stack's critical path: {@code mvn -q compile exec:java@critical-path}. */
+    /**
+     * Prints each stack's critical path:
+     * {@code mvn -q compile exec:java -Dexec.mainClass=io.statebackend.plan.DependencyGraph}.
+     */
     public static void main(String[] args) {
         java.nio.file.Path projectDir = java.nio.file.Path.of("").toAbsolutePath();
         for (String stack : args.length > 0 ? List.of(args) : StackFile.stackNames(projectDir)) {

@@ -66,5 +66,8 @@ class AccessTest {
                 json.replace("\"" + secrets + "\"", "\"*\"")), bucket, key, secrets));
         assertThrows(AssertionError.class, () -> assertStateAccess(PolicyJson.parse(
                 json.replace("[\"" + bucket + "/*\"]", "[\"arn:aws:s3:::*\"]")), bucket, key, secrets));
+        assertThrows(AssertionError.class, () -> assertStateAccess(PolicyJson.parse(
+                json.replace(",\"Condition\":{\"StringEquals\":{\"kms:ViaService\":[\"s3.eu-west-1.amazonaws.com\"]}}", "")),
+                bucket, key, secrets), "the bucket key usable outside S3");
     }
 }

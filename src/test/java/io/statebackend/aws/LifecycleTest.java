@@ -100,6 +100,10 @@ class LifecycleTest {
                 Records.withInput(lifecycle, "rules.2.status", "Disabled"), 90, 10));
         assertThrows(AssertionError.class, () -> assertVersionedStateLifecycle(
                 Records.withInput(lifecycle, "rules.2.filter.prefix", ".pulumi/"), 90, 10));
+        assertThrows(AssertionError.class, () -> assertVersionedStateLifecycle(
+                Records.withInput(lifecycle, "rules", rules.subList(0, 3)), 90, 10), "checkpoint copies kept forever");
+        assertThrows(AssertionError.class, () -> assertVersionedStateLifecycle(
+                Records.withInput(lifecycle, "rules.3.filter.prefix", ""), 90, 10), "the whole bucket expiring");
         assertThrows(AssertionError.class, () -> assertDependsOn(Records.withoutDependencies(lifecycle),
                 prod().get(VERSIONING, "state-bucket-versioning")));
     }

@@ -3,6 +3,7 @@ package io.statebackend.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.statebackend.plan.PolicyPackReport;
 import io.statebackend.settings.Setting;
 
 import java.io.IOException;
@@ -170,16 +171,11 @@ public final class Bootstrap {
     }
 
     /**
-     * The pack with the stack's own config ({@code policy/config/<stack>.json}): without it the pack's defaults apply,
-     * which hold dev to production's rules and prod to weaker thresholds. A stack without a config file gets
-     * production's.
+     * The pack with the config the stack is judged by ({@link PolicyPackReport#configFor}): without it the pack's
+     * defaults apply, which hold dev to production's rules and prod to weaker thresholds.
      */
     static List<String> policyArgs(Path projectDir, String stack) {
-        String config = POLICY_PACK + "/config/" + stack + ".json";
-        if (!Files.isRegularFile(projectDir.resolve(config))) {
-            config = POLICY_PACK + "/config/prod.json";
-        }
-        return List.of("--policy-pack", POLICY_PACK, "--policy-pack-config", config);
+        return List.of("--policy-pack", POLICY_PACK, "--policy-pack-config", PolicyPackReport.configFor(projectDir, stack));
     }
 
     private static Command.Builder local(String localBackend, String... args) {

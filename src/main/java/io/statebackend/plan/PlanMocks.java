@@ -3,7 +3,6 @@ package io.statebackend.plan;
 import com.pulumi.test.Mocks;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -83,9 +82,5 @@ public final class PlanMocks implements Mocks {
     /** A stable GUID for a name, like the ids Azure assigns. */
     static String guidFor(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
-    }
-
-    static List<String> list(Object value) {
-        return value instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
     }
 }

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the policy pack's report command ({@code policy/dist/report.js}) on a program run's records, with the stack's
- * pack config ({@code policy/config/<stack>.json}), or production's for a stack without one.
+ * Runs the policy pack's report command ({@code policy/dist/report.js}) on a stack's resource records, with the
+ * stack's pack config.
  */
-final class PolicyPackReport {
+public final class PolicyPackReport {
 
     /** The report's text, or why there is none. */
     record Outcome(String output, String unavailableBecause) {
@@ -20,30 +20,48 @@ final class PolicyPackReport {
     private PolicyPackReport() {
     }
 
+    /**
+     * The pack config a stack is judged by, relative to the project: {@code policy/config/<stack>.json}, or
+     * production's for a stack without one (the pack's own defaults would be weaker than production's).
+     */
+    public static String configFor(Path projectDir, String stack) {
+        String own = "policy/config/" + stack + ".json";
+        return Files.isRegularFile(projectDir.resolve(own)) ? own : "policy/config/prod.json";
+    }
+
+    /** The report on a program run, through a temporary records file. */
     static Outcome run(Path projectDir, PlanResult result, boolean json) {
-        Path report = projectDir.resolve("policy/dist/report.js");
-        if (!Files.isRegularFile(report)) {
-            return new Outcome(null, "the policy pack is not built: run `mvn -B verify` once");
-        }
-        String config = "policy/config/" + (Files.isRegularFile(projectDir.resolve("policy/config/" + result.stack() + ".json"))
-                ? result.stack() : "prod") + ".json";
         try {
             Path records = Files.createTempFile("state-backend-" + result.stack(), ".json");
             try {
                 RecordsWriter.write(result, records);
-                List<String> command = new ArrayList<>(List.of("node", "policy/dist/report.js", records.toString(), config));
-                if (json) {
-                    command.add("--json");
-                }
-                Process process = new ProcessBuilder(command).directory(projectDir.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                int exit = process.waitFor();
-                return exit == 0 && !output.isBlank()
-                        ? new Outcome(output, null)
-                        : new Outcome(null, "the policy pack's report exited " + exit + " without a verdict");
+                return run(projectDir, records, result.stack(), json);
             } finally {
                 Files.deleteIfExists(records);
             }
+        } catch (IOException e) {
+            return new Outcome(null, "the policy pack could not be run: " + e.getMessage());
+        }
+    }
+
+    /** The report on records already written for {@code stack}. */
+    static Outcome run(Path projectDir, Path records, String stack, boolean json) {
+        if (!Files.isRegularFile(projectDir.resolve("policy/dist/report.js"))) {
+            return new Outcome(null, "the policy pack is not built: run `mvn -B verify` once");
+        }
+        List<String> command = new ArrayList<>(List.of("node", "policy/dist/report.js", records.toString(),
+                configFor(projectDir, stack)));
+        if (json) {
+            command.add("--json");
+        }
+        try {
+            Process process = new ProcessBuilder(command).directory(projectDir.toFile())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = process.waitFor();
+            return exit == 0 && !output.isBlank()
+                    ? new Outcome(output, null)
+                    : new Outcome(null, "the policy pack's report exited " + exit + " without a verdict");
         } catch (IOException e) {
             return new Outcome(null, "the policy pack could not be run: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -17,12 +17,6 @@ public record ResourceRecord(
         List<String> dependsOn,
         String provider) {
 
-    /** A record of a resource declared with the default provider. */
-    public ResourceRecord(String type, String name, Map<String, Object> inputs, String parent, boolean protect,
-                          List<String> dependsOn) {
-        this(type, name, inputs, parent, protect, dependsOn, null);
-    }
-
     /**
      * The input at a dotted path such as {@code encryption.keySource} (list elements by index, as in
      * {@code rules.0.status}), or null when absent.

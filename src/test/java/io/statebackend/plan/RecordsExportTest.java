@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class RecordsExportTest {
 
-    static final Path RECORDS = Stacks.PROJECT_DIR.resolve("target/resource-records");
+    static final Path RECORDS = Stacks.PROJECT_DIR.resolve(ComplianceReport.RECORDS_DIR);
 
     @Test
     void everyStackIsRecordedForThePolicyPack() throws IOException {

@@ -1,6 +1,6 @@
 package io.statebackend.ops;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.io.MoreFiles;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +25,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A sandbox for one test: a project directory, a {@code bin/} with the fake {@code pulumi}, {@code az},
- * {@code aws} and {@code mvn} (src/test/resources/fakecli/fake-cli.js), a {@code tools/} with links to the real
+ * {@code aws} and {@code mvn} (src/test/resources/fakecli/fake-cli.sh), a {@code tools/} with links to the real
  * {@code node}, {@code java} and {@code mvn}, and an environment whose PATH holds only those two directories, bin
  * first (so the build step is recorded, not run).
  */
 final class FakeCli {
 
     static final Instant NOW = Instant.parse("2025-01-02T03:04:05Z");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     final Path root;
     final Path project;
@@ -42,7 +40,7 @@ final class FakeCli {
     final Path log;
     final Path scenario;
     final Map<String, String> env = new LinkedHashMap<>();
-    private final List<Map<String, Object>> rules = new ArrayList<>();
+    private final List<Rule> rules = new ArrayList<>();
 
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -55,7 +53,7 @@ final class FakeCli {
         this.bin = root.resolve("bin");
         this.tools = root.resolve("tools");
         this.log = root.resolve("calls.log");
-        this.scenario = root.resolve("scenario.json");
+        this.scenario = root.resolve("scenario");
         try {
             Files.createDirectories(bin);
             Files.createDirectories(tools);
@@ -63,7 +61,7 @@ final class FakeCli {
             Files.writeString(project.resolve("Pulumi.yaml"), "name: state-backend\nruntime: java\n");
             Files.writeString(project.resolve("policy").resolve("PulumiPolicy.yaml"), "runtime: nodejs\n");
             byte[] script;
-            try (InputStream in = FakeCli.class.getResourceAsStream("/fakecli/fake-cli.js")) {
+            try (InputStream in = FakeCli.class.getResourceAsStream("/fakecli/fake-cli.sh")) {
                 script = in.readAllBytes();
             }
             for (String name : List.of("pulumi", "az", "aws", "mvn")) {
@@ -103,18 +101,13 @@ final class FakeCli {
         }
     }
 
+    /** What the fakes answer to calls whose log line contains {@code match}. */
+    private record Rule(String match, int exit, String stdout, String stderr) {
+    }
+
     /** Adds a rule: calls whose log line contains {@code match} answer with this exit code and output. */
     FakeCli on(String match, int exit, String stdout) {
-        Map<String, Object> rule = new HashMap<>();
-        rule.put("match", match);
-        rule.put("exit", exit);
-        if (stdout != null) {
-            rule.put("stdout", stdout);
-        }
-        if (exit != 0) {
-            rule.put("stderr", "fake failure for '" + match + "'");
-        }
-        rules.add(rule);
+        rules.add(new Rule(match, exit, stdout, exit == 0 ? null : "fake failure for '" + match + "'\n"));
         writeScenario();
         return this;
     }
@@ -132,9 +125,25 @@ final class FakeCli {
         writeScenario();
     }
 
+    /** Writes the rules as fake-cli.sh reads them: one numbered directory per rule, in order. */
     private void writeScenario() {
         try {
-            JSON.writeValue(scenario.toFile(), Map.of("rules", rules));
+            if (Files.exists(scenario)) {
+                MoreFiles.deleteRecursively(scenario);
+            }
+            Files.createDirectories(scenario);
+            for (int i = 0; i < rules.size(); i++) {
+                Rule rule = rules.get(i);
+                Path dir = Files.createDirectory(scenario.resolve(String.format("%03d", i)));
+                Files.writeString(dir.resolve("match"), rule.match() + "\n");
+                Files.writeString(dir.resolve("exit"), rule.exit() + "\n");
+                if (rule.stdout() != null) {
+                    Files.writeString(dir.resolve("stdout"), rule.stdout());
+                }
+                if (rule.stderr() != null) {
+                    Files.writeString(dir.resolve("stderr"), rule.stderr());
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

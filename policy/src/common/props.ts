@@ -6,16 +6,18 @@
 // advisory "can't run during preview" note. Every policy therefore reads through `read`, which
 // returns the UNKNOWN marker instead, so each check can decide what an unknown value means
 // (usually: "set, but not checkable until the update").
-import * as policyRuntime from "@pulumi/policy";
+import * as policyProxy from "@pulumi/policy/proxy";
 
-// @pulumi/policy exports these two at run time, but its typings leave them out (marked internal).
-// The engine's own analyzer uses the same proxy and error, so records evaluated here behave alike.
-export const { UnknownValueError, unknownCheckingProxy } = policyRuntime as unknown as {
+// @pulumi/policy's proxy module exports these two at run time, but its typings leave them out (marked
+// internal). The engine's own analyzer uses the same proxy and error, so records evaluated here behave
+// alike. The module is imported on its own because the package's index loads all of @pulumi/pulumi,
+// which costs every process that only evaluates policies about a second.
+export const { UnknownValueError, unknownCheckingProxy } = policyProxy as unknown as {
     UnknownValueError: new (...args: never[]) => Error;
     unknownCheckingProxy: <T extends object>(props: T) => T;
 };
 if (typeof UnknownValueError !== "function" || typeof unknownCheckingProxy !== "function") {
-    throw new Error("@pulumi/policy no longer exports UnknownValueError/unknownCheckingProxy; pin the version in package.json");
+    throw new Error("@pulumi/policy/proxy no longer exports UnknownValueError/unknownCheckingProxy; pin the version in package.json");
 }
 
 export const UNKNOWN: unique symbol = Symbol("unknown until the update");

@@ -6,8 +6,10 @@
 // Start-up: a fresh JVM declares the prod stack's resources under Pulumi's mock engine, (a) through Maven the way
 // Pulumi's Java host runs a Maven project (`mvn --no-transfer-progress compile exec:java`), (b) from the prebuilt
 // jar (`java -jar`, what Pulumi.yaml's runtime.options.binary runs), and (c) a one-resource Pulumi Java program as
-// the baseline, run the same two ways. Then warm `mvn -B verify`, and a cold clone-to-green `mvn -B verify` with an
-// empty local Maven repository. Peak memory is the largest resident set of the command's process tree (GNU time).
+// the baseline, run the same two ways; (d) the baseline program declaring as many resources as the prod stack, from
+// the jar: what the SDK alone costs for that many resources, so (b)/(d) is what this program adds. Then warm
+// `mvn -B verify`, and a cold clone-to-green `mvn -B verify` with an empty local Maven repository. Peak memory is
+// the largest resident set of the command's process tree (GNU time).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,8 +42,13 @@ function run(command, commandArgs, cwd = PROJECT, env = process.env) {
     throw new Error(`${command} ${commandArgs.join(" ")} exited ${result.status}`);
   }
   const peakKb = timed ? Number(readFileSync(PEAK_FILE, "utf8").trim().split("\n").pop()) : NaN;
-  const declared = /ms_since_jvm_start=(\d+)/.exec(result.stdout);
-  return { seconds, peakMb: peakKb / 1024, declaredSeconds: declared ? Number(declared[1]) / 1000 : NaN };
+  const declared = /declared=(\d+) ms_since_jvm_start=(\d+)/.exec(result.stdout);
+  return {
+    seconds,
+    peakMb: peakKb / 1024,
+    resources: declared ? Number(declared[1]) : NaN,
+    declaredSeconds: declared ? Number(declared[2]) / 1000 : NaN,
+  };
 }
 
 function repeat(label, times, fn) {
@@ -76,11 +83,14 @@ run("mvn", ["-B", "-q", "package", "-DskipTests"]);
 // The prod stack's config as the engine hands it to a program, prepared outside the timed runs.
 run("java", ["-cp", "target/state-backend.jar", "io.statebackend.plan.StartupProbe", "--engine-config", "prod", PROD_CONFIG]);
 
+const prodFromJar = repeat("jar prod", RUNS, () => run("java", probe(PROD_CONFIG)));
+const prodResources = String(prodFromJar[0].resources);
 const startup = {
   "(a) prod stack through Maven": repeat("maven prod", RUNS, () => run("mvn", mavenProbe(PROD_CONFIG))),
-  "(b) prod stack from the jar": repeat("jar prod", RUNS, () => run("java", probe(PROD_CONFIG))),
+  "(b) prod stack from the jar": prodFromJar,
   "(c) baseline through Maven": repeat("maven baseline", RUNS, () => run("mvn", mavenProbe("baseline"))),
   "(c) baseline from the jar": repeat("jar baseline", RUNS, () => run("java", probe("baseline"))),
+  [`(d) ${prodResources} resource groups from the jar`]: repeat("jar floor", RUNS, () => run("java", [...probe("baseline"), prodResources])),
 };
 const verify = repeat("warm mvn -B verify", VERIFY_RUNS, () => run("mvn", ["-B", "-q", "verify"]));
 
@@ -111,6 +121,7 @@ const lines = [
   ...(cold.length ? [`| cold clone-to-green (empty ~/.m2) | ${cold.length} | ${stat(cold, "seconds", 1)} | | ${stat(cold, "peakMb", 0)} | |`] : []),
 ];
 console.log(lines.join("\n"));
+console.log(`\nprod stack over the SDK's cost for as many resources, (b)/(d): ${ratio(prodFromJar, startup[`(d) ${prodResources} resource groups from the jar`])}×`);
 console.log(`\nmachine: ${spawnSync("nproc", { encoding: "utf8" }).stdout.trim()} cores; ${new Date().toISOString().slice(0, 10)}`);
 console.log("\nDeploy critical path (longest chain of creates):");
 console.log(spawnSync("java", ["-cp", "target/state-backend.jar", "io.statebackend.plan.DependencyGraph"],

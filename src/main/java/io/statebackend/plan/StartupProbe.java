@@ -21,9 +21,10 @@ import java.util.Map;
  * Start-up benchmark entry: in a fresh JVM, runs the program the way the engine does (stack config handed over in
  * the engine's form, read through the SDK) under the mock engine, and prints the milliseconds from JVM start to
  * having declared every resource. {@code baseline} declares a one-resource Pulumi Java program instead, the floor
- * any Pulumi Java program pays. Used by {@code bench/bench.mjs}; not part of the program.
+ * any Pulumi Java program pays; {@code baseline N} declares N resource groups, what the SDK alone costs for as many
+ * resources as a stack declares. Used by {@code bench/bench.mjs}; not part of the program.
  *
- * <pre>java -cp target/state-backend.jar io.statebackend.plan.StartupProbe &lt;engine-config.json&gt; | baseline
+ * <pre>java -cp target/state-backend.jar io.statebackend.plan.StartupProbe &lt;engine-config.json&gt; | baseline [N]
  * java -cp target/state-backend.jar io.statebackend.plan.StartupProbe --engine-config &lt;stack&gt; &lt;out.json&gt;</pre>
  * The second form writes a stack file's config in the engine's form, once, outside the timed runs.
  */
@@ -34,18 +35,33 @@ public final class StartupProbe {
 
     public static void main(String[] args) throws IOException {
         if (args[0].equals("--engine-config")) {
-            StackFile stack = StackFile.load(Path.of("").toAbsolutePath(), args[1]);
-            Files.writeString(Path.of(args[2]), new Gson().toJson(stack.values()));
+            writeEngineConfig(Path.of("").toAbsolutePath(), args[1], Path.of(args[2]));
             return;
         }
+        TestResult result = declare(args);
+        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.println("declared=" + (result.resources().size() - 1) + " ms_since_jvm_start=" + sinceJvmStart);
+    }
+
+    /** Writes {@code stack}'s config as the engine hands it to a program: {"project:key": "value", ...}. */
+    static void writeEngineConfig(Path projectDir, String stack, Path out) throws IOException {
+        Files.writeString(out, new Gson().toJson(StackFile.load(projectDir, stack).values()));
+    }
+
+    /** Runs {@code args}' target under the mock engine: the program on an engine-form config file, or the baseline. */
+    static TestResult declare(String[] args) throws IOException {
         TestOptions.Builder options = TestOptions.builder().preview(false);
         TestResult result;
         if (args[0].equals("baseline")) {
+            int count = args.length > 1 ? Integer.parseInt(args[1]) : 1;
             result = PulumiTest.withMocks(new PlanMocks())
                     .withOptions(options.projectName("baseline").stackName("baseline").build())
-                    .runTest(ctx -> new ResourceGroup("one", ResourceGroupArgs.builder().location("westeurope").build()));
+                    .runTest(ctx -> {
+                        for (int i = 0; i < count; i++) {
+                            new ResourceGroup("group-" + i, ResourceGroupArgs.builder().location("westeurope").build());
+                        }
+                    });
         } else {
-            // What the engine passes a program: {"project:key": "value", ...}, as in PULUMI_CONFIG.
             Map<String, String> config = new Gson().fromJson(Files.readString(Path.of(args[0])),
                     new TypeToken<Map<String, String>>() { }.getType());
             result = PulumiTestInternal.builder()
@@ -58,7 +74,6 @@ public final class StartupProbe {
         if (!result.exceptions().isEmpty()) {
             throw new IllegalStateException(result.exceptions().get(0));
         }
-        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.println("declared=" + (result.resources().size() - 1) + " ms_since_jvm_start=" + sinceJvmStart);
+        return result;
     }
 }

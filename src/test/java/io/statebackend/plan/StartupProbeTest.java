@@ -1,0 +1,50 @@
+package io.statebackend.plan;
+
+import com.pulumi.test.TestResult;
+import io.statebackend.testing.Runs;
+import io.statebackend.testing.Stacks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The benchmark's start-up probe runs the real program, and its baseline declares what it is asked to. */
+class StartupProbeTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String STACK = "pulumi:pulumi:Stack";
+
+    /** What a run declared besides its stack, as "type name", sorted. */
+    private static List<String> declared(TestResult result) {
+        return result.resources().stream()
+                .filter(r -> !r.pulumiResourceType().equals(STACK))
+                .map(r -> r.pulumiResourceType() + " " + r.pulumiResourceName())
+                .sorted()
+                .toList();
+    }
+
+    @Test
+    void theProdStackFromItsEngineFormConfigDeclaresWhatTheTestsCheck() throws IOException {
+        Path config = dir.resolve("prod-engine-config.json");
+        StartupProbe.writeEngineConfig(Stacks.PROJECT_DIR, "prod", config);
+
+        List<String> expected = Runs.prod().resources().stream()
+                .filter(r -> !r.type().equals(STACK))
+                .map(r -> r.type() + " " + r.name())
+                .sorted()
+                .toList();
+        assertEquals(expected, declared(StartupProbe.declare(new String[]{config.toString()})));
+    }
+
+    @Test
+    void theBaselineDeclaresOneResourceGroupOrAsManyAsAsked() throws IOException {
+        assertEquals(List.of("azure-native:resources:ResourceGroup group-0"), declared(StartupProbe.declare(new String[]{"baseline"})));
+        assertEquals(3, declared(StartupProbe.declare(new String[]{"baseline", "3"})).size());
+    }
+}

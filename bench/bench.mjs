@@ -83,15 +83,27 @@ run("mvn", ["-B", "-q", "package", "-DskipTests"]);
 // The prod stack's config as the engine hands it to a program, prepared outside the timed runs.
 run("java", ["-cp", "target/state-backend.jar", "io.statebackend.plan.StartupProbe", "--engine-config", "prod", PROD_CONFIG]);
 
-const prodFromJar = repeat("jar prod", RUNS, () => run("java", probe(PROD_CONFIG)));
-const prodResources = String(prodFromJar[0].resources);
-const startup = {
-  "(a) prod stack through Maven": repeat("maven prod", RUNS, () => run("mvn", mavenProbe(PROD_CONFIG))),
-  "(b) prod stack from the jar": prodFromJar,
-  "(c) baseline through Maven": repeat("maven baseline", RUNS, () => run("mvn", mavenProbe("baseline"))),
-  "(c) baseline from the jar": repeat("jar baseline", RUNS, () => run("java", probe("baseline"))),
-  [`(d) ${prodResources} resource groups from the jar`]: repeat("jar floor", RUNS, () => run("java", [...probe("baseline"), prodResources])),
+// The resource count of the prod stack, for (d); taken from one untimed run.
+const prodResources = String(run("java", probe(PROD_CONFIG)).resources);
+const FLOOR = `(d) ${prodResources} resource groups from the jar`;
+const startupCommands = {
+  "(a) prod stack through Maven": ["mvn", mavenProbe(PROD_CONFIG)],
+  "(b) prod stack from the jar": ["java", probe(PROD_CONFIG)],
+  "(c) baseline through Maven": ["mvn", mavenProbe("baseline")],
+  "(c) baseline from the jar": ["java", probe("baseline")],
+  [FLOOR]: ["java", [...probe("baseline"), prodResources]],
 };
+// Round by round, one run of each, so that a machine whose speed drifts during the benchmark (a shared host does)
+// shifts every measurement alike and the ratios stay fair.
+const startup = Object.fromEntries(Object.keys(startupCommands).map((name) => [name, []]));
+for (let round = 1; round <= RUNS; round++) {
+  process.stderr.write(`start-up round ${round}:`);
+  for (const [name, [command, commandArgs]] of Object.entries(startupCommands)) {
+    startup[name].push(run(command, commandArgs));
+    process.stderr.write(` ${startup[name].at(-1).seconds.toFixed(2)}s`);
+  }
+  process.stderr.write("\n");
+}
 const verify = repeat("warm mvn -B verify", VERIFY_RUNS, () => run("mvn", ["-B", "-q", "verify"]));
 
 let cold = [];
@@ -121,7 +133,7 @@ const lines = [
   ...(cold.length ? [`| cold clone-to-green (empty ~/.m2) | ${cold.length} | ${stat(cold, "seconds", 1)} | | ${stat(cold, "peakMb", 0)} | |`] : []),
 ];
 console.log(lines.join("\n"));
-console.log(`\nprod stack over the SDK's cost for as many resources, (b)/(d): ${ratio(prodFromJar, startup[`(d) ${prodResources} resource groups from the jar`])}×`);
+console.log(`\nprod stack over the SDK's cost for as many resources, (b)/(d): ${ratio(startup["(b) prod stack from the jar"], startup[FLOOR])}×`);
 console.log(`\nmachine: ${spawnSync("nproc", { encoding: "utf8" }).stdout.trim()} cores; ${new Date().toISOString().slice(0, 10)}`);
 console.log("\nDeploy critical path (longest chain of creates):");
 console.log(spawnSync("java", ["-cp", "target/state-backend.jar", "io.statebackend.plan.DependencyGraph"],

@@ -22,7 +22,7 @@ const option = (name, fallback) => {
 };
 const RUNS = option("--runs", 5);
 const VERIFY_RUNS = option("--verify-runs", 3);
-const COLD_RUNS = option("--cold-runs", 1);
+const COLD_RUNS = option("--cold-runs", 3);
 const SKIP_COLD = args.includes("--skip-cold");
 const PROJECT = resolve(new URL("..", import.meta.url).pathname);
 const GNU_TIME = "/usr/bin/time";

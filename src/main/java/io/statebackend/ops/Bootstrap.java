@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.statebackend.plan.PolicyPackReport;
 import io.statebackend.settings.Setting;
+import io.statebackend.process.Command;
+import io.statebackend.process.ProcessRunner;
 
 import java.io.IOException;
 import java.nio.file.Files;

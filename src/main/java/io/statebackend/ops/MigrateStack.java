@@ -1,5 +1,7 @@
 package io.statebackend.ops;
 
+import io.statebackend.process.Command;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.statebackend.ops;
 
+import io.statebackend.process.ProcessRunner;
+
 import java.io.Console;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package io.statebackend.ops;
 
+import io.statebackend.process.Command;
+import io.statebackend.process.ProcessRunner;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,6 +2,8 @@ package io.statebackend.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.statebackend.process.Command;
+import io.statebackend.process.ProcessRunner;
 
 import java.io.IOException;
 import java.nio.file.Files;

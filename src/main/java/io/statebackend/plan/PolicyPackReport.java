@@ -1,11 +1,12 @@
 package io.statebackend.plan;
 
+import io.statebackend.process.Command;
+import io.statebackend.process.ProcessRunner;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Runs the policy pack's report command ({@code policy/dist/report.js}) on a stack's resource records, with the
@@ -49,24 +50,20 @@ public final class PolicyPackReport {
         if (!Files.isRegularFile(projectDir.resolve("policy/dist/report.js"))) {
             return new Outcome(null, "the policy pack is not built: run `mvn -B verify` once");
         }
-        List<String> command = new ArrayList<>(List.of("node", "policy/dist/report.js", records.toString(),
-                configFor(projectDir, stack)));
-        if (json) {
-            command.add("--json");
-        }
+        Command command = Command.of("node", "policy/dist/report.js", records.toString(), configFor(projectDir, stack))
+                .argIf(json, "--json")
+                .capture()
+                .build();
         try {
-            Process process = new ProcessBuilder(command).directory(projectDir.toFile())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int exit = process.waitFor();
-            return exit == 0 && !output.isBlank()
-                    ? new Outcome(output, null)
-                    : new Outcome(null, "the policy pack's report exited " + exit + " without a verdict");
-        } catch (IOException e) {
-            return new Outcome(null, "the policy pack could not be run: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(null, "interrupted");
+            ProcessRunner.Result report = new ProcessRunner(System.getenv(), projectDir).run(command);
+            if (report.exitCode() == 127) {
+                return new Outcome(null, "the policy pack could not be run: node is not on PATH");
+            }
+            return report.ok() && !report.stdout().isBlank()
+                    ? new Outcome(report.stdout(), null)
+                    : new Outcome(null, "the policy pack's report exited " + report.exitCode() + " without a verdict");
+        } catch (UncheckedIOException e) {
+            return new Outcome(null, "the policy pack could not be run: " + e.getCause().getMessage());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.statebackend.ops;
 
 import com.google.common.io.MoreFiles;
+import io.statebackend.process.ProcessRunner;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

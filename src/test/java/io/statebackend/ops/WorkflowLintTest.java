@@ -3,6 +3,8 @@ package io.statebackend.ops;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.statebackend.process.Command;
+import io.statebackend.process.ProcessRunner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.statebackend.ops;
+package io.statebackend.process;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,7 +51,7 @@ public record Command(List<String> argv, Map<String, String> env, Output output)
     }
 
     /** POSIX-shell quoting: words made only of safe characters stay bare, others are single-quoted. */
-    static String quote(String word) {
+    public static String quote(String word) {
         if (!word.isEmpty() && SAFE.matcher(word).matches()) {
             return word;
         }

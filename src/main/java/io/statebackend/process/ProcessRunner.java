@@ -1,4 +1,4 @@
-package io.statebackend.ops;
+package io.statebackend.process;
 
 import java.io.File;
 import java.io.IOException;
@@ -57,7 +57,7 @@ public final class ProcessRunner {
         return find(program, baseEnv);
     }
 
-    static Optional<Path> find(String program, Map<String, String> env) {
+    public static Optional<Path> find(String program, Map<String, String> env) {
         if (program.contains(File.separator)) {
             Path p = Path.of(program);
             return Files.isExecutable(p) ? Optional.of(p.toAbsolutePath()) : Optional.empty();

@@ -1,0 +1,64 @@
+package io.statebackend.process;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Children run on the PATH and environment handed in, never the JVM's own. */
+class ProcessRunnerTest {
+
+    @TempDir
+    Path dir;
+
+    /** An executable shell script {@code name} in {@code dir}/bin. */
+    private Path script(String name, String body) throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path exe = bin.resolve(name);
+        Files.writeString(exe, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return exe;
+    }
+
+    @Test
+    void findsProgramsOnTheGivenPathOnly() throws IOException {
+        Path exe = script("state-backend-probe", "exit 0");
+        assertEquals(exe, ProcessRunner.find("state-backend-probe", Map.of("PATH", exe.getParent().toString())).orElseThrow());
+        assertTrue(ProcessRunner.find("state-backend-probe", Map.of("PATH", dir.toString())).isEmpty());
+        assertTrue(ProcessRunner.find("state-backend-probe", Map.of()).isEmpty());
+    }
+
+    @Test
+    void capturesStdoutAndSetsTheGivenAndTheCommandsEnvironment() throws IOException {
+        Path exe = script("greet", "printf '%s %s' \"$GREETING\" \"$1\"; printf 'to stderr' >&2; exit 3");
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        var runner = new ProcessRunner(Map.of("PATH", exe.getParent().toString(), "GREETING", "hello"), dir,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        ProcessRunner.Result captured = runner.run(Command.of("greet", "world").capture().build());
+        assertEquals(new ProcessRunner.Result(3, "hello world"), captured);
+        assertEquals("to stderr", err.toString(StandardCharsets.UTF_8));
+
+        ProcessRunner.Result overridden = runner.run(Command.of("greet", "you").env("GREETING", "bye").build());
+        assertEquals(new ProcessRunner.Result(3, ""), overridden, "stdout is returned only when captured");
+        assertEquals("bye you", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aProgramMissingFromPathExitsWith127AsInAShell() {
+        var runner = new ProcessRunner(Map.of("PATH", dir.toString()), dir, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()));
+        assertEquals(new ProcessRunner.Result(127, ""), runner.run(Command.of("no-such-program").build()));
+    }
+}

@@ -2,6 +2,7 @@ package io.statebackend.plan;
 
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /** What one run of the program under the mock engine declared and exported, or the error that stopped it. */
@@ -16,10 +17,9 @@ public record PlanResult(
         return resources.stream().filter(r -> r.type().equals(type)).toList();
     }
 
-    /** The one resource of {@code type} named {@code name}; fails if the program did not declare it. */
+    /** The one resource of {@code type} named {@code name}; NoSuchElementException if the program did not declare it. */
     public ResourceRecord get(String type, String name) {
-        return resources.stream().filter(r -> r.type().equals(type) && r.name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + type + " named " + name + " was declared"));
+        return find(type, name).orElseThrow(() -> new NoSuchElementException("no " + type + " named " + name + " was declared"));
     }
 
     public Optional<ResourceRecord> find(String type, String name) {

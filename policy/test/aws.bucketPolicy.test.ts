@@ -11,8 +11,8 @@ testBreakCases(compliantStack, allControls, cases);
 
 test("pinning the KMS key only when the header is sent (IfExists plus Null: false) is fine", () => {
     const file = compliantStack();
-    editPolicy(file, (d) =>
-        void d.Statement.push({
+    editPolicy(file, (s) =>
+        void s.push({
             ...SSE_HEADER_DENY,
             Condition: {
                 StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:eu-west-1:1:key/k" },
@@ -36,7 +36,7 @@ test("IAM's rules for a condition whose key the request does not carry", () => {
 
 test("a wildcard action that includes delete satisfies the lock-file rule", () => {
     const file = compliantStack();
-    editPolicy(file, (d) => void (d.Statement[1].Action = ["s3:GetObject", "s3:PutObject", "s3:Delete*"]));
+    editPolicy(file, (s) => void (s[1].Action = ["s3:GetObject", "s3:PutObject", "s3:Delete*"]));
     assertPasses(bp.writersCanDelete, file);
 });
 

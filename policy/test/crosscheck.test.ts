@@ -14,7 +14,7 @@ import { stateBucketAttachments } from "../src/aws/stack";
 import { evaluate, violationsOf } from "../src/common/evaluate";
 import { parseRecordsFile, RecordsFile } from "../src/common/records";
 import { allControls } from "../src/registry";
-import { compliantStack, inputsOf, without } from "./fixtures/stack";
+import { compliantStack, editStatements, inputsOf, without } from "./fixtures/stack";
 import { assertFires, loadPackConfig, policyRoot } from "./helpers";
 
 const STACKS = ["dev", "prod"];
@@ -64,12 +64,7 @@ const breaks = [
     {
         what: "the TLS deny statement is dropped from the bucket policy",
         control: requireTls,
-        mutate: (f: RecordsFile) => {
-            const inputs = inputsOf(f, "state-bucket-policy");
-            const doc = JSON.parse(inputs.policy);
-            doc.Statement = doc.Statement.filter((s: { Sid?: string }) => s.Sid !== "DenyInsecureTransport");
-            inputs.policy = JSON.stringify(doc);
-        },
+        mutate: (f: RecordsFile) => editStatements(f, "state-bucket-policy", (s) => s.filter((st) => st.Sid !== "DenyInsecureTransport")),
     },
     { what: "the state bucket loses its versioning resource", control: stateBucketAttachments, mutate: (f: RecordsFile) => without(f, "state-bucket-versioning") },
 ];

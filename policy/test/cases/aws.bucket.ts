@@ -8,7 +8,7 @@ import { awsStateResourcesProtected } from "../../src/aws/protection";
 import * as publicAccess from "../../src/aws/publicAccess";
 import * as replication from "../../src/aws/replication";
 import { Statement } from "../../src/common/policyDocument";
-import { compliantStack, inputsOf, recordNamed } from "../fixtures/stack";
+import { compliantStack, editStatements, inputsOf, recordNamed } from "../fixtures/stack";
 import { loadPackConfig } from "../helpers";
 import { BreakCase } from "../helpers";
 
@@ -18,12 +18,8 @@ export const stateLifecycle = (f: File) => inputsOf(f, "state-bucket-lifecycle")
 export const replicationRule = (f: File) => inputsOf(f, "state-bucket-replication").rules[0];
 
 /** Edits the state key's key policy document. */
-export function editKeyPolicy(file: File, edit: (statements: Statement[]) => Statement[] | void): void {
-    const inputs = inputsOf(file, "state-key");
-    const doc = JSON.parse(inputs.policy) as { Statement: Statement[] };
-    doc.Statement = edit(doc.Statement) ?? doc.Statement;
-    inputs.policy = JSON.stringify(doc);
-}
+export const editKeyPolicy = (file: File, edit: (statements: Statement[]) => Statement[] | void): void =>
+    editStatements(file, "state-key", edit);
 
 /** The stack without replication: no replication config and no replica bucket. */
 export const withoutReplica = (f: File): File => ({ ...f, resources: f.resources.filter((r) => r.name !== "state-bucket-replication" && !r.name.startsWith("replica-")) });

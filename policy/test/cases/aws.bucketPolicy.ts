@@ -1,19 +1,14 @@
 // Break cases for the aws.bucketPolicy policies: see testBreakCases in ../helpers.ts.
 import * as bp from "../../src/aws/bucketPolicy";
 import { Statement } from "../../src/common/policyDocument";
-import { compliantStack, inputsOf } from "../fixtures/stack";
+import { compliantStack, editStatements } from "../fixtures/stack";
 import { BreakCase } from "../helpers";
 
 export type File = ReturnType<typeof compliantStack>;
-export type Doc = { Version: string; Statement: Statement[] };
 
 /** Edits the state bucket's policy document. */
-export function editPolicy(file: File, edit: (doc: Doc) => void): void {
-    const inputs = inputsOf(file, "state-bucket-policy");
-    const doc = JSON.parse(inputs.policy) as Doc;
-    edit(doc);
-    inputs.policy = JSON.stringify(doc);
-}
+export const editPolicy = (file: File, edit: (statements: Statement[]) => Statement[] | void): void =>
+    editStatements(file, "state-bucket-policy", edit);
 
 export const SSE_HEADER_DENY: Statement = {
     Sid: "DenyUnencryptedUploads",
@@ -25,46 +20,46 @@ export const SSE_HEADER_DENY: Statement = {
 };
 
 export const cases: BreakCase[] = [
-    { control: bp.requireTls, breaks: "the TLS deny statement is dropped", mutate: (f) => editPolicy(f, (d) => void d.Statement.shift()), resource: "state-bucket-policy", message: /SecureTransport/ },
+    { control: bp.requireTls, breaks: "the TLS deny statement is dropped", mutate: (f) => editPolicy(f, (s) => void s.shift()), resource: "state-bucket-policy", message: /SecureTransport/ },
     {
         control: bp.requireTls,
         breaks: "the TLS deny covers only objects",
-        mutate: (f) => editPolicy(f, (d) => void (d.Statement[0].Resource = "arn:aws:s3:::acme-pulumi-state-prod/*")),
+        mutate: (f) => editPolicy(f, (s) => void (s[0].Resource = "arn:aws:s3:::acme-pulumi-state-prod/*")),
         resource: "state-bucket-policy",
         message: /bucket ARN/,
     },
     {
         control: bp.requireTls,
         breaks: "the TLS deny covers only PutObject",
-        mutate: (f) => editPolicy(f, (d) => void (d.Statement[0].Action = "s3:PutObject")),
+        mutate: (f) => editPolicy(f, (s) => void (s[0].Action = "s3:PutObject")),
         resource: "state-bucket-policy",
     },
     {
         control: bp.noPublicPrincipal,
         breaks: "everyone may read",
-        mutate: (f) => editPolicy(f, (d) => void d.Statement.push({ Sid: "PublicRead", Effect: "Allow", Principal: { AWS: "*" }, Action: "s3:GetObject", Resource: "*" })),
+        mutate: (f) => editPolicy(f, (s) => void s.push({ Sid: "PublicRead", Effect: "Allow", Principal: { AWS: "*" }, Action: "s3:GetObject", Resource: "*" })),
         resource: "state-bucket-policy",
         message: /PublicRead/,
     },
-    { control: bp.noEncryptionHeaderDeny, breaks: "uploads without an SSE header are denied", mutate: (f) => editPolicy(f, (d) => void d.Statement.push(SSE_HEADER_DENY)), resource: "state-bucket-policy" },
+    { control: bp.noEncryptionHeaderDeny, breaks: "uploads without an SSE header are denied", mutate: (f) => editPolicy(f, (s) => void s.push(SSE_HEADER_DENY)), resource: "state-bucket-policy" },
     {
         control: bp.noEncryptionHeaderDeny,
         breaks: "a Null condition requires the SSE header",
-        mutate: (f) => editPolicy(f, (d) => void d.Statement.push({ ...SSE_HEADER_DENY, Condition: { Null: { "s3:x-amz-server-side-encryption": "true" } } })),
+        mutate: (f) => editPolicy(f, (s) => void s.push({ ...SSE_HEADER_DENY, Condition: { Null: { "s3:x-amz-server-side-encryption": "true" } } })),
         resource: "state-bucket-policy",
         message: /Null/,
     },
     {
         control: bp.noEncryptionHeaderDeny,
         breaks: "an IfExists condition alone also denies uploads without the header",
-        mutate: (f) => editPolicy(f, (d) => void d.Statement.push({ ...SSE_HEADER_DENY, Condition: { StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:eu-west-1:1:key/k" } } })),
+        mutate: (f) => editPolicy(f, (s) => void s.push({ ...SSE_HEADER_DENY, Condition: { StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:eu-west-1:1:key/k" } } })),
         resource: "state-bucket-policy",
         message: /StringNotEqualsIfExists/,
     },
     {
         control: bp.writersCanDelete,
         breaks: "state users may put but not delete",
-        mutate: (f) => editPolicy(f, (d) => void (d.Statement[1].Action = ["s3:GetObject", "s3:PutObject"])),
+        mutate: (f) => editPolicy(f, (s) => void (s[1].Action = ["s3:GetObject", "s3:PutObject"])),
         resource: "state-bucket-policy",
         message: /DeleteObject/,
     },

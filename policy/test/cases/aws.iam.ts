@@ -1,18 +1,14 @@
 // Break cases for the aws.iam policies: see testBreakCases in ../helpers.ts.
 import * as iam from "../../src/aws/iam";
 import { Statement } from "../../src/common/policyDocument";
-import { compliantStack, inputsOf } from "../fixtures/stack";
+import { compliantStack, editStatements } from "../fixtures/stack";
 import { BreakCase } from "../helpers";
 
 export type File = ReturnType<typeof compliantStack>;
 
 /** Edits the state users' IAM policy document. */
-export function editAccessPolicy(file: File, edit: (statements: Statement[]) => Statement[] | void): void {
-    const inputs = inputsOf(file, "state-access-policy");
-    const doc = JSON.parse(inputs.policy) as { Statement: Statement[] };
-    doc.Statement = edit(doc.Statement) ?? doc.Statement;
-    inputs.policy = JSON.stringify(doc);
-}
+export const editAccessPolicy = (file: File, edit: (statements: Statement[]) => Statement[] | void): void =>
+    editStatements(file, "state-access-policy", edit);
 
 /** The statement with this Sid. */
 export const statement = (statements: Statement[], sid: string): Statement => statements.find((s) => s.Sid === sid)!;

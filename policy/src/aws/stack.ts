@@ -12,7 +12,7 @@
 import { PolicyResource } from "@pulumi/policy";
 import { Control, ofType, stackControl } from "../common/control";
 import { isUnknown, list, read } from "../common/props";
-import { asRef, Relation, RelationRule, uncoveredTargets } from "../common/relations";
+import { asRef, knownNames, Relation, RelationRule, uncoveredTargets } from "../common/relations";
 import { AwsTypes } from "./types";
 
 export type BucketRole = "state" | "log" | "replica";
@@ -29,9 +29,7 @@ export function bucketNameOf(value: unknown): string | undefined {
 
 const bucketNames: RelationRule["targetNames"] = (bucket) => [asRef(read(bucket.props, "bucket")), asRef(read(bucket.props, "id"))];
 
-function namesOf(bucket: PolicyResource): string[] {
-    return bucketNames(bucket).filter((n): n is string => typeof n === "string" && !isUnknown(n)).map((n) => n.toLowerCase());
-}
+const namesOf = (bucket: PolicyResource): string[] => knownNames(bucketNames(bucket));
 
 /** The configuration resource of `candidateType` attached to a bucket through its `bucket` input. */
 export function attachedBy(candidateType: string): Relation {

@@ -40,7 +40,8 @@ export interface RelationRule {
     refProperty?: string;
 }
 
-function knownNames(names: (string | Unknown | undefined)[]): string[] {
+/** The names among `names` that are known, lowercased. */
+export function knownNames(names: (string | Unknown | undefined)[]): string[] {
     return names.filter((n): n is string => typeof n === "string" && n !== "" && !isUnknown(n)).map((n) => n.toLowerCase());
 }
 

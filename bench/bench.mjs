@@ -7,7 +7,8 @@
 // Pulumi's Java host runs a Maven project (`mvn --no-transfer-progress compile exec:java`), (b) from the prebuilt
 // jar (`java -jar`, what Pulumi.yaml's runtime.options.binary runs), and (c) a one-resource Pulumi Java program as
 // the baseline, run the same two ways; (d) the baseline program declaring as many resources as the prod stack, from
-// the jar: what the SDK alone costs for that many resources, so (b)/(d) is what this program adds. Then warm
+// the jar: what the SDK alone costs for that many resources, so (b)/(d) is what this program adds; (e) the jar runs
+// again with C1 only from JDK_JAVA_OPTIONS, as the workflow sets it. Then warm
 // `mvn -B verify`, and a cold clone-to-green `mvn -B verify` with an empty local Maven repository. Peak memory is
 // the largest resident set of the command's process tree (GNU time).
 import { spawnSync } from "node:child_process";
@@ -88,20 +89,27 @@ run("java", ["-cp", "target/state-backend.jar", "io.statebackend.plan.StartupPro
 // The resource count of the prod stack, for (d); taken from one untimed run.
 const prodResources = String(run("java", probe(PROD_CONFIG)).resources);
 const FLOOR = `(d) ${prodResources} resource groups from the jar`;
+// What the workflow sets: the java launcher reads JVM options from JDK_JAVA_OPTIONS, the one way to give a program
+// that Pulumi starts with `java -jar` any.
+const C1_ENV = { ...process.env, JDK_JAVA_OPTIONS: "-XX:TieredStopAtLevel=1" };
+const C1_PROD = "(e) prod stack from the jar, JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1";
+const C1_BASELINE = "(e) baseline from the jar, same option";
 const startupCommands = {
   "(a) prod stack through Maven": ["mvn", mavenProbe(PROD_CONFIG)],
   "(b) prod stack from the jar": ["java", probe(PROD_CONFIG)],
   "(c) baseline through Maven": ["mvn", mavenProbe("baseline")],
   "(c) baseline from the jar": ["java", probe("baseline")],
   [FLOOR]: ["java", [...probe("baseline"), prodResources]],
+  [C1_PROD]: ["java", probe(PROD_CONFIG), C1_ENV],
+  [C1_BASELINE]: ["java", probe("baseline"), C1_ENV],
 };
 // Round by round, one run of each, so that a machine whose speed drifts during the benchmark (a shared host does)
 // shifts every measurement alike and the ratios stay fair.
 const startup = Object.fromEntries(Object.keys(startupCommands).map((name) => [name, []]));
 for (let round = 1; round <= RUNS; round++) {
   process.stderr.write(`start-up round ${round}:`);
-  for (const [name, [command, commandArgs]] of Object.entries(startupCommands)) {
-    startup[name].push(run(command, commandArgs));
+  for (const [name, [command, commandArgs, env]] of Object.entries(startupCommands)) {
+    startup[name].push(run(command, commandArgs, PROJECT, env));
     process.stderr.write(` ${startup[name].at(-1).seconds.toFixed(2)}s`);
   }
   process.stderr.write("\n");
@@ -128,7 +136,8 @@ const lines = [
   `| measurement | runs | wall s, median (min–max) | declared after s | peak MB | × baseline |`,
   `|---|---|---|---|---|---|`,
   ...Object.entries(startup).map(([name, samples]) => {
-    const baseline = name.includes("Maven") ? startup["(c) baseline through Maven"] : startup["(c) baseline from the jar"];
+    const baseline = name.includes("Maven") ? startup["(c) baseline through Maven"]
+      : name.startsWith("(e)") ? startup[C1_BASELINE] : startup["(c) baseline from the jar"];
     return `| ${name} | ${samples.length} | ${stat(samples, "seconds")} | ${stat(samples, "declaredSeconds")} | ${stat(samples, "peakMb", 0)} | ${ratio(samples, baseline)} |`;
   }),
   `| warm \`mvn -B verify\` | ${verify.length} | ${stat(verify, "seconds", 1)} | | ${stat(verify, "peakMb", 0)} | |`,

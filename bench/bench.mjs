@@ -31,7 +31,11 @@ const GNU_TIME = "/usr/bin/time";
 const SCRATCH = mkdtempSync(join(tmpdir(), "state-backend-bench-"));
 const PEAK_FILE = join(SCRATCH, "peak-kb");
 
-function run(command, commandArgs, cwd = PROJECT, env = process.env) {
+// Every command runs without JVM options from the caller's environment, so that only (e) has any.
+const PLAIN_ENV = Object.fromEntries(Object.entries(process.env)
+  .filter(([name]) => !["JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS"].includes(name)));
+
+function run(command, commandArgs, cwd = PROJECT, env = PLAIN_ENV) {
   const timed = existsSync(GNU_TIME);
   const started = process.hrtime.bigint();
   const result = timed
@@ -75,9 +79,9 @@ const stat = (samples, key, digits = 2) => {
 };
 
 const PROD_CONFIG = join(SCRATCH, "prod-engine-config.json");
-const probe = (target) => ["-cp", "target/state-backend.jar", "io.statebackend.plan.StartupProbe", target];
-const mavenProbe = (target) => ["--no-transfer-progress", "-q", "compile", "exec:java",
-  "-Dexec.mainClass=io.statebackend.plan.StartupProbe", `-Dexec.args=${target}`];
+const probe = (...target) => ["-cp", "target/state-backend.jar", "io.statebackend.plan.StartupProbe", ...target];
+const mavenProbe = (...target) => ["--no-transfer-progress", "-q", "compile", "exec:java",
+  "-Dexec.mainClass=io.statebackend.plan.StartupProbe", `-Dexec.args=${target.join(" ")}`];
 
 // One untimed verify builds the jar and, in a fresh clone, installs the policy pack's and the linter's npm
 // dependencies, so that every timed verify below is warm.
@@ -87,20 +91,20 @@ run("mvn", ["-B", "-q", "verify"]);
 run("java", ["-cp", "target/state-backend.jar", "io.statebackend.plan.StartupProbe", "--engine-config", "prod", PROD_CONFIG]);
 
 // The resource count of the prod stack, for (d); taken from one untimed run.
-const prodResources = String(run("java", probe(PROD_CONFIG)).resources);
+const prodResources = String(run("java", probe(PROD_CONFIG, "prod")).resources);
 const FLOOR = `(d) ${prodResources} resource groups from the jar`;
 // What the workflow sets: the java launcher reads JVM options from JDK_JAVA_OPTIONS, the one way to give a program
 // that Pulumi starts with `java -jar` any.
-const C1_ENV = { ...process.env, JDK_JAVA_OPTIONS: "-XX:TieredStopAtLevel=1" };
+const C1_ENV = { ...PLAIN_ENV, JDK_JAVA_OPTIONS: "-XX:TieredStopAtLevel=1" };
 const C1_PROD = "(e) prod stack from the jar, JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1";
 const C1_BASELINE = "(e) baseline from the jar, same option";
 const startupCommands = {
-  "(a) prod stack through Maven": ["mvn", mavenProbe(PROD_CONFIG)],
-  "(b) prod stack from the jar": ["java", probe(PROD_CONFIG)],
+  "(a) prod stack through Maven": ["mvn", mavenProbe(PROD_CONFIG, "prod")],
+  "(b) prod stack from the jar": ["java", probe(PROD_CONFIG, "prod")],
   "(c) baseline through Maven": ["mvn", mavenProbe("baseline")],
   "(c) baseline from the jar": ["java", probe("baseline")],
-  [FLOOR]: ["java", [...probe("baseline"), prodResources]],
-  [C1_PROD]: ["java", probe(PROD_CONFIG), C1_ENV],
+  [FLOOR]: ["java", probe("baseline", prodResources)],
+  [C1_PROD]: ["java", probe(PROD_CONFIG, "prod"), C1_ENV],
   [C1_BASELINE]: ["java", probe("baseline"), C1_ENV],
 };
 // Round by round, one run of each, so that a machine whose speed drifts during the benchmark (a shared host does)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Stand-in for the `pulumi`, `az`, `aws` and `mvn` programs in tests. The test copies this file under each of those
 # names into a directory it puts first on PATH. Every call appends one line to $FAKE_CLI_LOG: the program name
-# and its arguments, shell-quoted exactly as io.statebackend.ops.Command#display() prints them, prefixed with
+# and its arguments, shell-quoted exactly as io.statebackend.process.Command#display() prints them, prefixed with
 # PULUMI_BACKEND_URL=<url> when that variable is set, so a test can compare the log with what a dry run printed.
 #
 # Behaviour comes from the directory $FAKE_CLI_SCENARIO (optional), one sub-directory per rule, tried in name order:
@@ -14,6 +14,7 @@
 # mvn, and the suite calls these fakes hundreds of times, where starting a shell costs a fraction of starting node.
 LC_ALL=C
 program=${0##*/}
+: "${FAKE_CLI_LOG:?the test sets FAKE_CLI_LOG to the file that records every call}"
 
 # Sets $quoted to the word as Command#display() shows it: unchanged when it is made of safe characters only,
 # otherwise in single quotes with each ' written as '\''.
@@ -66,22 +67,29 @@ for rule in "${FAKE_CLI_SCENARIO:-/nonexistent}"/*/; do
   exit "$code"
 done
 
-# True when every argument is one of the call's words.
+# The call's arguments one per line (for has), and the value after the first --file.
+nl='
+'
+args=$nl
+file=
+previous=
+for arg; do
+  args="$args$arg$nl"
+  [ "$previous" = --file ] && [ -z "$file" ] && file=$arg
+  previous=$arg
+done
+
+# True when every word given is, whole, one of the call's arguments.
 has() {
   for wanted; do
-    case " $line " in
-      *" $wanted "*) ;;
+    case $args in
+      *"$nl$wanted$nl"*) ;;
       *) return 1 ;;
     esac
   done
 }
 
 if [ "$program" = pulumi ] && has stack export; then
-  previous=
-  for arg; do
-    [ "$previous" = --file ] && file=$arg
-    previous=$arg
-  done
   printf '%s' '{"version":3,"deployment":{"manifest":{"time":"2025-01-01T00:00:00Z","version":"v3.0.0"},'\
 '"secrets_providers":{"type":"passphrase","state":{"salt":"v1:fake"}},'\
 '"resources":[{"urn":"urn:pulumi:prod::state-backend::pulumi:pulumi:Stack::state-backend-prod"}]}}' >"$file"

@@ -6,7 +6,6 @@ import io.statebackend.testing.Stacks;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -22,10 +21,5 @@ class AppTest {
         assertTrue(again.error().isEmpty(), () -> again.error().get().toString());
         assertEquals(Runs.prod().resources(), again.resources());
         assertEquals(Runs.prod().outputs(), again.outputs());
-    }
-
-    @Test
-    void anotherStackGetsOtherResourceInputs() {
-        assertNotEquals(Runs.prod().resources(), Runs.dev().resources());
     }
 }

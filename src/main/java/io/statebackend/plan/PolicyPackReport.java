@@ -54,16 +54,17 @@ public final class PolicyPackReport {
                 .argIf(json, "--json")
                 .capture()
                 .build();
+        ProcessRunner runner = new ProcessRunner(System.getenv(), projectDir);
+        if (runner.find(command.program()).isEmpty()) {
+            return new Outcome(null, "the policy pack could not be run: node is not on PATH");
+        }
         try {
-            ProcessRunner.Result report = new ProcessRunner(System.getenv(), projectDir).run(command);
-            if (report.exitCode() == 127) {
-                return new Outcome(null, "the policy pack could not be run: node is not on PATH");
-            }
+            ProcessRunner.Result report = runner.run(command);
             return report.ok() && !report.stdout().isBlank()
                     ? new Outcome(report.stdout(), null)
                     : new Outcome(null, "the policy pack's report exited " + report.exitCode() + " without a verdict");
-        } catch (UncheckedIOException e) {
-            return new Outcome(null, "the policy pack could not be run: " + e.getCause().getMessage());
+        } catch (UncheckedIOException | IllegalStateException e) {
+            return new Outcome(null, "the policy pack could not be run: " + e.getMessage());
         }
     }
 }

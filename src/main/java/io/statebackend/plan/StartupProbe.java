@@ -24,7 +24,7 @@ import java.util.Map;
  * any Pulumi Java program pays; {@code baseline N} declares N resource groups, what the SDK alone costs for as many
  * resources as a stack declares. Used by {@code bench/bench.mjs}; not part of the program.
  *
- * <pre>java -cp target/state-backend.jar io.statebackend.plan.StartupProbe &lt;engine-config.json&gt; | baseline [N]
+ * <pre>java -cp target/state-backend.jar io.statebackend.plan.StartupProbe &lt;engine-config.json&gt; &lt;stack&gt; | baseline [N]
  * java -cp target/state-backend.jar io.statebackend.plan.StartupProbe --engine-config &lt;stack&gt; &lt;out.json&gt;</pre>
  * The second form writes a stack file's config in the engine's form, once, outside the timed runs.
  */
@@ -48,7 +48,7 @@ public final class StartupProbe {
         Files.writeString(out, new Gson().toJson(StackFile.load(projectDir, stack).values()));
     }
 
-    /** Runs {@code args}' target under the mock engine: the program on an engine-form config file, or the baseline. */
+    /** Runs {@code args}' target under the mock engine: the program on a stack's engine-form config file, or the baseline. */
     static TestResult declare(String[] args) throws IOException {
         TestOptions.Builder options = TestOptions.builder().preview(false);
         TestResult result;
@@ -65,7 +65,7 @@ public final class StartupProbe {
             Map<String, String> config = new Gson().fromJson(Files.readString(Path.of(args[0])),
                     new TypeToken<Map<String, String>>() { }.getType());
             result = PulumiTestInternal.builder()
-                    .options(options.projectName("state-backend").stackName("bench").build())
+                    .options(options.projectName("state-backend").stackName(args[1]).build())
                     .mocks(new PlanMocks())
                     .config(config)
                     .build()

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Runs {@link Command}s as child processes with an explicit environment.
@@ -77,7 +78,9 @@ public final class ProcessRunner {
 
     /**
      * Runs the command and waits for it. A program missing from {@code PATH} is reported as exit code 127, as a
-     * shell would, so callers handle every failure the same way.
+     * shell would, so callers handle every failure the same way. A child that cannot be started or read is an
+     * {@link UncheckedIOException}; an interrupt while waiting is an {@link IllegalStateException}, with this
+     * thread's interrupt flag set again.
      */
     public Result run(Command command) {
         Optional<Path> exe = find(command.program());
@@ -110,6 +113,8 @@ public final class ProcessRunner {
             String captured = stdout.join();
             stderr.join();
             return new Result(code, capture ? captured : "");
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof UncheckedIOException unreadable ? unreadable : e;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + command.display(), e);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.statebackend.plan;
 
+import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestResult;
 import io.statebackend.testing.Runs;
 import io.statebackend.testing.Stacks;
@@ -8,7 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -29,17 +32,22 @@ class StartupProbeTest {
                 .toList();
     }
 
+    /** The same resources and the same stack outputs (names, URLs, ids: they all come from the config). */
     @Test
     void theProdStackFromItsEngineFormConfigDeclaresWhatTheTestsCheck() throws IOException {
         Path config = dir.resolve("prod-engine-config.json");
         StartupProbe.writeEngineConfig(Stacks.PROJECT_DIR, "prod", config);
+        TestResult probe = StartupProbe.declare(new String[]{config.toString(), "prod"});
 
         List<String> expected = Runs.prod().resources().stream()
                 .filter(r -> !r.type().equals(STACK))
                 .map(r -> r.type() + " " + r.name())
                 .sorted()
                 .toList();
-        assertEquals(expected, declared(StartupProbe.declare(new String[]{config.toString()})));
+        assertEquals(expected, declared(probe));
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        probe.outputs().forEach((name, output) -> outputs.put(name, PulumiTest.extractValue(output)));
+        assertEquals(Runs.prod().outputs(), outputs);
     }
 
     @Test

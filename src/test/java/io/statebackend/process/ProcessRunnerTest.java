@@ -56,6 +56,15 @@ class ProcessRunnerTest {
     }
 
     @Test
+    void theJvmsOwnEnvironmentIsNotPassedOn() throws IOException {
+        String inherited = System.getenv().keySet().stream().filter(k -> k.matches("[A-Z_]+") && !k.equals("PATH"))
+                .findFirst().orElseThrow();
+        Path exe = script("show", "printf '[%s]' \"$" + inherited + "\"");
+        var runner = new ProcessRunner(Map.of("PATH", exe.getParent().toString()), dir);
+        assertEquals(new ProcessRunner.Result(0, "[]"), runner.run(Command.of("show").capture().build()));
+    }
+
+    @Test
     void aProgramMissingFromPathExitsWith127AsInAShell() {
         var runner = new ProcessRunner(Map.of("PATH", dir.toString()), dir, new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(new ByteArrayOutputStream()));

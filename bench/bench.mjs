@@ -17,9 +17,20 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const args = process.argv.slice(2);
+const KNOWN = ["--runs", "--verify-runs", "--cold-runs", "--skip-cold"];
+for (const arg of args.filter((a) => a.startsWith("--") && !KNOWN.includes(a))) {
+  console.error(`bench: unknown option ${arg}; usage: node bench/bench.mjs [--runs N] [--verify-runs N] [--cold-runs N] [--skip-cold]`);
+  process.exit(2);
+}
 const option = (name, fallback) => {
   const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
+  if (i < 0) return fallback;
+  const value = args[i + 1];
+  if (!/^[1-9][0-9]*$/.test(value ?? "")) {
+    console.error(`bench: ${name} takes a whole number of runs, 1 or more; got ${value === undefined ? "nothing" : `'${value}'`}`);
+    process.exit(2);
+  }
+  return Number(value);
 };
 const RUNS = option("--runs", 5);
 const VERIFY_RUNS = option("--verify-runs", 3);

@@ -33,7 +33,14 @@ public final class StartupProbe {
     private StartupProbe() {
     }
 
+    private static final String USAGE = "usage: StartupProbe <engine-config.json> <stack> | baseline [N]"
+            + " | --engine-config <stack> <out.json>";
+
     public static void main(String[] args) throws IOException {
+        if (!usable(args)) {
+            System.err.println("StartupProbe: unexpected arguments " + String.join(" ", args) + "; " + USAGE);
+            System.exit(2);
+        }
         if (args[0].equals("--engine-config")) {
             writeEngineConfig(Path.of("").toAbsolutePath(), args[1], Path.of(args[2]));
             return;
@@ -41,6 +48,18 @@ public final class StartupProbe {
         TestResult result = declare(args);
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println("declared=" + (result.resources().size() - 1) + " ms_since_jvm_start=" + sinceJvmStart);
+    }
+
+    /** Whether {@code args} is one of the forms in {@link #USAGE}. */
+    static boolean usable(String[] args) {
+        if (args.length == 0) {
+            return false;
+        }
+        return switch (args[0]) {
+            case "--engine-config" -> args.length == 3;
+            case "baseline" -> args.length == 1 || args.length == 2 && args[1].matches("[1-9][0-9]*");
+            default -> args.length == 2;
+        };
     }
 
     /** Writes {@code stack}'s config as the engine hands it to a program: {"project:key": "value", ...}. */

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The benchmark's start-up probe runs the real program, and its baseline declares what it is asked to. */
 class StartupProbeTest {
@@ -48,6 +50,19 @@ class StartupProbeTest {
         Map<String, Object> outputs = new LinkedHashMap<>();
         probe.outputs().forEach((name, output) -> outputs.put(name, PulumiTest.extractValue(output)));
         assertEquals(Runs.prod().outputs(), outputs);
+    }
+
+    @Test
+    void onlyTheDocumentedFormsAreAccepted() {
+        assertTrue(StartupProbe.usable(new String[]{"config.json", "prod"}));
+        assertTrue(StartupProbe.usable(new String[]{"baseline"}));
+        assertTrue(StartupProbe.usable(new String[]{"baseline", "67"}));
+        assertTrue(StartupProbe.usable(new String[]{"--engine-config", "prod", "out.json"}));
+        assertFalse(StartupProbe.usable(new String[]{}));
+        assertFalse(StartupProbe.usable(new String[]{"config.json"}));
+        assertFalse(StartupProbe.usable(new String[]{"baseline", "0"}));
+        assertFalse(StartupProbe.usable(new String[]{"baseline", "many"}));
+        assertFalse(StartupProbe.usable(new String[]{"--engine-config", "prod"}));
     }
 
     @Test

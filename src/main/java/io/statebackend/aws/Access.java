@@ -38,20 +38,20 @@ final class Access {
     static PolicyDocument stateAccess(String bucketArn, String bucketKeyArn, String secretsKeyArn, String s3Service) {
         return PolicyDocument.of(
                 Statement.allow("ListState")
-                        .actions(BucketPolicies.STATE_BUCKET_ACTIONS.toArray(String[]::new))
+                        .actions(BucketPolicies.STATE_BUCKET_ACTIONS)
                         .resources(bucketArn)
                         .build(),
                 Statement.allow("ReadWriteState")
-                        .actions(BucketPolicies.STATE_OBJECT_ACTIONS.toArray(String[]::new))
+                        .actions(BucketPolicies.STATE_OBJECT_ACTIONS)
                         .resources(bucketArn + "/*")
                         .build(),
                 Statement.allow("UseBucketKeyThroughS3")
-                        .actions(Kms.STATE_KEY_ACTIONS.toArray(String[]::new))
+                        .actions(Kms.STATE_KEY_ACTIONS)
                         .resources(bucketKeyArn)
-                        .when(ConditionOperator.STRING_EQUALS, "kms:ViaService", s3Service)
+                        .when(ConditionOperator.STRING_EQUALS, AwsScope.KMS_VIA_SERVICE, s3Service)
                         .build(),
                 Statement.allow("UseSecretsKey")
-                        .actions(Kms.STATE_KEY_ACTIONS.toArray(String[]::new))
+                        .actions(Kms.STATE_KEY_ACTIONS)
                         .resources(secretsKeyArn)
                         .build());
     }

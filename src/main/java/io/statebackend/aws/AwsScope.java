@@ -30,8 +30,15 @@ record AwsScope(
         return new AwsScope(component, settings, otherProvider, otherRegion, accountId, partition, names, protect, tags);
     }
 
+    /** The condition key that names the AWS service calling KMS on a principal's behalf. */
+    static final String KMS_VIA_SERVICE = "kms:ViaService";
+
     /** {@code s3.<region>.amazonaws.com}: the value of {@code kms:ViaService} when S3 calls KMS in this region. */
     String s3ServiceEndpoint() {
+        return s3ServiceEndpoint(region);
+    }
+
+    static String s3ServiceEndpoint(String region) {
         return "s3." + region + ".amazonaws.com";
     }
 

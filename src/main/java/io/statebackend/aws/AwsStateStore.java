@@ -12,6 +12,8 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.CustomResourceOptions;
 import io.statebackend.settings.AwsSettings;
+import io.statebackend.common.BackendLayout;
+import io.statebackend.common.StoreTags;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,12 +50,8 @@ public final class AwsStateStore extends ComponentResource {
                 .applyValue(GetCallerIdentityResult::accountId);
         Output<String> partition = AwsFunctions.getPartition(GetPartitionArgs.Empty, invoke)
                 .applyValue(GetPartitionResult::partition);
-        Map<String, String> tags = new LinkedHashMap<>();
-        tags.put("managed-by", "pulumi");
-        tags.put("purpose", "pulumi-state-backend");
-        tags.put("pulumi-stack", project + "/" + stack);
         var scope = new AwsScope(this, settings, primary, settings.region(), accountId, partition,
-                Naming.of(settings, accountId, project, stack), protect, Map.copyOf(tags));
+                Naming.of(settings, accountId, project, stack), protect, StoreTags.of(project, stack));
 
         var bucketKey = new Kms(scope, "state-key", scope.names().bucketKeyAlias(),
                 "Encrypts Pulumi state in the state bucket (SSE-KMS)", true);
@@ -68,7 +66,7 @@ public final class AwsStateStore extends ComponentResource {
         this.bucketArn = state.bucket.arn();
         this.kmsKeyArn = bucketKey.arn();
         this.backendUrl = bucketName.applyValue(bucket -> "s3://" + bucket + "?region=" + settings.region() + "&awssdk=v2");
-        this.loginCommand = backendUrl.applyValue(url -> "pulumi login '" + url + "'");
+        this.loginCommand = backendUrl.applyValue(BackendLayout::loginCommand);
         this.secretsProvider = secrets.url;
         this.stateAccessPolicyArn = access.policy.arn();
         this.stateAccessPolicyJson = access.document;

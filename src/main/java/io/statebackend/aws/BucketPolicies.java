@@ -100,12 +100,12 @@ final class BucketPolicies {
         if (!statePrincipals.isEmpty()) {
             statements.add(Statement.allow("AllowStatePrincipalsToListState")
                     .principals(Principals.aws(statePrincipals))
-                    .actions(STATE_BUCKET_ACTIONS.toArray(String[]::new))
+                    .actions(STATE_BUCKET_ACTIONS)
                     .resources(bucketArn)
                     .build());
             statements.add(Statement.allow("AllowStatePrincipalsToReadWriteState")
                     .principals(Principals.aws(statePrincipals))
-                    .actions(STATE_OBJECT_ACTIONS.toArray(String[]::new))
+                    .actions(STATE_OBJECT_ACTIONS)
                     .resources(objects)
                     .build());
         }

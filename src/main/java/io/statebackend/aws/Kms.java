@@ -76,9 +76,9 @@ final class Kms {
         if (!statePrincipals.isEmpty()) {
             var use = Statement.allow("AllowStatePrincipalsToUseKey")
                     .principals(Principals.aws(statePrincipals))
-                    .actions(STATE_KEY_ACTIONS.toArray(String[]::new))
+                    .actions(STATE_KEY_ACTIONS)
                     .resources("*");
-            viaService.ifPresent(service -> use.when(ConditionOperator.STRING_EQUALS, "kms:ViaService", service));
+            viaService.ifPresent(service -> use.when(ConditionOperator.STRING_EQUALS, AwsScope.KMS_VIA_SERVICE, service));
             statements.add(use.build());
         }
         return PolicyDocument.of(statements);

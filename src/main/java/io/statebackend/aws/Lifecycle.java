@@ -24,7 +24,7 @@ final class Lifecycle {
     static final String EXPIRE_NONCURRENT_RULE = "expire-noncurrent-versions";
     static final String REMOVE_DELETE_MARKERS_RULE = "remove-expired-delete-markers";
     static final String ABORT_UPLOADS_RULE = "abort-incomplete-multipart-uploads";
-    static final String EXPIRE_BACKUPS_RULE = "expire-checkpoint-backups";
+    static final String EXPIRE_BACKUPS_RULE = BackendLayout.CHECKPOINT_BACKUPS_RULE;
     static final String EXPIRE_LOGS_RULE = "expire-access-logs";
     static final int ABORT_INCOMPLETE_UPLOAD_DAYS = 7;
     /** A deleted or expired access log stays recoverable this long, long enough to notice and restore it. */

@@ -134,12 +134,12 @@ final class Replication {
                 Statement.allow("DecryptSourceObjects")
                         .actions("kms:Decrypt")
                         .resources(sourceKeyArn)
-                        .when(ConditionOperator.STRING_EQUALS, "kms:ViaService", "s3." + sourceRegion + ".amazonaws.com")
+                        .when(ConditionOperator.STRING_EQUALS, AwsScope.KMS_VIA_SERVICE, AwsScope.s3ServiceEndpoint(sourceRegion))
                         .build(),
                 Statement.allow("EncryptReplicas")
                         .actions("kms:Encrypt", "kms:Decrypt")
                         .resources(replicaKeyArn)
-                        .when(ConditionOperator.STRING_EQUALS, "kms:ViaService", "s3." + replicaRegion + ".amazonaws.com")
+                        .when(ConditionOperator.STRING_EQUALS, AwsScope.KMS_VIA_SERVICE, AwsScope.s3ServiceEndpoint(replicaRegion))
                         .build());
     }
 }

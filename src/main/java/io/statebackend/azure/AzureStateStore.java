@@ -8,6 +8,8 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.CustomResourceOptions;
 import io.statebackend.settings.AzureSettings;
+import io.statebackend.common.BackendLayout;
+import io.statebackend.common.StoreTags;
 
 import java.util.Map;
 
@@ -34,10 +36,7 @@ public final class AzureStateStore extends ComponentResource {
     public AzureStateStore(String name, AzureSettings settings, boolean protect, String project, String stack) {
         super(TYPE, name);
         Output<GetClientConfigResult> client = AuthorizationFunctions.getClientConfig();
-        Map<String, String> tags = Map.of(
-                "managed-by", "pulumi",
-                "purpose", "pulumi-state-backend",
-                "pulumi-stack", project + "/" + stack);
+        Map<String, String> tags = StoreTags.of(project, stack);
         Output<String> resourceGroupName = settings.existingResourceGroupName()
                 .map(Output::of)
                 .orElseGet(() -> new ResourceGroup("state-rg", ResourceGroupArgs.builder()
@@ -64,7 +63,7 @@ public final class AzureStateStore extends ComponentResource {
         this.containerName = container.container.name();
         this.backendUrl = Output.tuple(containerName, storageAccountName)
                 .applyValue(t -> "azblob://" + t.t1 + "?storage_account=" + t.t2);
-        this.loginCommand = backendUrl.applyValue(url -> "pulumi login '" + url + "'");
+        this.loginCommand = backendUrl.applyValue(BackendLayout::loginCommand);
         this.secretsProvider = secrets.url(encryption);
         this.storageAccountId = account.account.id();
         this.blobEndpoint = account.blobEndpoint();

@@ -25,7 +25,7 @@ import io.statebackend.common.BackendLayout;
 final class BlobDataProtection {
 
     static final String EXPIRE_NONCURRENT_RULE = "expire-noncurrent-state-versions";
-    static final String EXPIRE_BACKUPS_RULE = "expire-checkpoint-backups";
+    static final String EXPIRE_BACKUPS_RULE = BackendLayout.CHECKPOINT_BACKUPS_RULE;
 
     final BlobServiceProperties blobService;
     final ManagementPolicy lifecycle;

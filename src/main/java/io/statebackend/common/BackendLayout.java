@@ -10,6 +10,14 @@ public final class BackendLayout {
      */
     public static final String CHECKPOINT_BACKUPS_PREFIX = ".pulumi/backups/";
 
+    /** The name of the lifecycle rule, in either cloud, that expires {@link #CHECKPOINT_BACKUPS_PREFIX}. */
+    public static final String CHECKPOINT_BACKUPS_RULE = "expire-checkpoint-backups";
+
+    /** The shell command that points the Pulumi CLI at a backend. */
+    public static String loginCommand(String backendUrl) {
+        return "pulumi login '" + backendUrl + "'";
+    }
+
     private BackendLayout() {
     }
 }

@@ -112,7 +112,11 @@ public record Statement(
         }
 
         public Builder actions(String... actions) {
-            this.actions.addAll(List.of(actions));
+            return actions(List.of(actions));
+        }
+
+        public Builder actions(List<String> actions) {
+            this.actions.addAll(actions);
             return this;
         }
 

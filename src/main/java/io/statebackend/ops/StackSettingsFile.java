@@ -98,9 +98,14 @@ public final class StackSettingsFile {
         return false;
     }
 
-    /** Whether the stack turns a cloud on with its switch ({@code state-backend:azureEnabled}...), else the default. */
+    /**
+     * Whether the stack turns a cloud on with its switch ({@code state-backend:azureEnabled}, or the bare
+     * {@code azureEnabled} that Pulumi reads in the project's namespace), else the default.
+     */
     public boolean cloudEnabled(Setting enabledSwitch) {
-        JsonNode value = root.path("config").get(enabledSwitch.qualifiedKey());
+        JsonNode config = root.path("config");
+        JsonNode value = config.has(enabledSwitch.qualifiedKey()) ? config.get(enabledSwitch.qualifiedKey())
+                : config.get(enabledSwitch.key());
         return value == null ? enabledSwitch.defaultValue().map(Boolean::parseBoolean).orElse(false) : value.asBoolean();
     }
 }

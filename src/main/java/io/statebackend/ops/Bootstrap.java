@@ -32,7 +32,7 @@ import java.util.Set;
  */
 public final class Bootstrap {
 
-    static final String PROJECT = "state-backend";
+    static final String PROJECT = Setting.NAMESPACE;
     static final String POLICY_PACK = "policy";
 
     static final String USAGE = """

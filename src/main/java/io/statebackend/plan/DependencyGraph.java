@@ -8,6 +8,7 @@ import com.pulumi.test.internal.MockMonitor;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.statebackend.App;
 import io.statebackend.settings.StackFile;
+import io.statebackend.settings.StackFileException;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
 
@@ -118,7 +119,18 @@ public final class DependencyGraph {
     public static void main(String[] args) {
         java.nio.file.Path projectDir = java.nio.file.Path.of("").toAbsolutePath();
         for (String stack : args.length > 0 ? List.of(args) : StackFile.stackNames(projectDir)) {
-            List<Node> path = of(StackFile.load(projectDir, stack)).criticalPath();
+            List<Node> path;
+            try {
+                path = of(StackFile.load(projectDir, stack)).criticalPath();
+            } catch (StackFileException e) {
+                System.err.println("dependency-graph: " + e.getMessage());
+                System.exit(2);
+                return;
+            } catch (IllegalStateException e) {
+                System.err.println("dependency-graph: " + e.getMessage() + ": " + e.getCause().getMessage());
+                System.exit(1);
+                return;
+            }
             System.out.println(stack + ": " + path.size() + " creates in the longest chain");
             path.forEach(n -> System.out.println("  " + n.type() + "  " + n.name()));
         }

@@ -148,7 +148,7 @@ public final class Plan {
                 return new PackVerdicts(null, outcome.unavailableBecause());
             }
             try {
-                return new PackVerdicts(new ObjectMapper().readTree(outcome.output()), null);
+                return new PackVerdicts(JSON.readTree(outcome.output()), null);
             } catch (IOException e) {
                 return new PackVerdicts(null, "the policy pack's report is not JSON: " + e.getMessage());
             }

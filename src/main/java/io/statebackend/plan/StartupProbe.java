@@ -9,6 +9,7 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.statebackend.App;
+import io.statebackend.settings.Setting;
 import io.statebackend.settings.StackFile;
 
 import java.io.IOException;
@@ -41,11 +42,18 @@ public final class StartupProbe {
             System.err.println("StartupProbe: unexpected arguments " + String.join(" ", args) + "; " + USAGE);
             System.exit(2);
         }
-        if (args[0].equals("--engine-config")) {
-            writeEngineConfig(Path.of("").toAbsolutePath(), args[1], Path.of(args[2]));
+        TestResult result;
+        try {
+            if (args[0].equals("--engine-config")) {
+                writeEngineConfig(Path.of("").toAbsolutePath(), args[1], Path.of(args[2]));
+                return;
+            }
+            result = declare(args);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("StartupProbe: " + e);
+            System.exit(1);
             return;
         }
-        TestResult result = declare(args);
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println("declared=" + (result.resources().size() - 1) + " ms_since_jvm_start=" + sinceJvmStart);
     }
@@ -57,7 +65,7 @@ public final class StartupProbe {
         }
         return switch (args[0]) {
             case "--engine-config" -> args.length == 3;
-            case "baseline" -> args.length == 1 || args.length == 2 && args[1].matches("[1-9][0-9]*");
+            case "baseline" -> args.length == 1 || args.length == 2 && args[1].matches("[1-9][0-9]{0,5}");
             default -> args.length == 2;
         };
     }
@@ -84,7 +92,7 @@ public final class StartupProbe {
             Map<String, String> config = new Gson().fromJson(Files.readString(Path.of(args[0])),
                     new TypeToken<Map<String, String>>() { }.getType());
             result = PulumiTestInternal.builder()
-                    .options(options.projectName("state-backend").stackName(args[1]).build())
+                    .options(options.projectName(Setting.NAMESPACE).stackName(args[1]).build())
                     .mocks(new PlanMocks())
                     .config(config)
                     .build()

@@ -1,8 +1,7 @@
 // The KMS key that encrypts the state bucket and backs the awskms:// secrets provider.
-import { asNumber, expectValue } from "../common/checks";
+import { expectAtLeast, expectValue } from "../common/checks";
 import { Control, resourceControl } from "../common/control";
 import { isEffect, isPublicPrincipal, principalsOf, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
-import { isUnknown, read, show } from "../common/props";
 import { AwsTypes } from "./types";
 
 // What AWS uses when deletionWindowInDays is not given (and the most it allows).
@@ -35,14 +34,7 @@ export const kmsDeletionWindow = resourceControl<{ minimumKmsDeletionWindowDays:
         },
     },
     validate: (props, report, config) => {
-        const days = read(props, "deletionWindowInDays");
-        if (isUnknown(days)) {
-            return;
-        }
-        const effective = days === undefined ? AWS_DEFAULT_DELETION_WINDOW_DAYS : asNumber(days);
-        if (effective === undefined || effective < config.minimumKmsDeletionWindowDays) {
-            report(`deletionWindowInDays is ${show(days)}; it must be at least ${config.minimumKmsDeletionWindowDays}.`);
-        }
+        expectAtLeast(props, "deletionWindowInDays", config.minimumKmsDeletionWindowDays, report, AWS_DEFAULT_DELETION_WINDOW_DAYS);
     },
 });
 

@@ -1,9 +1,9 @@
 // Key Vault and the customer-managed key: the vault holds the key that encrypts the state account and
 // the key behind the azurekeyvault:// secrets provider, so losing it loses the state.
-import { asNumber, expectAtLeast, expectValue } from "../common/checks";
+import { expectAtLeast, expectValue } from "../common/checks";
 import { PolicyResource } from "@pulumi/policy";
 import { Control, ofType, resourceControl, stackControl } from "../common/control";
-import { isUnknown, list, read, sameText, show } from "../common/props";
+import { isUnknown, list, read, sameText } from "../common/props";
 import { AzureTypes } from "./types";
 
 const Vault = AzureTypes.Vault;
@@ -53,14 +53,8 @@ export const vaultSoftDeleteRetention = resourceControl<{ minimumSoftDeleteReten
         if (read(props, "properties.enableSoftDelete") === false) {
             report("properties.enableSoftDelete is false; soft delete must stay on.");
         }
-        const days = read(props, "properties.softDeleteRetentionInDays");
-        if (isUnknown(days)) {
-            return;
-        }
-        const effective = days === undefined ? AZURE_DEFAULT_SOFT_DELETE_DAYS : asNumber(days);
-        if (effective === undefined || effective < config.minimumSoftDeleteRetentionDays) {
-            report(`properties.softDeleteRetentionInDays is ${show(days)}; it must be at least ${config.minimumSoftDeleteRetentionDays}.`);
-        }
+        expectAtLeast(props, "properties.softDeleteRetentionInDays", config.minimumSoftDeleteRetentionDays, report,
+            AZURE_DEFAULT_SOFT_DELETE_DAYS);
     },
 });
 

@@ -1,6 +1,6 @@
 // Deletion guards: a CanNotDelete lock in Azure and Pulumi's protect option in the program. Dev stacks
 // may relax both (the pack config there sets the presence checks to advisory); prod may not.
-import { expectValue } from "../common/checks";
+import { expectProtected, expectValue } from "../common/checks";
 import { Control, resourceControl, stackControl } from "../common/control";
 import { lockOfAccount, lockOfVault, uncovered } from "./stack";
 import { AzureTypes } from "./types";
@@ -48,11 +48,7 @@ export const azureStateResourcesProtected = resourceControl({
     requirement: "The storage account, state container, Key Vault and key carry Pulumi's protect option, so `pulumi destroy` or a refactor cannot delete them.",
     remedy: "pass CustomResourceOptions.protect(true) to these resources.",
     resourceType: [AzureTypes.StorageAccount, AzureTypes.BlobContainer, AzureTypes.Vault, AzureTypes.Key],
-    validate: (_props, report, _config, args) => {
-        if (args.opts?.protect !== true) {
-            report(`${args.type} ${args.name} is not protected; set protect: true.`);
-        }
-    },
+    validate: (_props, report, _config, args) => expectProtected(args, report),
 });
 
 export const protectionControls: Control[] = [lockLevel, accountLocked, vaultLocked, azureStateResourcesProtected];

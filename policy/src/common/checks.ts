@@ -1,5 +1,6 @@
 // Small checks shared by the resource policies, so every violation message reads the same way:
 // "<path> is <actual>; it must be <expected>."
+import { ResourceValidationArgs } from "@pulumi/policy";
 import { Report } from "./control";
 import { isUnknown, read, sameText, show } from "./props";
 
@@ -49,15 +50,26 @@ export function asNumber(value: unknown): number | undefined {
     return undefined;
 }
 
-export function expectAtLeast(props: unknown, path: string, minimum: number, report: Report): boolean {
+/**
+ * The number at `path` is at least `minimum`. `whenUnset` is what the provider applies when the property is left
+ * out; without it an unset property fails.
+ */
+export function expectAtLeast(props: unknown, path: string, minimum: number, report: Report, whenUnset?: number): boolean {
     const actual = read(props, path);
     if (isUnknown(actual)) {
         return true;
     }
-    const n = asNumber(actual);
+    const n = actual === undefined ? whenUnset : asNumber(actual);
     if (n !== undefined && n >= minimum) {
         return true;
     }
     report(`${path} is ${show(actual)}; it must be at least ${minimum}.`);
     return false;
+}
+
+/** The resource carries Pulumi's protect option. */
+export function expectProtected(args: ResourceValidationArgs, report: Report): void {
+    if (args.opts?.protect !== true) {
+        report(`${args.type} ${args.name} is not protected; set protect: true.`);
+    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.statebackend.plan.PolicyPackReport;
 import io.statebackend.settings.Setting;
+import io.statebackend.settings.StackFile;
 import io.statebackend.process.Command;
 import io.statebackend.process.ProcessRunner;
 
@@ -75,6 +76,10 @@ public final class Bootstrap {
                 throw new IllegalArgumentException("--target must be azure or aws, not '" + target + "'");
             }
             stack = a.require("stack", "the stack to bootstrap, e.g. prod");
+            if (!StackFile.isValidName(stack)) {
+                throw new IllegalArgumentException("--stack '" + stack
+                        + "' is not a stack of this project: use letters, digits, '-', '_', '.'");
+            }
             clouds = clouds(a.get("clouds"), target);
         } catch (IllegalArgumentException e) {
             ops.err().println("error: " + e.getMessage());

@@ -77,7 +77,7 @@ public final class MigrateStack {
         boolean dryRun = a.has("dry-run");
         String policyPack = a.get("policy-pack");
 
-        String safe = stack.replace('/', '_');
+        String safe = StackMove.fileSafe(stack);
         Path journalFile = ops.projectDir().resolve(".state-backend").resolve("migrate-" + safe + ".json");
         Journal journal;
         StackSettingsFile stackFile;

@@ -68,7 +68,12 @@ public final class StackMove {
 
     /** A fresh backup path, {@code backups/<stack>-<UTC time>.json}, relative to the project. */
     public static String newBackupPath(Ops ops, String stack) {
-        return "backups/" + stack.replace('/', '_') + "-" + STAMP.format(ops.clock().instant()) + ".json";
+        return "backups/" + fileSafe(stack) + "-" + STAMP.format(ops.clock().instant()) + ".json";
+    }
+
+    /** A stack name ({@code org/project/name} or {@code name}) as one file-name segment. */
+    static String fileSafe(String stack) {
+        return stack.replace('/', '_');
     }
 
     /** What a failure leaves in place, for the failure message. */

@@ -41,7 +41,7 @@ public final class StackFile implements StackConfig {
 
     /** Reads the project in {@code projectDir} and the named stack's file. */
     public static StackFile load(Path projectDir, String stackName) {
-        if (!STACK_NAME.matcher(stackName).matches()) {
+        if (!isValidName(stackName)) {
             throw new StackFileException("stack name \"" + stackName + "\" is not valid: use letters, digits, '-', '_', '.'");
         }
         JsonNode project = read(projectDir.resolve("Pulumi.yaml"));
@@ -68,6 +68,11 @@ public final class StackFile implements StackConfig {
             values.put(qualify(projectName, entry.getKey()), engineForm(entry.getValue()));
         }
         return new StackFile(projectName, stackName, values);
+    }
+
+    /** Whether {@code stackName} can name a stack file here: letters, digits, '-', '_', '.' (at most 100). */
+    public static boolean isValidName(String stackName) {
+        return STACK_NAME.matcher(stackName).matches();
     }
 
     /** The stacks that have a file in {@code projectDir}, sorted. */

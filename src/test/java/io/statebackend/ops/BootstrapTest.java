@@ -348,6 +348,8 @@ class BootstrapTest {
         assertEquals(2, bootstrap("--target", "gcp", "--stack", "prod"));
         assertEquals(2, bootstrap("--target", "azure", "--stack", "prod", "--force"));
         assertTrue(fake.err().contains("unknown argument '--force'"));
+        assertEquals(2, bootstrap("--target", "azure", "--stack", "../prod"));
+        assertTrue(fake.err().contains("--stack '../prod' is not a stack of this project"), fake.err());
         assertEquals(List.of(), fake.calls());
     }
 }

@@ -93,6 +93,7 @@ public final class ProcessRunner {
         Map<String, String> env = pb.environment();
         env.clear();
         env.putAll(baseEnv);
+        command.unset().forEach(env::remove);
         env.putAll(command.env());
         boolean capture = command.output() == Command.Output.CAPTURE;
         boolean shareTerminal = out == null;

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,6 +36,16 @@ class CommandTest {
     }
 
     @Test
+    void displayStartsWithTheVariablesTheCommandRemoves() {
+        Command command = Command.of("pulumi", "preview")
+                .unset("PULUMI_CONFIG_PASSPHRASE_FILE", "PULUMI_CONFIG_PASSPHRASE")
+                .env("PULUMI_BACKEND_URL", "file:///state")
+                .build();
+        assertEquals("env -u PULUMI_CONFIG_PASSPHRASE -u PULUMI_CONFIG_PASSPHRASE_FILE PULUMI_BACKEND_URL=file:///state"
+                + " pulumi preview", command.display());
+    }
+
+    @Test
     void argIfAddsArgumentsOnlyWhenTheConditionHolds() {
         assertEquals(List.of("pulumi", "up", "--yes"), Command.of("pulumi", "up").argIf(true, "--yes").build().argv());
         assertEquals(List.of("pulumi", "up"), Command.of("pulumi", "up").argIf(false, "--yes").build().argv());
@@ -42,6 +53,6 @@ class CommandTest {
 
     @Test
     void aCommandNeedsAProgram() {
-        assertThrows(IllegalArgumentException.class, () -> new Command(List.of(), Map.of(), Command.Output.TERMINAL));
+        assertThrows(IllegalArgumentException.class, () -> new Command(List.of(), Map.of(), Set.of(), Command.Output.TERMINAL));
     }
 }

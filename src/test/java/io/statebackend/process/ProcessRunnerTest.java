@@ -56,6 +56,16 @@ class ProcessRunnerTest {
     }
 
     @Test
+    void aCommandRunsWithoutTheVariablesItUnsets() throws IOException {
+        Path exe = script("show", "printf '[%s]' \"${PULUMI_CONFIG_PASSPHRASE-unset}\"");
+        var runner = new ProcessRunner(Map.of("PATH", exe.getParent().toString(), "PULUMI_CONFIG_PASSPHRASE", "s3cret"),
+                dir);
+        assertEquals(new ProcessRunner.Result(0, "[s3cret]"), runner.run(Command.of("show").capture().build()));
+        assertEquals(new ProcessRunner.Result(0, "[unset]"),
+                runner.run(Command.of("show").unset("PULUMI_CONFIG_PASSPHRASE").capture().build()));
+    }
+
+    @Test
     void theJvmsOwnEnvironmentIsNotPassedOn() throws IOException {
         String inherited = System.getenv().keySet().stream().filter(k -> k.matches("[A-Z_]+") && !k.equals("PATH"))
                 .findFirst().orElseThrow();

@@ -33,17 +33,35 @@ public final class PlanMocks implements Mocks {
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         inputsByKey.put(args.type + "::" + args.name, args.inputs);
-        Map<String, Object> state = new LinkedHashMap<>(args.inputs);
-        String id = ProviderShapes.complete(args.type, args.name, args.inputs, state, awsRegionOf(args.provider));
+        Created created = create(args.type, args.name, args.inputs, awsRegionOf(args.provider));
         if (args.type.equals(AwsShapes.PROVIDER_TYPE)) {
-            awsRegionByProviderId.put(id, String.valueOf(args.inputs.getOrDefault("region", "")));
+            awsRegionByProviderId.put(created.id(), String.valueOf(args.inputs.getOrDefault("region", "")));
         }
-        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(created.id()), created.state()));
     }
 
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
-        return CompletableFuture.completedFuture(switch (args.token) {
+        return CompletableFuture.completedFuture(invoke(args.token, awsRegionOf(args.provider)));
+    }
+
+    /** What a provider returns for a resource it created: the id, and the inputs plus its computed outputs. */
+    public record Created(String id, Map<String, Object> state) {
+    }
+
+    /**
+     * The provider's answer to creating a resource of {@code type} named {@code name}; {@code awsRegion} is the region
+     * of the AWS provider it is declared with (empty for other clouds).
+     */
+    public static Created create(String type, String name, Map<String, Object> inputs, String awsRegion) {
+        Map<String, Object> state = new LinkedHashMap<>(inputs);
+        String id = ProviderShapes.complete(type, name, inputs, state, awsRegion);
+        return new Created(id, state);
+    }
+
+    /** The provider's answer to a function the program invokes, from a provider configured for {@code awsRegion}. */
+    public static Map<String, Object> invoke(String token, String awsRegion) {
+        return switch (token) {
             case "azure-native:authorization:getClientConfig" -> Map.of(
                     "clientId", "30000000-0000-0000-0000-000000000003",
                     "objectId", DEPLOYER_OBJECT_ID,
@@ -54,9 +72,9 @@ public final class PlanMocks implements Mocks {
                     "arn", "arn:aws:iam::" + AWS_ACCOUNT_ID + ":role/deployer",
                     "id", AWS_ACCOUNT_ID,
                     "userId", "AROAEXAMPLE:deployer");
-            case "aws:index/getPartition:getPartition" -> partition(awsRegionOf(args.provider));
-            default -> throw new IllegalArgumentException("no mock answer for invoke " + args.token);
-        });
+            case "aws:index/getPartition:getPartition" -> partition(awsRegion);
+            default -> throw new IllegalArgumentException("no mock answer for invoke " + token);
+        };
     }
 
     /**

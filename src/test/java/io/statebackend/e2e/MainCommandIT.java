@@ -1,0 +1,148 @@
+package io.statebackend.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The README's main command, as written, through the real CLI: it checks the stack config against Pulumi.yaml's
+ * types, runs the jar, loads and runs the pack, and deploys the dev stack (to the stand-in providers) on the local
+ * backend; the stack's outputs are the documented ones in their documented form. Then prod, whose stateful
+ * resources the state marks protected.
+ */
+@ExtendWith(E2e.class)
+class MainCommandIT {
+
+    /** The kinds of resource that hold state or its keys, which prod protects and dev does not. */
+    static final Set<String> STATEFUL_TYPES = Set.of(
+            "azure-native:storage:StorageAccount", "azure-native:storage:BlobContainer",
+            "azure-native:keyvault:Vault", "azure-native:keyvault:Key",
+            "aws:s3/bucketV2:BucketV2", "aws:kms/key:Key");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theReadmesMainCommandDeploysTheDevStackWithThePackAndExportsTheDocumentedOutputs() throws IOException {
+        Sandbox sandbox = new Sandbox(tmp);
+        // The unattended equivalent of answering "yes" at `pulumi up`'s prompt (CI has no terminal).
+        Run run = sandbox.bash(mainCommand(), Map.of("PULUMI_SKIP_CONFIRMATIONS", "true"));
+        assertTrue(run.ok(), run::describe);
+        assertTrue(run.stdout().contains("state-backend@v1.0.0 (local: policy/run-pack)"), "the pack ran:\n" + run.describe());
+
+        sandbox.env.put("PULUMI_BACKEND_URL", sandbox.localBackend());
+        JsonNode outputs = sandbox.json(sandbox.pulumi("stack", "output", "--json", "--stack", "dev"));
+        Map<String, Predicate<String>> forms = documentedForms(outputs);
+        Set<String> documented = documentedOutputs();
+        assertEquals(forms.keySet(), documented, "every documented output has a checked form here, and no other");
+        for (String name : documented) {
+            if (name.equals("awsReplicaBucketName")) {
+                assertFalse(outputs.has(name), "dev sets no replica region, so it exports no replica bucket");
+                continue;
+            }
+            assertTrue(outputs.has(name), "missing output " + name + " in " + outputs);
+            String value = outputs.get(name).isTextual() ? outputs.get(name).asText() : outputs.get(name).toString();
+            assertTrue(forms.get(name).test(value), name + " is not in its documented form: " + value);
+        }
+        assertProtected(sandbox.export(sandbox.localBackend(), "dev"), false);
+    }
+
+    @Test
+    void prodsStatefulResourcesAreProtectedInTheState() {
+        Sandbox sandbox = new Sandbox(tmp);
+        sandbox.env.put("PULUMI_BACKEND_URL", sandbox.localBackend());
+        sandbox.bash("mkdir -p .pulumi-local", Map.of());
+        sandbox.pulumiOk("stack", "init", "prod");
+        Run up = sandbox.pulumi("up", "--yes", "--stack", "prod", "--policy-pack", "policy/run-pack",
+                "--policy-pack-config", "policy/config/prod.json");
+        assertTrue(up.ok(), up::describe);
+        assertProtected(sandbox.export(sandbox.localBackend(), "prod"), true);
+    }
+
+    /** Every resource of a stateful type carries {@code protect} as the stack says; there is one of each type. */
+    private static void assertProtected(JsonNode export, boolean expected) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (JsonNode resource : export.path("deployment").path("resources")) {
+            String type = resource.path("type").asText();
+            if (STATEFUL_TYPES.contains(type)) {
+                seen.add(type);
+                assertEquals(expected, resource.path("protect").asBoolean(false),
+                        resource.path("urn").asText() + " protect");
+            }
+        }
+        assertEquals(STATEFUL_TYPES, seen, "every stateful type is in the state");
+    }
+
+    /** The second line of the README's opening shell block: the main job. */
+    static String mainCommand() throws IOException {
+        String readme = Files.readString(E2e.PROJECT.resolve("README.md"));
+        Matcher block = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertTrue(block.find(), "the README opens with a bash block");
+        List<String> lines = block.group(1).lines().toList();
+        assertEquals("mvn -B verify", lines.get(0));
+        return lines.get(1);
+    }
+
+    /** The output names in the README's table of outputs. */
+    static Set<String> documentedOutputs() throws IOException {
+        String readme = Files.readString(E2e.PROJECT.resolve("README.md"));
+        String table = readme.substring(readme.indexOf("| output |"));
+        table = table.substring(0, table.indexOf("\n\n"));
+        Set<String> names = new LinkedHashSet<>();
+        for (String row : table.lines().toList()) {
+            String firstCell = row.split("\\|")[1];
+            Matcher name = Pattern.compile("`((?:azure|aws)[A-Z]\\w+)`").matcher(firstCell);
+            while (name.find()) {
+                names.add(name.group(1));
+            }
+        }
+        return names;
+    }
+
+    /** The documented form of each output, from the stack's own values where one output names another. */
+    private static Map<String, Predicate<String>> documentedForms(JsonNode outputs) {
+        String account = outputs.path("azureStorageAccountName").asText();
+        String bucket = outputs.path("awsBucketName").asText();
+        Map<String, Predicate<String>> forms = new LinkedHashMap<>();
+        forms.put("azureBackendUrl", matches("azblob://pulumi-state\\?storage_account=" + account));
+        forms.put("azureSecretsProvider", matches("azurekeyvault://kv-[a-z0-9-]{1,21}\\.vault\\.azure\\.net/keys/pulumi-secrets"));
+        forms.put("azureLoginCommand", v -> v.equals("pulumi login '" + outputs.path("azureBackendUrl").asText() + "'"));
+        forms.put("azureStorageAccountId", matches("/subscriptions/[0-9a-f-]{36}/resourceGroups/[^/]+/providers/"
+                + "Microsoft\\.Storage/storageAccounts/" + account));
+        forms.put("azureStorageAccountName", matches("[a-z0-9]{3,24}"));
+        forms.put("azureBlobEndpoint", matches("https://" + account + "\\.blob\\.core\\.windows\\.net/"));
+        forms.put("azureContainerName", matches("pulumi-state"));
+        forms.put("azureKeyVaultUri", matches("https://kv-[a-z0-9-]{1,21}\\.vault\\.azure\\.net/"));
+        forms.put("awsBackendUrl", matches("s3://" + bucket + "\\?region=eu-west-1&awssdk=v2"));
+        forms.put("awsSecretsProvider", matches("awskms://alias/pulumi-secrets-dev\\?region=eu-west-1"));
+        forms.put("awsLoginCommand", v -> v.equals("pulumi login '" + outputs.path("awsBackendUrl").asText() + "'"));
+        forms.put("awsBucketName", matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"));
+        forms.put("awsBucketArn", matches("arn:aws:s3:::" + bucket));
+        forms.put("awsKmsKeyArn", matches("arn:aws:kms:eu-west-1:\\d{12}:key/[0-9a-f-]{36}"));
+        forms.put("awsStateAccessPolicyArn", matches("arn:aws:iam::\\d{12}:policy/.+"));
+        forms.put("awsStateAccessPolicyJson", v -> v.contains("\"Version\":\"2012-10-17\"") && v.contains("\"Statement\""));
+        forms.put("awsReplicaBucketName", matches(bucket + "-replica"));
+        return forms;
+    }
+
+    private static Predicate<String> matches(String regex) {
+        return Pattern.compile(regex).asMatchPredicate();
+    }
+}

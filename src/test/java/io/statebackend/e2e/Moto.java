@@ -1,0 +1,85 @@
+package io.statebackend.e2e;
+
+import io.statebackend.process.Command;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * moto's server on loopback: the S3 and KMS APIs the {@code s3://} backend and the {@code awskms://} secrets provider
+ * talk to, for real, with test credentials. The AWS CLI beside it prepares what the program's {@code up} would have
+ * created in a real account (the stand-in providers create nothing).
+ */
+final class Moto implements AutoCloseable {
+
+    static final String REGION = "eu-west-1";
+
+    private final Emulator server;
+
+    private Moto(Emulator server) {
+        this.server = server;
+    }
+
+    static Moto start(Path dir) {
+        return new Moto(Emulator.start("moto", dir, List.of("moto_server", "-H", "127.0.0.1"),
+                port -> List.of("-p", String.valueOf(port)), Map.of()));
+    }
+
+    String endpoint() {
+        return server.endpoint();
+    }
+
+    /** What go-cloud's s3 driver needs beyond an exported {@code s3://} URL to reach the emulator. */
+    String backendQuery() {
+        return "endpoint=" + endpoint() + "&use_path_style=true&disable_https=true";
+    }
+
+    /** The environment of anything that talks to the emulator: credentials, region, and where KMS is. */
+    Map<String, String> env() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_ACCESS_KEY_ID", "testing");
+        env.put("AWS_SECRET_ACCESS_KEY", "testing");
+        env.put("AWS_REGION", REGION);
+        env.put("AWS_DEFAULT_REGION", REGION);
+        env.put("AWS_ENDPOINT_URL", endpoint());
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        return env;
+    }
+
+    /** Runs the AWS CLI against the emulator. */
+    Run aws(String... args) {
+        Map<String, String> env = new LinkedHashMap<>(env());
+        env.put("PATH", E2e.BIN + ":" + System.getenv("PATH"));
+        env.put("HOME", E2e.DIR.toString());
+        Command command = Command.of("aws", "--endpoint-url", endpoint(), "--output", "text").args(args).build();
+        return Run.of(env, E2e.DIR, command);
+    }
+
+    Run awsOk(String... args) {
+        Run run = aws(args);
+        assertTrue(run.ok(), run::describe);
+        return run;
+    }
+
+    /** A versioned state bucket, as the program declares it. */
+    void createStateBucket(String bucket) {
+        awsOk("s3api", "create-bucket", "--bucket", bucket, "--create-bucket-configuration",
+                "LocationConstraint=" + REGION);
+        awsOk("s3api", "put-bucket-versioning", "--bucket", bucket, "--versioning-configuration", "Status=Enabled");
+    }
+
+    /** A symmetric key behind {@code alias}, as the program's secrets key. */
+    void createKeyAlias(String alias) {
+        String keyId = awsOk("kms", "create-key", "--query", "KeyMetadata.KeyId").stdout().strip();
+        awsOk("kms", "create-alias", "--alias-name", alias, "--target-key-id", keyId);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,120 @@
+package io.statebackend.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.statebackend.ops.Ops;
+import io.statebackend.process.Command;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * One test's copy of the project and the environment its commands run in. The stack files are copies (the
+ * bootstrap and migrations rewrite them); the built jar, the policy pack and the tools are the project's own, linked.
+ * The environment holds the pinned CLI first on PATH, a Pulumi home of the test's own whose plugin cache is the
+ * shared one, and nothing of the caller's cloud credentials or Pulumi login.
+ */
+final class Sandbox {
+
+    static final String PASSPHRASE = "e2e local-backend passphrase";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final Path root;
+    final Path project;
+    final Map<String, String> env = new LinkedHashMap<>();
+
+    Sandbox(Path root) {
+        this.root = root;
+        this.project = root.resolve("project");
+        try {
+            Files.createDirectories(project);
+            for (String file : List.of("Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.prod.yaml", "README.md")) {
+                Files.copy(E2e.PROJECT.resolve(file), project.resolve(file));
+            }
+            for (String dir : List.of("target", "policy", "tools", "docs")) {
+                Files.createSymbolicLink(project.resolve(dir), E2e.PROJECT.resolve(dir));
+            }
+            Path pulumiHome = Files.createDirectories(root.resolve("pulumi-home"));
+            Files.createSymbolicLink(pulumiHome.resolve("plugins"), E2e.PULUMI_HOME.resolve("plugins"));
+            Path home = Files.createDirectories(root.resolve("home"));
+            env.put("PATH", E2e.BIN + ":" + System.getenv("PATH"));
+            env.put("HOME", home.toString());
+            env.put("LANG", "C.UTF-8");
+            env.put("PULUMI_HOME", pulumiHome.toString());
+            env.put("PULUMI_SKIP_UPDATE_CHECK", "true");
+            env.put("PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION", "true");
+            env.put("PULUMI_CONFIG_PASSPHRASE", PASSPHRASE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not set up the sandbox in " + root, e);
+        }
+    }
+
+    /** The project's own local backend, where the README's main command keeps the stack. */
+    String localBackend() {
+        return "file://" + project.resolve(".pulumi-local");
+    }
+
+    Sandbox with(Map<String, String> more) {
+        env.putAll(more);
+        return this;
+    }
+
+    Run pulumi(String... args) {
+        return Run.of(env, project, Command.of("pulumi", args).build());
+    }
+
+    /** A pulumi command that must succeed. */
+    Run pulumiOk(String... args) {
+        Run run = pulumi(args);
+        assertTrue(run.ok(), run::describe);
+        return run;
+    }
+
+    /** A line of shell, as a person would paste it, in the project directory. */
+    Run bash(String script, Map<String, String> extraEnv) {
+        Map<String, String> all = new LinkedHashMap<>(env);
+        all.putAll(extraEnv);
+        return Run.of(all, project, Command.of("bash", "-c", script).build());
+    }
+
+    JsonNode json(Run run) {
+        assertTrue(run.ok(), run::describe);
+        try {
+            return JSON.readTree(run.stdout());
+        } catch (IOException e) {
+            return fail("not JSON: " + e.getMessage() + "\n" + run.describe());
+        }
+    }
+
+    /** The stack's state as the backend holds it (secrets encrypted). */
+    JsonNode export(String backend, String stack) {
+        return json(Run.of(env, project, Command.of("pulumi", "stack", "export", "--stack", stack)
+                .env("PULUMI_BACKEND_URL", backend).build()));
+    }
+
+    /** Ops for running the project's own commands (bootstrap, migration) in-process on this sandbox. */
+    Ops ops(ByteArrayOutputStream out) {
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        return new Ops(env, project, print, print, question -> false, Clock.systemUTC(), false);
+    }
+
+    String read(String file) {
+        try {
+            return Files.readString(project.resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

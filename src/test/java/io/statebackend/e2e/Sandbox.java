@@ -14,8 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -108,6 +112,41 @@ final class Sandbox {
     Ops ops(ByteArrayOutputStream out) {
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         return new Ops(env, project, print, print, question -> false, Clock.systemUTC(), false);
+    }
+
+    /**
+     * Makes Pulumi run {@code main} instead of the program (null: the program again): a jar in the project whose
+     * manifest names it and, as its class path, the test classes and the program's dependencies.
+     */
+    void useProgram(Class<?> main) {
+        String real = "binary: target/state-backend.jar";
+        String variant = "binary: variant.jar";
+        if (main == null) {
+            write("Pulumi.yaml", read("Pulumi.yaml").replace(variant, real));
+            return;
+        }
+        Manifest manifest = new Manifest();
+        Attributes attributes = manifest.getMainAttributes();
+        attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        attributes.put(Attributes.Name.MAIN_CLASS, main.getName());
+        attributes.put(Attributes.Name.CLASS_PATH, String.join(" ", Arrays.stream(
+                        System.getProperty("e2e.testClasspath").split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toUri().toString()).toList()));
+        Path jar = project.resolve("variant.jar");
+        try (var out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        write("Pulumi.yaml", read("Pulumi.yaml").replace(real, variant));
+    }
+
+    void write(String file, String text) {
+        try {
+            Files.writeString(project.resolve(file), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String read(String file) {

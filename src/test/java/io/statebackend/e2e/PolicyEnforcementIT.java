@@ -1,0 +1,49 @@
+package io.statebackend.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.statebackend.e2e.programs.UnprotectedStorageAccount;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Under prod's pack config the real CLI refuses an update that breaks a mandatory control, and names the policy. */
+@ExtendWith(E2e.class)
+class PolicyEnforcementIT {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theRealCliBlocksAProgramWithoutAMandatoryControlAndPassesTheRealOne() {
+        Sandbox sandbox = new Sandbox(tmp);
+        sandbox.env.put("PULUMI_BACKEND_URL", sandbox.localBackend());
+        sandbox.bash("mkdir -p .pulumi-local", java.util.Map.of());
+        sandbox.pulumiOk("stack", "init", "prod");
+        String[] up = {"up", "--yes", "--stack", "prod", "--policy-pack", "policy/run-pack",
+                "--policy-pack-config", "policy/config/prod.json"};
+
+        sandbox.useProgram(UnprotectedStorageAccount.class);
+        Run blocked = sandbox.pulumi(up);
+        assertFalse(blocked.ok(), blocked::describe);
+        assertTrue(blocked.stdout().contains("[mandatory]  azure-state-resources-protected"), blocked::describe);
+        assertTrue(blocked.stdout().contains("azure-native:storage:StorageAccount"), blocked::describe);
+        assertEquals(0, resources(sandbox), "nothing was created");
+
+        sandbox.useProgram(null);
+        Run passed = sandbox.pulumi(up);
+        assertTrue(passed.ok(), passed::describe);
+        assertFalse(passed.stdout().contains("[mandatory]"), passed::describe);
+        assertTrue(resources(sandbox) > 1, "the real program was deployed");
+    }
+
+    private static int resources(Sandbox sandbox) {
+        JsonNode state = sandbox.export(sandbox.localBackend(), "prod");
+        return state.path("deployment").path("resources").size();
+    }
+}

@@ -8,7 +8,8 @@
 #   match   a substring of the log line (one line)     exit    the exit code (one line)
 #   stdout  written to stdout as it is (optional)       stderr  written to stderr as it is (optional)
 # The first rule whose match occurs in the line decides; without a matching rule the call succeeds, and
-# `pulumi stack export --file F` writes a small deployment to F, `pulumi stack ls --json` prints [].
+# `pulumi stack export --file F` writes a small deployment to F, `pulumi stack ls --json` prints []. Like the real
+# CLI, `pulumi up` without --yes refuses to run when its standard input is not a terminal.
 #
 # Written for POSIX sh with built-ins only: a test's PATH holds nothing but the fakes and the real node, java and
 # mvn, and the suite calls these fakes hundreds of times, where starting a shell costs a fraction of starting node.
@@ -53,6 +54,16 @@ emit() {
   done <"$1"
   printf '%s' "$text"
 }
+
+# As the real CLI: `up` asks before changing anything, so with nobody to answer it refuses to start.
+if [ "$program" = pulumi ] && [ "${1:-}" = up ] && ! [ -t 0 ]; then
+  case " $* " in
+    *" --yes "* | *" --skip-preview "* | *" --preview-only "*) ;;
+    *) echo "error: --yes or --skip-preview or --preview-only must be passed in to proceed when running in" \
+         "non-interactive mode" >&2
+       exit 2 ;;
+  esac
+fi
 
 for rule in "${FAKE_CLI_SCENARIO:-/nonexistent}"/*/; do
   [ -f "${rule}match" ] || continue

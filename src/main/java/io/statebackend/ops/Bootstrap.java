@@ -27,29 +27,36 @@ import java.util.Set;
  *     -Dexec.args="--target azure --stack prod [--yes] [--dry-run]"
  * </pre>
  *
- * <p>Steps: log in to {@code file://<project>/.pulumi-local}, select or create the stack, {@code pulumi up} with the
- * policy pack, read the stack outputs of the chosen target, then {@link StackMove}. Progress is journaled in
- * {@code .state-backend/bootstrap-<stack>.json}; a second run resumes at the first unfinished step.
+ * <p>Steps: log in to {@code file://<project>/.pulumi-local}, select or create the stack, build the jar,
+ * {@code pulumi up} with the policy pack, read the stack outputs of the chosen target, then {@link StackMove} (backup,
+ * {@code pulumi stack migrate}, a verifying preview without the passphrase), and log in to the new backend. Progress
+ * is journaled in {@code .state-backend/bootstrap-<stack>.json}; a second run resumes at the first unfinished step.
  */
 public final class Bootstrap {
 
     static final String PROJECT = Setting.NAMESPACE;
-    static final String POLICY_PACK = "policy";
+    /** The pack as an executable analyzer (see policy/run-pack): runs with every Pulumi CLI build. */
+    static final String POLICY_PACK = "policy/run-pack";
 
     static final String USAGE = """
             Usage: Bootstrap --target azure|aws --stack <name> [options]
-              --target azure|aws   which backend the stack's state moves into
-              --stack <name>       the stack to create and move (dev, prod)
-              --yes                pass --yes to `pulumi up` (otherwise pulumi asks before changing anything)
-              --dry-run            print every command, run none, write nothing
-              --project-dir <dir>  the Pulumi project (default: current directory)
-              --clouds <list>      clouds whose credentials to check, e.g. azure,aws
-                                   (default: the target plus any cloud that Pulumi.<stack>.yaml turns on)
-              --redo-from <step>   run this step and all later ones again even if the journal says done
+              --target azure|aws         which backend the stack's state moves into
+              --stack <name>             the stack to create and move (dev, prod)
+              --yes                      pass --yes to `pulumi up` (otherwise pulumi asks before changing anything)
+              --dry-run                  print every command, run none, write nothing
+              --project-dir <dir>        the Pulumi project (default: current directory)
+              --clouds <list>            clouds whose credentials to check, e.g. azure,aws
+                                         (default: the target plus any cloud that Pulumi.<stack>.yaml turns on)
+              --skip-build               use target/state-backend.jar as built (e.g. by an earlier CI step)
+              --backend-query <params>   append these query parameters to the target's login URL, e.g. an S3
+                                         endpoint: endpoint=https://bucket.vpce-...amazonaws.com
+              --secrets-provider <url>   encrypt the moved stack with this key instead of the target's own
+              --redo-from <step>         run this step and all later ones again even if the journal says done
             Needs PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE: the local backend's stack uses the
             passphrase secrets provider until its state moves.""";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LOGIN_COMMAND = "loginCommand";
 
     private Bootstrap() {
     }
@@ -64,9 +71,10 @@ public final class Bootstrap {
         String target;
         String stack;
         Set<String> clouds;
+        String secretsOverride;
         try {
-            a = CliArgs.parse(args, List.of("target", "stack", "project-dir", "clouds", "redo-from"),
-                    List.of("yes", "dry-run", "help"));
+            a = CliArgs.parse(args, List.of("target", "stack", "project-dir", "clouds", "redo-from", "backend-query",
+                    "secrets-provider"), List.of("yes", "dry-run", "skip-build", "help"));
             if (a.has("help")) {
                 ops.out().println(USAGE);
                 return Procedure.OK;
@@ -81,6 +89,12 @@ public final class Bootstrap {
                         + "' is not a stack of this project: use letters, digits, '-', '_', '.'");
             }
             clouds = clouds(a.get("clouds"), target);
+            secretsOverride = a.get("secrets-provider") == null ? null
+                    : Urls.secretsProvider(a.get("secrets-provider"), "--secrets-provider");
+            if (a.get("backend-query") != null && (a.get("backend-query").isBlank()
+                    || a.get("backend-query").startsWith("?"))) {
+                throw new IllegalArgumentException("--backend-query takes name=value pairs joined by '&', without '?'");
+            }
         } catch (IllegalArgumentException e) {
             ops.err().println("error: " + e.getMessage());
             ops.err().println(USAGE);
@@ -106,31 +120,38 @@ public final class Bootstrap {
         journal.vars.putIfAbsent(StackMove.BACKUP_FILE, StackMove.newBackupPath(ops, PROJECT + "-" + stack));
         String backupFile = journal.vars.get(StackMove.BACKUP_FILE);
 
-        boolean prerequisitesOk = checkPrerequisites(ops, dryRun, clouds, a.get("clouds") == null, stackFile);
+        boolean prerequisitesOk = checkPrerequisites(ops, dryRun, clouds, a.get("clouds") == null, stackFile,
+                !a.has("skip-build"));
 
         String localBackend = "file://" + ops.projectDir().resolve(".pulumi-local");
         List<String> policyArgs = policyArgs(ops.projectDir(), stack);
-        StackMove move = new StackMove(localBackend, stack, policyArgs, stackFile);
+        StackMove move = new StackMove(new StackMove.FromBackend(localBackend, stack), stack, policyArgs, stackFile);
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("login-local", "log in to the local backend kept in the project (.pulumi-local)",
                 ctx -> loginLocal(ctx, localBackend)));
         steps.add(new Step("select-stack", "select the stack in the local backend, creating it if needed",
                 ctx -> ctx.run(local(localBackend, "stack", "select", stack, "--create",
                         "--secrets-provider", "passphrase").build())));
-        // Pulumi runs the prebuilt jar (Pulumi.yaml runtime.options.binary); build it from the current sources first.
-        steps.add(new Step("build", "build the program's jar (mvn package)",
-                ctx -> ctx.run(Command.of("mvn", "-B", "-q", "package", "-DskipTests").build())));
+        if (!a.has("skip-build")) {
+            // Pulumi runs the prebuilt jar (Pulumi.yaml runtime.options.binary); build it from the current sources.
+            steps.add(new Step("build", "build the program's jar (mvn package)",
+                    ctx -> ctx.run(Command.of("mvn", "-B", "-q", "package", "-DskipTests").build())));
+        }
         steps.add(new Step("up", "create the state storage (pulumi up with the policy pack)",
                 ctx -> ctx.run(local(localBackend, "up").args(policyArgs.toArray(String[]::new)).args("--stack", stack)
                         .argIf(yes, "--yes").build())));
         steps.add(new Step("read-outputs", "read the stack outputs and choose the " + target + " backend",
-                ctx -> readOutputs(ctx, localBackend, stack, target)));
+                ctx -> readOutputs(ctx, localBackend, stack, target, a.get("backend-query"), secretsOverride)));
         steps.addAll(move.steps());
+        steps.add(new Step("login-target", "log in to the new backend, where the stack now lives",
+                ctx -> ctx.run(Command.of("pulumi", "login", ctx.var(StackMove.TARGET_BACKEND)).build())));
 
-        List<String> kept = new ArrayList<>(move.keptOnFailure(backupFile));
-        kept.add("The local backend .pulumi-local keeps the stack's state; nothing was removed from it.");
         Procedure plan = new Procedure("Bootstrap of stack " + stack + " into the " + target + " backend", steps, journal,
-                journalFile, kept, j -> finished(j, stack, stackFile));
+                journalFile, failed -> {
+                    List<String> kept = new ArrayList<>(move.keptOnFailure(failed, backupFile));
+                    kept.add("The local backend .pulumi-local keeps the stack's state; nothing was removed from it.");
+                    return kept;
+                }, j -> finished(j, stack, stackFile));
         return plan.start(ops, dryRun, prerequisitesOk, a.get("redo-from"), null, yes);
     }
 
@@ -151,7 +172,7 @@ public final class Bootstrap {
     }
 
     private static boolean checkPrerequisites(Ops ops, boolean dryRun, Set<String> clouds, boolean detect,
-                                              StackSettingsFile stackFile) {
+                                              StackSettingsFile stackFile, boolean build) {
         Set<String> checked = new LinkedHashSet<>(clouds);
         if (detect) {
             if (stackFile.cloudEnabled(Setting.AZURE_ENABLED)) {
@@ -165,12 +186,16 @@ public final class Bootstrap {
         Prerequisites p = new Prerequisites(ops, dryRun)
                 .tool("pulumi", "for every step")
                 .tool("java", "to run the Pulumi program")
-                .tool("mvn", "to build the Pulumi program")
                 .tool("node", "to run the policy pack")
                 .path(dir.resolve("Pulumi.yaml"), "run from the project directory or pass --project-dir")
-                .path(dir.resolve(POLICY_PACK).resolve("PulumiPolicy.yaml"), "the policy pack is missing")
-                .path(dir.resolve(POLICY_PACK).resolve("node_modules"), "run `npm ci` in " + POLICY_PACK + "/")
+                .path(dir.resolve(POLICY_PACK), "the policy pack is missing")
+                .path(dir.resolve("policy/node_modules"), "run `npm ci` in policy/")
                 .passphrase("the local backend's stack uses the passphrase secrets provider");
+        if (build) {
+            p.tool("mvn", "to build the Pulumi program");
+        } else {
+            p.path(dir.resolve("target/state-backend.jar"), "build it (mvn -B package -DskipTests) or drop --skip-build");
+        }
         for (String cloud : checked) {
             p.cloudCredentials(cloud, "to create the " + cloud + " storage and use its backend");
         }
@@ -200,8 +225,8 @@ public final class Bootstrap {
         ctx.run(Command.of("pulumi", "login", localBackend).build());
     }
 
-    private static void readOutputs(StepContext ctx, String localBackend, String stack, String target)
-            throws StepFailed {
+    private static void readOutputs(StepContext ctx, String localBackend, String stack, String target,
+                                    String backendQuery, String secretsOverride) throws StepFailed {
         String urlKey = target + "BackendUrl";
         String secretsKey = target + "SecretsProvider";
         String loginKey = target + "LoginCommand";
@@ -209,7 +234,8 @@ public final class Bootstrap {
                 "--stack", stack).capture().build());
         if (ctx.dryRun()) {
             ctx.setVar(StackMove.TARGET_BACKEND, "<" + urlKey + " output>");
-            ctx.setVar(StackMove.SECRETS_PROVIDER, "<" + secretsKey + " output>");
+            ctx.setVar(StackMove.SECRETS_PROVIDER, secretsOverride == null ? "<" + secretsKey + " output>"
+                    : secretsOverride);
             return;
         }
         JsonNode outputs;
@@ -231,13 +257,15 @@ public final class Bootstrap {
             throw new StepFailed("unexpected outputs " + urlKey + "=" + url + ", " + secretsKey + "=" + secrets
                     + ": expected " + scheme + ":// and " + secretsScheme + ":// URLs");
         }
-        ctx.setVar(StackMove.TARGET_BACKEND, url);
-        ctx.setVar(StackMove.SECRETS_PROVIDER, secrets);
+        String backend = backendQuery == null ? url : url + (url.contains("?") ? "&" : "?") + backendQuery;
+        String provider = secretsOverride == null ? secrets : secretsOverride;
+        ctx.setVar(StackMove.TARGET_BACKEND, backend);
+        ctx.setVar(StackMove.SECRETS_PROVIDER, provider);
         String login = outputs.path(loginKey).asText("");
         if (!login.isEmpty()) {
-            ctx.setVar("loginCommand", login);
+            ctx.setVar(LOGIN_COMMAND, login);
         }
-        ctx.say("Target backend " + url + ", secrets provider " + secrets);
+        ctx.say("Target backend " + backend + ", secrets provider " + provider);
     }
 
     private static List<String> finished(Journal j, String stack, StackSettingsFile stackFile) {
@@ -248,9 +276,11 @@ public final class Bootstrap {
                 "Next:",
                 "  1. Commit " + stackFile.path().getFileName() + ": it now names the secrets provider and holds the"
                         + " stack's encrypted data key, which every user and the pipeline need.",
-                "  2. Others log in with: " + j.vars.getOrDefault("loginCommand", "pulumi login " + url),
-                "  3. The local copy is no longer needed and may be removed; this command never deletes it:",
-                "       rm -rf .pulumi-local",
-                "       rm " + j.vars.get(StackMove.BACKUP_FILE) + "   # holds the stack's secrets in plaintext");
+                "  2. Others log in with: " + j.vars.getOrDefault(LOGIN_COMMAND, "pulumi login " + url),
+                "  3. No secret of the stack needs the passphrase any more (the verifying preview ran without it).",
+                "     The local copy, its backup and the stack file's pre-move copy (" + stackFile.path().getFileName()
+                        + ".bak.*) are no longer needed; this command never deletes them:",
+                "       rm -rf .pulumi-local " + j.vars.get(StackMove.BACKUP_FILE) + " " + stackFile.path().getFileName()
+                        + ".bak.*");
     }
 }

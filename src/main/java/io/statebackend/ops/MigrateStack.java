@@ -19,19 +19,24 @@ import java.util.Map;
  *     --project-dir ../payments [--policy-pack ../payments/policy] [--dry-run] [--yes]"
  * </pre>
  *
- * <p>Steps: {@code pulumi login <from>}, then {@link StackMove}. The source stack is never removed.
+ * <p>From a backend ({@code --from}) the move is {@code pulumi stack migrate}; from an export file
+ * ({@code --from-export}) it is {@code stack init} and {@code stack import}; see {@link StackMove}. The source is
+ * only read.
  */
 public final class MigrateStack {
 
     static final String USAGE = """
-            Usage: MigrateStack --stack <name> --from <url|cloud> --to <url> --secrets-provider <url> [options]
+            Usage: MigrateStack --stack <name> (--from <url|cloud> | --from-export <file>) --to <url>
+                                --secrets-provider <url> [options]
               --stack <name>             the stack as the source backend names it: org/project/stack or stack;
                                          the target stack gets its last segment as name
-              --from <url|cloud>         source backend: cloud (Pulumi Cloud), https://..., file://..., azblob://..., s3://...
+              --from <url|cloud>         source backend: cloud (Pulumi Cloud), https://..., file://..., azblob://, s3://
+              --from-export <file>       or: a `pulumi stack export --show-secrets` file of the stack, e.g. taken
+                                         from Pulumi Cloud by someone logged in there
               --to <url>                 target backend, e.g. azblob://<container>?storage_account=<account>
               --secrets-provider <url>   target secrets provider, e.g. azurekeyvault://<vault>.vault.azure.net/keys/<key>
               --project-dir <dir>        the stack's Pulumi project (default: current directory)
-              --policy-pack <dir>        also run this policy pack in the verifying preview
+              --policy-pack <path>       also run this policy pack in the verifying preview
               --policy-pack-config <f>   with this policy config (JSON)
               --yes                      do not ask for confirmation
               --dry-run                  print every command, run none, write nothing
@@ -48,24 +53,32 @@ public final class MigrateStack {
     public static int run(String[] args, Ops ops) {
         CliArgs a;
         String stack;
-        String from;
+        StackMove.Source source;
         String to;
         String secretsProvider;
         try {
-            a = CliArgs.parse(args, List.of("stack", "from", "to", "secrets-provider", "project-dir", "policy-pack", "policy-pack-config",
-                    "redo-from"), List.of("yes", "dry-run", "help"));
+            a = CliArgs.parse(args, List.of("stack", "from", "from-export", "to", "secrets-provider", "project-dir",
+                    "policy-pack", "policy-pack-config", "redo-from"), List.of("yes", "dry-run", "help"));
             if (a.has("help")) {
                 ops.out().println(USAGE);
                 return Procedure.OK;
             }
             stack = a.require("stack", "org/project/stack or stack");
-            from = Urls.backend(a.require("from", "source backend URL or 'cloud'"), "--from");
             to = Urls.backend(a.require("to", "target backend URL"), "--to");
+            if ((a.get("from") == null) == (a.get("from-export") == null)) {
+                throw new IllegalArgumentException("give exactly one of --from <backend URL> and --from-export <file>");
+            }
+            if (a.get("from") != null) {
+                String from = Urls.backend(a.get("from"), "--from");
+                if (from.equals(to)) {
+                    throw new IllegalArgumentException("--from and --to are the same backend; nothing to move");
+                }
+                source = new StackMove.FromBackend(from, stack);
+            } else {
+                source = new StackMove.FromExport(a.get("from-export"));
+            }
             secretsProvider = Urls.secretsProvider(a.require("secrets-provider", "target secrets provider URL"),
                     "--secrets-provider");
-            if (from.equals(to)) {
-                throw new IllegalArgumentException("--from and --to are the same backend; nothing to move");
-            }
         } catch (IllegalArgumentException e) {
             ops.err().println("error: " + e.getMessage());
             ops.err().println(USAGE);
@@ -83,8 +96,8 @@ public final class MigrateStack {
         StackSettingsFile stackFile;
         try {
             stackFile = StackSettingsFile.of(ops.projectDir(), stack);
-            journal = Journal.open(journalFile, "migration", Map.of("stack", stack, "from", from, "to", to,
-                    "secrets-provider", secretsProvider), ops.show(journalFile));
+            journal = Journal.open(journalFile, "migration", Map.of("stack", stack, "from", source.describe(),
+                    "to", to, "secrets-provider", secretsProvider), ops.show(journalFile));
         } catch (IllegalArgumentException e) {
             ops.err().println("error: " + e.getMessage());
             return Procedure.USAGE;
@@ -98,13 +111,17 @@ public final class MigrateStack {
                 .tool("pulumi", "for every step")
                 .path(ops.projectDir().resolve("Pulumi.yaml"), "pass the stack's project with --project-dir");
         if (policyPack != null) {
-            p.path(ops.projectDir().resolve(policyPack), "--policy-pack names no directory");
+            p.path(ops.projectDir().resolve(policyPack), "--policy-pack names nothing");
         }
-        if (stackFile.usesPassphrase()) {
-            p.passphrase(ops.show(stackFile.path()) + " uses the passphrase secrets provider");
+        if (source instanceof StackMove.FromBackend from) {
+            if (stackFile.usesPassphrase()) {
+                p.passphrase(ops.show(stackFile.path()) + " uses the passphrase secrets provider");
+            }
+            p.credentialsFor(from.url(), "to read the source backend");
+        } else if (source instanceof StackMove.FromExport export) {
+            p.path(ops.projectDir().resolve(export.file()), "--from-export names no file");
         }
-        p.credentialsFor(from, "to read the source backend")
-                .credentialsFor(to, "to write the target backend")
+        p.credentialsFor(to, "to write the target backend")
                 .credentialsFor(secretsProvider, "to encrypt with the target secrets provider");
         boolean prerequisitesOk = p.report();
 
@@ -115,29 +132,36 @@ public final class MigrateStack {
                 policyArgs.addAll(List.of("--policy-pack-config", a.get("policy-pack-config")));
             }
         }
-        StackMove move = new StackMove(from, stack, policyArgs, stackFile);
-        List<Step> steps = new ArrayList<>();
-        steps.add(new Step("login-source", "log in to the source backend",
-                ctx -> ctx.run(Command.of("pulumi", "login", from).build())));
-        steps.addAll(move.steps());
-        Procedure plan = new Procedure("Migration of stack " + stack + " from " + from + " to " + to, steps, journal,
-                journalFile, move.keptOnFailure(backupFile), j -> finished(j, stack, from, to, stackFile));
-        String question = "Move stack " + stack + " from " + from + " to " + to + ", re-encrypting its secrets with "
+        StackMove move = new StackMove(source, StackSettingsFile.shortName(stack), policyArgs, stackFile);
+        Procedure plan = new Procedure("Migration of " + source.describe() + " to " + to, move.steps(), journal,
+                journalFile, failed -> move.keptOnFailure(failed, backupFile),
+                j -> finished(j, stack, source, to, stackFile));
+        String question = "Move " + source.describe() + " to " + to + ", re-encrypting its secrets with "
                 + secretsProvider + "?";
         return plan.start(ops, dryRun, prerequisitesOk, a.get("redo-from"), question, a.has("yes"));
     }
 
-    private static List<String> finished(Journal j, String stack, String from, String to, StackSettingsFile stackFile) {
+    private static List<String> finished(Journal j, String stack, StackMove.Source source, String to,
+                                         StackSettingsFile stackFile) {
         String name = StackSettingsFile.shortName(stack);
-        return List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "Migration finished: stack " + name + " now lives in " + to + ".",
                 "Next:",
                 "  1. Commit " + stackFile.path().getFileName() + ": it now names the new secrets provider and data key.",
-                "  2. Point users and pipelines at the new backend: pulumi login " + Command.quote(to),
-                "  3. The source stack in " + from + " was left in place. Once satisfied, remove its state yourself",
-                "     (--force leaves the cloud resources alone; --preserve-config keeps the stack file):",
-                "       PULUMI_BACKEND_URL=" + Command.quote(from) + " pulumi stack rm " + stack
-                        + " --force --preserve-config",
-                "     and delete the backup " + j.vars.get(StackMove.BACKUP_FILE) + " (plaintext secrets).");
+                "  2. Point users and pipelines at the new backend: pulumi login " + Command.quote(to)));
+        if (source instanceof StackMove.FromBackend from) {
+            lines.addAll(List.of(
+                    "  3. The source stack in " + from.url() + " was left in place. Once satisfied, remove its state"
+                            + " yourself",
+                    "     (--force leaves the cloud resources alone; --preserve-config keeps the stack file):",
+                    "       PULUMI_BACKEND_URL=" + Command.quote(from.url()) + " pulumi stack rm " + stack
+                            + " --force --preserve-config",
+                    "     and delete the backup " + j.vars.get(StackMove.BACKUP_FILE) + " and "
+                            + stackFile.path().getFileName() + ".bak.* once you no longer need them."));
+        } else if (source instanceof StackMove.FromExport export) {
+            lines.add("  3. Delete " + export.file() + " and its .for-" + StackMove.fileSafe(name)
+                    + ".json copy: both hold the stack's secrets in plaintext.");
+        }
+        return lines;
     }
 }

@@ -12,11 +12,11 @@ import java.util.function.Function;
  * @param steps          in order
  * @param journal        progress so far (possibly from an earlier run)
  * @param journalFile    where the journal is saved
- * @param keptOnFailure  printed after a failure: what was left in place
+ * @param keptOnFailure  printed after a failure of the step with the given id: what was left in place
  * @param whenDone       lines printed once every step has finished (may read journal values)
  */
-public record Procedure(String title, List<Step> steps, Journal journal, Path journalFile, List<String> keptOnFailure,
-                   Function<Journal, List<String>> whenDone) {
+public record Procedure(String title, List<Step> steps, Journal journal, Path journalFile,
+                        Function<String, List<String>> keptOnFailure, Function<Journal, List<String>> whenDone) {
 
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -108,7 +108,7 @@ public record Procedure(String title, List<Step> steps, Journal journal, Path jo
         }
         ops.err().println();
         ops.err().println("FAILED " + label + ": " + message);
-        keptOnFailure.forEach(line -> ops.err().println(line));
+        keptOnFailure.apply(step.id()).forEach(line -> ops.err().println(line));
         ops.err().println("Fix the cause and run the same command again: it resumes at step '" + step.id()
                 + "' (progress is kept in " + ops.show(journalFile) + ").");
         return FAILED;

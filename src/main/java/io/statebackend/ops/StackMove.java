@@ -16,21 +16,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The steps that move one stack's state from a source backend to a target backend; shared by {@code Bootstrap}
- * (source: the project's local backend) and {@code MigrateStack} (source: any backend).
+ * The steps that move one stack into a target backend under the target's secrets provider; shared by
+ * {@code Bootstrap} (source: the project's local backend) and {@code MigrateStack} (source: any backend, or an
+ * export file).
  *
  * <pre>
- *   [reencrypt-config]  pulumi stack change-secrets-provider &lt;target provider&gt;   (only if the stack file has secure: values)
- *   export              pulumi stack export --show-secrets --file backups/&lt;stack&gt;-&lt;time&gt;.json   (file mode 0600)
- *   login-target        pulumi login &lt;target&gt;
- *   init-target         pulumi stack ls --json; pulumi stack init &lt;stack&gt; --secrets-provider &lt;target provider&gt;
- *   import              pulumi stack import --file &lt;backup&gt;
- *   verify              pulumi preview --expect-no-changes [--policy-pack &lt;dir&gt; [--policy-pack-config &lt;file&gt;]]
+ * From a backend:
+ *   backup    pulumi stack export --file backups/&lt;stack&gt;-&lt;time&gt;.json       (the state as stored: secrets stay encrypted)
+ *   migrate   pulumi stack migrate &lt;source&gt; &lt;stack&gt; --secrets-provider &lt;target provider&gt; --yes
+ * From an export file (--show-secrets, e.g. taken from Pulumi Cloud):
+ *   init-target  pulumi stack init &lt;stack&gt; --secrets-provider &lt;target provider&gt;
+ *   import       pulumi stack import --file &lt;the export, its secrets_providers set to the target stack's&gt;
+ * Then:
+ *   verify    env -u PULUMI_CONFIG_PASSPHRASE -u PULUMI_CONFIG_PASSPHRASE_FILE pulumi preview --expect-no-changes [pack]
+ *             and the target's state names the target secrets provider
  * </pre>
  *
- * <p>Every command that touches a backend carries {@code PULUMI_BACKEND_URL}, so each step talks to the backend it
- * means even when a resumed run starts in a shell logged in elsewhere. Nothing here deletes anything: the source
- * stack and the backup stay where they are.
+ * <p>{@code pulumi stack migrate} re-encrypts config and state under the target provider and rolls back what it began
+ * if it fails; it only reads the source. {@code stack import} keeps the secrets manager its file names (and turns a
+ * Pulumi Cloud {@code service} one into the passphrase manager), so an export is first pointed at the target stack's
+ * manager. Every command that touches a backend carries {@code PULUMI_BACKEND_URL}, so a resumed run talks to the
+ * backend it means whatever the shell is logged in to. Nothing here deletes anything.
  *
  * <p>Values read from the journal: {@code targetBackend}, {@code secretsProvider}, {@code backupFile}.
  */
@@ -39,29 +45,50 @@ public final class StackMove {
     public static final String TARGET_BACKEND = "targetBackend";
     public static final String SECRETS_PROVIDER = "secretsProvider";
     public static final String BACKUP_FILE = "backupFile";
-    private static final String TARGET_CREATED = "targetStackCreated";
+    /** Set before this move starts to create the target stack: a later run may find it and carry on. */
+    private static final String TARGET_STARTED = "targetStackStarted";
+
+    static final String[] PASSPHRASE_VARIABLES = {"PULUMI_CONFIG_PASSPHRASE", "PULUMI_CONFIG_PASSPHRASE_FILE"};
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private final String sourceBackend;
-    private final String sourceStack;
+    private final Source source;
     private final String targetStack;
     private final List<String> policyArgs;
     private final StackSettingsFile stackFile;
 
+    /** Where the stack comes from: a backend that holds it, or a file it was exported to. */
+    public sealed interface Source {
+        String describe();
+    }
+
+    /** The stack {@code stack} in the backend {@code url}. */
+    public record FromBackend(String url, String stack) implements Source {
+        @Override
+        public String describe() {
+            return "the stack " + stack + " in " + url;
+        }
+    }
+
+    /** A {@code pulumi stack export --show-secrets} file, relative to the project. */
+    public record FromExport(String file) implements Source {
+        @Override
+        public String describe() {
+            return "the export " + file;
+        }
+    }
+
     /**
-     * @param sourceBackend where the stack is now
-     * @param sourceStack   its name there
-     * @param policyArgs    policy pack arguments for the verifying preview ({@code --policy-pack <dir>}, and
-     *                      {@code --policy-pack-config <file>}), or none
-     * @param stackFile     the stack's settings file in the project
+     * @param source      where the stack is now
+     * @param targetStack its name in the target backend
+     * @param policyArgs  policy pack arguments for the verifying preview, or none
+     * @param stackFile   the stack's settings file in the project
      */
-    public StackMove(String sourceBackend, String sourceStack, List<String> policyArgs, StackSettingsFile stackFile) {
-        this.sourceBackend = sourceBackend;
-        this.sourceStack = sourceStack;
-        this.targetStack = StackSettingsFile.shortName(sourceStack);
+    public StackMove(Source source, String targetStack, List<String> policyArgs, StackSettingsFile stackFile) {
+        this.source = source;
+        this.targetStack = targetStack;
         this.policyArgs = List.copyOf(policyArgs);
         this.stackFile = stackFile;
     }
@@ -76,71 +103,63 @@ public final class StackMove {
         return stack.replace('/', '_');
     }
 
-    /** What a failure leaves in place, for the failure message. */
-    public List<String> keptOnFailure(String backupFile) {
-        return List.of(
-                "Nothing was deleted: the stack in " + sourceBackend + " is as it was, and the backup " + backupFile
-                        + " (plaintext secrets, mode 0600) is kept if it had been written.");
+    /** What a failure at {@code failedStep} leaves in place, for the failure message. */
+    public List<String> keptOnFailure(String failedStep, String backupFile) {
+        List<String> kept = new ArrayList<>();
+        kept.add("Nothing was deleted, and " + source.describe() + " is unchanged: the move only reads it.");
+        if (source instanceof FromBackend) {
+            kept.add("The backup " + backupFile + " (the state as stored, secrets encrypted) is kept if it was"
+                    + " written.");
+        }
+        String file = stackFile.path().getFileName().toString();
+        switch (failedStep) {
+            case "migrate" -> kept.add("`pulumi stack migrate` removes a target stack it created and restores " + file
+                    + " when it fails.");
+            case "import", "verify" -> kept.add("The stack " + targetStack + " exists in the target; " + file
+                    + " names the target secrets provider"
+                    + (source instanceof FromBackend ? " (its previous content is in " + file + ".bak.*)." : "."));
+            default -> { }
+        }
+        return kept;
     }
 
     public List<Step> steps() {
         List<Step> steps = new ArrayList<>();
-        List<String> secureKeys = stackFile.secureConfigKeys();
-        if (!secureKeys.isEmpty()) {
-            steps.add(new Step("reencrypt-config",
-                    "re-encrypt the stack's secret config (" + String.join(", ", secureKeys)
-                            + ") with the target secrets provider",
-                    this::reencryptConfig));
+        if (source instanceof FromBackend from) {
+            steps.add(new Step("backup", "keep a copy of the stack's state as stored (its secrets stay encrypted)",
+                    ctx -> backup(ctx, from)));
+            steps.add(new Step("migrate", "copy the stack into the target backend, re-encrypting its config and"
+                    + " state with the target secrets provider", ctx -> migrate(ctx, from)));
+        } else if (source instanceof FromExport from) {
+            steps.add(new Step("init-target", "create the stack in the target backend with the target secrets"
+                    + " provider", this::initTarget));
+            steps.add(new Step("import", "import the export under the target stack's secrets provider",
+                    ctx -> importExport(ctx, from)));
         }
-        steps.add(new Step("export", "export the stack with secrets in plaintext to a local backup file",
-                this::export));
-        steps.add(new Step("login-target", "log in to the target backend", ctx ->
-                ctx.run(Command.of("pulumi", "login", ctx.var(TARGET_BACKEND)).build())));
-        steps.add(new Step("init-target", "create the stack in the target backend with the target secrets provider",
-                this::initTarget));
-        steps.add(new Step("import", "import the backup; secrets are re-encrypted with the target provider",
-                ctx -> ctx.run(onTarget(ctx, "stack", "import", "--file", ctx.var(BACKUP_FILE),
-                        "--stack", targetStack).build())));
-        steps.add(new Step("verify", "preview against the new backend: it must show no changes", ctx ->
-                ctx.run(onTarget(ctx, "preview", "--expect-no-changes")
-                        .args(policyArgs.toArray(String[]::new))
-                        .args("--stack", targetStack).build())));
+        steps.add(new Step("verify", "preview against the new backend with no passphrase: it must show no changes,"
+                + " and the state must name the target secrets provider", this::verify));
         return steps;
     }
 
-    private Command.Builder onSource(String... args) {
-        return Command.of("pulumi", args).env("PULUMI_BACKEND_URL", sourceBackend);
+    private static Command.Builder pulumi(String backend, String... args) {
+        return Command.of("pulumi", args).env("PULUMI_BACKEND_URL", backend);
     }
 
     private static Command.Builder onTarget(StepContext ctx, String... args) throws StepFailed {
-        return Command.of("pulumi", args).env("PULUMI_BACKEND_URL", ctx.var(TARGET_BACKEND));
+        return pulumi(ctx.var(TARGET_BACKEND), args);
     }
 
-    /**
-     * {@code stack init} writes a new data key into Pulumi.&lt;stack&gt;.yaml, after which config values encrypted with
-     * the old key can no longer be read. Changing the source stack's provider first re-encrypts them (and its state)
-     * with a data key of the target provider; {@code stack init} then finds that provider and key in the file and
-     * keeps them (pulumi {@code cloud.NewCloudSecretsManager} only makes a new key when the file has none or names
-     * another provider). The source's resources are not touched; its secrets are now under the target key.
-     */
-    private void reencryptConfig(StepContext ctx) throws StepFailed {
-        ctx.run(onSource("stack", "change-secrets-provider", ctx.var(SECRETS_PROVIDER), "--stack", sourceStack)
-                .build());
-        ctx.say("Pulumi." + targetStack + ".yaml now names the target secrets provider; commit it after the move.");
-    }
-
-    private void export(StepContext ctx) throws StepFailed {
+    private void backup(StepContext ctx, FromBackend from) throws StepFailed {
         String backupFile = ctx.var(BACKUP_FILE);
         Path backup = ctx.ops().projectDir().resolve(backupFile);
         if (!ctx.dryRun()) {
             createOwnerOnly(backup);
         }
-        ctx.run(onSource("stack", "export", "--show-secrets", "--file", backupFile, "--stack", sourceStack).build());
+        ctx.run(pulumi(from.url(), "stack", "export", "--file", backupFile, "--stack", from.stack()).build());
         if (ctx.dryRun()) {
             return;
         }
-        ownerOnly(backup);
-        checkDeployment(backup);
+        readExport(backup);
         if (stackFile.exists()) {
             Path copy = backup.resolveSibling(backup.getFileName().toString().replaceFirst("\\.json$", "")
                     + "." + stackFile.path().getFileName());
@@ -150,13 +169,130 @@ public final class StackMove {
                 throw new StepFailed("could not copy " + stackFile.path() + " next to the backup: " + e.getMessage());
             }
             ctx.say("Copied " + ctx.ops().show(stackFile.path()) + " to " + ctx.ops().show(copy)
-                    + " (stack init rewrites its secrets provider lines).");
+                    + ": with the backup, it restores the stack as it was.");
         }
-        ctx.say("WARNING: " + backupFile + " holds every secret of the stack in plaintext. It is readable by its"
-                + " owner only (0600); keep it off shared disks and delete it once the move is verified.");
     }
 
-    /** Creates the backups directory (0700) and an empty backup file (0600) before pulumi writes into it. */
+    private void migrate(StepContext ctx, FromBackend from) throws StepFailed {
+        Command migrate = onTarget(ctx, "stack", "migrate", from.url(), from.stack(), "--target", targetStack,
+                "--secrets-provider", ctx.var(SECRETS_PROVIDER), "--yes").build();
+        if (ctx.dryRun()) {
+            ctx.probe(migrate);
+            return;
+        }
+        if (targetExists(ctx)) {
+            return;
+        }
+        ctx.setVar(TARGET_STARTED, "true");
+        ctx.run(migrate);
+    }
+
+    /**
+     * Creates the target stack. Every file the command reads or writes stays as it was; the stack file's
+     * {@code secure:} values cannot follow an export (only their owner's provider reads them), so they stop the step.
+     */
+    private void initTarget(StepContext ctx) throws StepFailed {
+        Command init = onTarget(ctx, "stack", "init", targetStack, "--secrets-provider", ctx.var(SECRETS_PROVIDER))
+                .build();
+        if (ctx.dryRun()) {
+            ctx.probe(init);
+            return;
+        }
+        if (targetExists(ctx)) {
+            return;
+        }
+        List<String> secure = stackFile.secureConfigKeys();
+        if (!secure.isEmpty() && !"true".equals(ctx.optionalVar(TARGET_STARTED))) {
+            throw new StepFailed(ctx.ops().show(stackFile.path()) + " holds secure values (" + String.join(", ", secure)
+                    + ") that only the source's secrets provider can read: migrate from the backend itself"
+                    + " (--from) so Pulumi re-encrypts them, or remove them and set them again after the move.");
+        }
+        ctx.setVar(TARGET_STARTED, "true");
+        ctx.run(init);
+    }
+
+    /**
+     * True when the target already holds the stack: then it must be the one this move started (a resumed run), as a
+     * stack that someone else made is never written over.
+     */
+    private boolean targetExists(StepContext ctx) throws StepFailed {
+        ProcessRunner.Result ls = ctx.run(onTarget(ctx, "stack", "ls", "--json").capture().build());
+        if (findStack(ls.stdout()) == null) {
+            return false;
+        }
+        if ("true".equals(ctx.optionalVar(TARGET_STARTED))) {
+            ctx.say("Stack " + targetStack + " already exists in the target: an earlier run of this move made it.");
+            return true;
+        }
+        throw new StepFailed("stack " + targetStack + " already exists in " + ctx.var(TARGET_BACKEND) + " and this"
+                + " move did not create it. Refusing to write over it: check who uses it, then remove it yourself"
+                + " (`pulumi stack rm`) or move this stack elsewhere.");
+    }
+
+    /**
+     * Imports the export with its {@code secrets_providers} replaced by the target stack's (read back from the
+     * export of the new, empty stack), through a copy that is readable by its owner only.
+     */
+    private void importExport(StepContext ctx, FromExport from) throws StepFailed {
+        Path original = ctx.ops().projectDir().resolve(from.file());
+        Path pointed = original.resolveSibling(original.getFileName().toString().replaceFirst("\\.json$", "")
+                + ".for-" + fileSafe(targetStack) + ".json");
+        Command importCommand = onTarget(ctx, "stack", "import", "--file", ctx.ops().show(pointed), "--stack",
+                targetStack).build();
+        ProcessRunner.Result target = ctx.run(onTarget(ctx, "stack", "export", "--stack", targetStack).capture()
+                .build());
+        if (ctx.dryRun()) {
+            ctx.probe(importCommand);
+            return;
+        }
+        JsonNode targetManager = parse(target.stdout(), "the target stack's export").path("deployment")
+                .path("secrets_providers");
+        if (targetManager.isMissingNode() || targetManager.isNull()) {
+            throw new StepFailed("the new stack " + targetStack + " has no secrets provider in its state; was it"
+                    + " created with --secrets-provider?");
+        }
+        JsonNode export = readExport(original);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) export.get("deployment"))
+                .set("secrets_providers", targetManager);
+        createOwnerOnly(pointed);
+        try {
+            JSON.writerWithDefaultPrettyPrinter().writeValue(pointed.toFile(), export);
+        } catch (IOException e) {
+            throw new StepFailed("could not write " + pointed + ": " + e.getMessage());
+        }
+        ctx.say("Wrote " + ctx.ops().show(pointed) + " (plaintext secrets, mode 0600): the export under the target's"
+                + " secrets provider.");
+        ctx.run(importCommand);
+    }
+
+    /**
+     * The preview runs without any passphrase in its environment, so a stack whose secrets still need one fails
+     * here rather than in the next pipeline run; then the state must name the target provider.
+     */
+    private void verify(StepContext ctx) throws StepFailed {
+        ctx.run(onTarget(ctx, "preview", "--expect-no-changes")
+                .args(policyArgs.toArray(String[]::new))
+                .args("--stack", targetStack)
+                .unset(PASSPHRASE_VARIABLES)
+                .build());
+        ProcessRunner.Result export = ctx.run(onTarget(ctx, "stack", "export", "--stack", targetStack)
+                .unset(PASSPHRASE_VARIABLES).capture().build());
+        if (ctx.dryRun()) {
+            return;
+        }
+        JsonNode manager = parse(export.stdout(), "the moved stack's export").path("deployment")
+                .path("secrets_providers");
+        String url = manager.path("state").path("url").asText("");
+        if (!url.equals(ctx.var(SECRETS_PROVIDER))) {
+            throw new StepFailed("the moved stack's state is encrypted by " + manager.path("type").asText("nothing")
+                    + (url.isEmpty() ? "" : " (" + url + ")") + ", not " + ctx.var(SECRETS_PROVIDER)
+                    + ": run `pulumi stack change-secrets-provider " + Command.quote(ctx.var(SECRETS_PROVIDER))
+                    + " --stack " + targetStack + "` against the target backend.");
+        }
+        ctx.say("The state in " + ctx.var(TARGET_BACKEND) + " is encrypted with " + url + "; no passphrase is needed.");
+    }
+
+    /** Creates the backups directory (0700) and an empty file (0600) before anything writes into it. */
     private static void createOwnerOnly(Path file) throws StepFailed {
         try {
             Path dir = file.getParent();
@@ -167,17 +303,9 @@ public final class StackMove {
             if (!Files.exists(file)) {
                 Files.createFile(file);
             }
-            ownerOnly(file);
-        } catch (IOException e) {
-            throw new StepFailed("could not create the backup file " + file + ": " + e.getMessage());
-        }
-    }
-
-    private static void ownerOnly(Path file) throws StepFailed {
-        try {
             setPosix(file, "rw-------");
         } catch (IOException e) {
-            throw new StepFailed("could not make " + file + " owner-only: " + e.getMessage());
+            throw new StepFailed("could not create " + file + " readable by its owner only: " + e.getMessage());
         }
     }
 
@@ -192,59 +320,33 @@ public final class StackMove {
         }
     }
 
-    private static void checkDeployment(Path backup) throws StepFailed {
+    private static JsonNode readExport(Path file) throws StepFailed {
         try {
-            JsonNode node = JSON.readTree(backup.toFile());
-            if (node == null || !node.has("deployment")) {
-                throw new StepFailed("the export " + backup + " has no \"deployment\"; it is not a stack export");
+            JsonNode node = JSON.readTree(file.toFile());
+            if (node == null || !node.path("deployment").isObject()) {
+                throw new StepFailed(file + " has no \"deployment\"; it is not a stack export");
             }
+            return node;
         } catch (IOException e) {
-            throw new StepFailed("the export " + backup + " is not valid JSON: " + e.getMessage());
+            throw new StepFailed(file + " is not a readable stack export: " + e.getMessage());
         }
     }
 
-    /**
-     * Creates the target stack, or accepts it when it already exists and either this move created it (a resumed
-     * run) or it is empty. A stack that holds resources and was not made by this move is never imported over.
-     */
-    private void initTarget(StepContext ctx) throws StepFailed {
-        ProcessRunner.Result ls = ctx.run(onTarget(ctx, "stack", "ls", "--json").capture().build());
-        Command init = onTarget(ctx, "stack", "init", targetStack, "--secrets-provider", ctx.var(SECRETS_PROVIDER))
-                .build();
-        if (ctx.dryRun()) {
-            ctx.probe(init);
-            return;
+    private static JsonNode parse(String json, String what) throws StepFailed {
+        try {
+            return JSON.readTree(json.isBlank() ? "{}" : json);
+        } catch (IOException e) {
+            throw new StepFailed(what + " is not JSON: " + e.getMessage());
         }
-        JsonNode existing = findStack(ls.stdout());
-        if (existing == null) {
-            ctx.run(init);
-            ctx.setVar(TARGET_CREATED, "true");
-            return;
-        }
-        int resources = existing.path("resourceCount").asInt(-1);
-        if ("true".equals(ctx.optionalVar(TARGET_CREATED)) || resources == 0) {
-            ctx.say("Stack " + targetStack + " already exists in the target and is " + (resources == 0 ? "empty"
-                    : "the one this move created") + "; using it.");
-            return;
-        }
-        throw new StepFailed("stack " + targetStack + " already exists in " + ctx.var(TARGET_BACKEND) + " with "
-                + (resources < 0 ? "an unknown number of" : String.valueOf(resources)) + " resources, and this"
-                + " move did not create it. Refusing to import over it: check who uses it, then remove it yourself"
-                + " (`pulumi stack rm`) or move this stack elsewhere.");
     }
 
     private JsonNode findStack(String lsJson) throws StepFailed {
-        try {
-            JsonNode list = JSON.readTree(lsJson.isBlank() ? "[]" : lsJson);
-            for (JsonNode s : list) {
-                String name = s.path("name").asText();
-                if (name.equals(targetStack) || name.endsWith("/" + targetStack)) {
-                    return s;
-                }
+        for (JsonNode s : parse(lsJson.isBlank() ? "[]" : lsJson, "the output of `pulumi stack ls --json`")) {
+            String name = s.path("name").asText();
+            if (name.equals(targetStack) || name.endsWith("/" + targetStack)) {
+                return s;
             }
-            return null;
-        } catch (IOException e) {
-            throw new StepFailed("could not read the output of `pulumi stack ls --json`: " + e.getMessage());
         }
+        return null;
     }
 }

@@ -32,8 +32,8 @@ final class Azurite implements AutoCloseable {
         new SecureRandom().nextBytes(secret);
         String key = Base64.getEncoder().encodeToString(secret);
         return new Azurite(Emulator.start("azurite", dir, List.of("azurite-blob", "--blobHost", "127.0.0.1",
-                        "--location", dir.resolve("data").toString(), "--silent", "--disableTelemetry",
-                        "--skipApiVersionCheck"), port -> List.of("--blobPort", String.valueOf(port)),
+                        "--inMemoryPersistence", "--silent", "--disableTelemetry", "--skipApiVersionCheck"),
+                port -> List.of("--blobPort", String.valueOf(port)),
                 Map.of("AZURITE_ACCOUNTS", ACCOUNT + ":" + key)), key);
     }
 

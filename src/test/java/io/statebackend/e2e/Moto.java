@@ -72,8 +72,11 @@ final class Moto implements AutoCloseable {
         awsOk("s3api", "put-bucket-versioning", "--bucket", bucket, "--versioning-configuration", "Status=Enabled");
     }
 
-    /** A symmetric key behind {@code alias}, as the program's secrets key. */
+    /** A symmetric key behind {@code alias}, as the program's secrets key; an existing alias is kept. */
     void createKeyAlias(String alias) {
+        if (awsOk("kms", "list-aliases", "--query", "Aliases[].AliasName").stdout().contains(alias)) {
+            return;
+        }
         String keyId = awsOk("kms", "create-key", "--query", "KeyMetadata.KeyId").stdout().strip();
         awsOk("kms", "create-alias", "--alias-name", alias, "--target-key-id", keyId);
     }

@@ -2,6 +2,7 @@ package io.statebackend.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.statebackend.e2e.programs.ConsumerProgram;
 import io.statebackend.ops.Ops;
 import io.statebackend.process.Command;
 
@@ -65,6 +66,22 @@ final class Sandbox {
         }
     }
 
+    /**
+     * Turns the sandbox into another project of the organisation, {@code consumer}, whose stacks hold secrets
+     * ({@link ConsumerProgram}): what the state backend exists to serve.
+     */
+    Sandbox asConsumer() {
+        try {
+            Files.delete(project.resolve("Pulumi.dev.yaml"));
+            Files.delete(project.resolve("Pulumi.prod.yaml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        write("Pulumi.yaml", "name: consumer\nruntime:\n  name: java\n  options:\n    binary: variant.jar\n");
+        writeProgramJar(ConsumerProgram.class);
+        return this;
+    }
+
     /** The project's own local backend, where the README's main command keeps the stack. */
     String localBackend() {
         return "file://" + project.resolve(".pulumi-local");
@@ -84,6 +101,21 @@ final class Sandbox {
         Run run = pulumi(args);
         assertTrue(run.ok(), run::describe);
         return run;
+    }
+
+    /** A pulumi command left running, its output in {@code log}. */
+    Process start(Path log, String... args) {
+        List<String> argv = new java.util.ArrayList<>(List.of(E2e.BIN.resolve("pulumi").toString()));
+        argv.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(argv).directory(project.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        try {
+            return pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A line of shell, as a person would paste it, in the project directory. */
@@ -125,6 +157,11 @@ final class Sandbox {
             write("Pulumi.yaml", read("Pulumi.yaml").replace(variant, real));
             return;
         }
+        writeProgramJar(main);
+        write("Pulumi.yaml", read("Pulumi.yaml").replace(real, variant));
+    }
+
+    private void writeProgramJar(Class<?> main) {
         Manifest manifest = new Manifest();
         Attributes attributes = manifest.getMainAttributes();
         attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -138,7 +175,6 @@ final class Sandbox {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        write("Pulumi.yaml", read("Pulumi.yaml").replace(real, variant));
     }
 
     void write(String file, String text) {

@@ -1,0 +1,95 @@
+package io.statebackend.e2e;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Locking on the S3 backend, with the real CLI: while one update runs, a second one of the same stack fails on its
+ * lock; a killed update leaves its lock behind, which blocks every later one until `pulumi cancel` (as the runbook
+ * says) clears it.
+ */
+@ExtendWith(E2e.class)
+class LockingIT {
+
+    static final String LOCKED = "the stack is currently locked by 1 lock(s)";
+
+    @TempDir
+    Path tmp;
+
+    private Moto moto;
+    private String bucket;
+
+    @Test
+    void aSecondUpFailsOnTheLockAndCancelClearsOneAKilledUpLeftBehind() throws Exception {
+        moto = E2e.moto();
+        moto.createKeyAlias("alias/pulumi-secrets-dev");
+        bucket = "locking-" + UUID.randomUUID().toString().substring(0, 8);
+        moto.createStateBucket(bucket);
+        Sandbox sandbox = new Sandbox(tmp).asConsumer().with(moto.env());
+        sandbox.env.put("PULUMI_BACKEND_URL", "s3://" + bucket + "?region=" + Moto.REGION + "&awssdk=v2&"
+                + moto.backendQuery());
+        sandbox.pulumiOk("stack", "init", "prod", "--secrets-provider", BootstrapIT.SECRETS);
+        sandbox.pulumiOk("config", "set", "--secret", "apiToken", "locked-token", "--stack", "prod");
+        sandbox.pulumiOk("config", "set", "holdSeconds", "6", "--stack", "prod");
+
+        Process first = sandbox.start(tmp.resolve("first.log"), "up", "--yes", "--stack", "prod");
+        awaitLock();
+        Run second = sandbox.pulumi("up", "--yes", "--stack", "prod");
+        assertFalse(second.ok(), second::describe);
+        assertTrue(second.output().contains(LOCKED), second::describe);
+        assertTrue(first.waitFor(120, TimeUnit.SECONDS), "the first update ends");
+        assertEquals(0, first.exitValue(), () -> read(tmp.resolve("first.log")));
+        assertEquals(0, locks(), "a finished update removes its lock");
+
+        Process killed = sandbox.start(tmp.resolve("killed.log"), "up", "--yes", "--stack", "prod");
+        awaitLock();
+        killed.descendants().forEach(ProcessHandle::destroyForcibly);
+        killed.destroyForcibly().waitFor();
+        assertEquals(1, locks(), "a killed update leaves its lock");
+        Run blocked = sandbox.pulumi("up", "--yes", "--stack", "prod");
+        assertTrue(blocked.output().contains(LOCKED), blocked::describe);
+
+        String runbook = Files.readString(E2e.PROJECT.resolve("docs/operations.md"));
+        assertTrue(runbook.contains("pulumi cancel --stack <stack>"), "the runbook's way to clear a stale lock");
+        sandbox.pulumiOk("cancel", "--stack", "prod", "--yes");
+        assertEquals(0, locks(), "pulumi cancel deleted the lock");
+        sandbox.pulumiOk("config", "rm", "holdSeconds", "--stack", "prod");
+        sandbox.pulumiOk("up", "--yes", "--stack", "prod");
+    }
+
+    private int locks() {
+        String keys = moto.awsOk("s3api", "list-objects-v2", "--bucket", bucket, "--prefix", ".pulumi/locks/",
+                "--query", "Contents[].Key").stdout();
+        return (int) keys.lines().flatMap(line -> java.util.Arrays.stream(line.split("\\s+")))
+                .filter(key -> key.endsWith(".json")).count();
+    }
+
+    private void awaitLock() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (locks() == 0) {
+            assertTrue(Instant.now().isBefore(deadline), "no lock appeared within a minute");
+            Emulator.sleep(200);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package io.statebackend.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statebackend.ops.MigrateStack;
+import io.statebackend.process.Command;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Moving a stack that holds secrets (a secret config value and a secret output) into the S3 backend on moto, under
+ * the KMS secrets provider, with the real CLI: from a passphrase-encrypted self-managed backend, and from an export
+ * whose state names Pulumi Cloud's {@code service} secrets manager. Each again with a failure injected after each
+ * step in turn: the source stays unchanged and readable with its own secrets, and running the command again
+ * completes the move.
+ */
+@ExtendWith(E2e.class)
+class MigrateStackIT {
+
+    static final String SECRETS = BootstrapIT.SECRETS;
+    static final String TOKEN = "t0k3n-" + UUID.randomUUID();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private Moto moto;
+    private Sandbox sandbox;
+    private String target;
+
+    private void setUp() {
+        moto = E2e.moto();
+        moto.createKeyAlias("alias/pulumi-secrets-dev");
+        String bucket = "consumer-state-" + UUID.randomUUID().toString().substring(0, 8);
+        moto.createStateBucket(bucket);
+        target = "s3://" + bucket + "?region=" + Moto.REGION + "&awssdk=v2&" + moto.backendQuery();
+        sandbox = new Sandbox(tmp).asConsumer().with(moto.env());
+    }
+
+    /** {@code prod} of the consumer project in a passphrase-encrypted file backend, deployed once. */
+    private String passphraseSource(boolean secretConfig) throws IOException {
+        String source = "file://" + Files.createDirectories(tmp.resolve("source-state"));
+        sandbox.env.put("PULUMI_BACKEND_URL", source);
+        sandbox.pulumiOk("stack", "init", "prod", "--secrets-provider", "passphrase");
+        if (secretConfig) {
+            sandbox.pulumiOk("config", "set", "--secret", "apiToken", TOKEN, "--stack", "prod");
+        } else {
+            sandbox.pulumiOk("config", "set", "--plaintext", "apiToken", TOKEN, "--stack", "prod");
+        }
+        sandbox.pulumiOk("up", "--yes", "--stack", "prod");
+        sandbox.env.remove("PULUMI_BACKEND_URL");
+        return source;
+    }
+
+    @ParameterizedTest(name = "failure injected after: {0}")
+    @ValueSource(strings = {"nothing", "stack export --file", "stack migrate", "preview"})
+    void fromAPassphraseBackend(String failAfter) throws IOException {
+        setUp();
+        String source = passphraseSource(true);
+        JsonNode sourceBefore = sandbox.export(source, "prod");
+
+        List<String> args = List.of("--stack", "prod", "--from", source, "--to", target, "--secrets-provider", SECRETS,
+                "--yes");
+        if (!failAfter.equals("nothing")) {
+            failOnceAfter(failAfter);
+            assertEquals(1, migrate(args), "the injected failure stops the move");
+            assertEquals(sourceBefore, sandbox.export(source, "prod"), "the source is unchanged");
+            assertEquals(TOKEN, output(source, "token"), "the source is readable with its own secrets");
+        }
+        assertEquals(0, migrate(args));
+        assertEquals(sourceBefore, sandbox.export(source, "prod"), "the source is unchanged");
+        assertMovedUnderKms();
+        assertEquals(TOKEN, sandbox.pulumiOk("config", "get", "apiToken", "--stack", "prod").stdout().strip(),
+                "the config secret moved, readable with the new provider alone");
+    }
+
+    @ParameterizedTest(name = "failure injected after: {0}")
+    @ValueSource(strings = {"nothing", "stack init", "stack import", "preview"})
+    void fromAnExportOfPulumiCloud(String failAfter) throws IOException {
+        setUp();
+        String source = passphraseSource(false);
+        Path export = cloudExport(source);
+        String exportBefore = Files.readString(export);
+
+        List<String> args = List.of("--stack", "acme/consumer/prod", "--from-export", export.toString(), "--to",
+                target, "--secrets-provider", SECRETS, "--yes");
+        if (!failAfter.equals("nothing")) {
+            failOnceAfter(failAfter);
+            assertEquals(1, migrate(args), "the injected failure stops the move");
+            assertEquals(exportBefore, Files.readString(export), "the export is unchanged");
+        }
+        assertEquals(0, migrate(args));
+        assertEquals(exportBefore, Files.readString(export), "the export is unchanged");
+        assertMovedUnderKms();
+        String stackFile = sandbox.read("Pulumi.prod.yaml");
+        assertTrue(stackFile.contains("secretsprovider: " + SECRETS), stackFile);
+        assertTrue(!stackFile.contains("encryptionsalt"), "no passphrase provider in the stack file:\n" + stackFile);
+    }
+
+    @Test
+    void aStackSomeoneElseMadeInTheTargetIsNeverWrittenOver() throws IOException {
+        setUp();
+        String source = passphraseSource(true);
+        sandbox.env.put("PULUMI_BACKEND_URL", target);
+        sandbox.pulumiOk("stack", "init", "prod", "--secrets-provider", SECRETS);
+        sandbox.env.remove("PULUMI_BACKEND_URL");
+        JsonNode theirs = sandbox.export(target, "prod");
+
+        assertEquals(1, migrate(List.of("--stack", "prod", "--from", source, "--to", target, "--secrets-provider",
+                SECRETS, "--yes")));
+        assertEquals(theirs, sandbox.export(target, "prod"), "the target's stack is as its owner left it");
+    }
+
+    /**
+     * Why the move no longer imports: the real CLI's {@code stack import} keeps the secrets manager its file names,
+     * so a passphrase stack imported into a stack created with a KMS key is still a passphrase stack.
+     */
+    @Test
+    void theCliKeepsAnImportsPassphraseManagerWhateverTheStackWasCreatedWith() throws IOException {
+        setUp();
+        String source = passphraseSource(false);
+        sandbox.env.put("PULUMI_BACKEND_URL", source);
+        Path export = tmp.resolve("plain-export.json");
+        sandbox.pulumiOk("stack", "export", "--show-secrets", "--file", export.toString(), "--stack", "prod");
+        sandbox.env.put("PULUMI_BACKEND_URL", target);
+        sandbox.pulumiOk("stack", "init", "prod", "--secrets-provider", SECRETS);
+        sandbox.pulumiOk("stack", "import", "--file", export.toString(), "--stack", "prod");
+        assertEquals("passphrase", sandbox.export(target, "prod").path("deployment").path("secrets_providers")
+                .path("type").asText());
+    }
+
+    /**
+     * Why an export from Pulumi Cloud is pointed at the target's manager first: the real CLI's {@code stack import}
+     * of a {@code service} export into a self-managed backend swaps in the passphrase manager (silently using the
+     * passphrase in the environment) and drops the KMS provider that {@code stack init} wrote to the stack file.
+     */
+    @Test
+    void theCliTurnsAnImportFromPulumiCloudIntoAPassphraseStack() throws IOException {
+        setUp();
+        Path export = cloudExport(passphraseSource(false));
+        sandbox.env.put("PULUMI_BACKEND_URL", target);
+        // As on the machine of whoever took the export: logged in to Pulumi Cloud (no request reaches it).
+        Files.writeString(Path.of(sandbox.env.get("PULUMI_HOME")).resolve("credentials.json"), """
+                {"accessTokens": {"https://api.pulumi.com": "pul-e2e-not-a-real-token"},
+                 "accounts": {"https://api.pulumi.com": {"accessToken": "pul-e2e-not-a-real-token",
+                  "username": "e2e", "lastValidatedAt": "2026-12-01T00:00:00Z"}}}""");
+        sandbox.pulumiOk("stack", "init", "prod", "--secrets-provider", SECRETS);
+        assertTrue(sandbox.read("Pulumi.prod.yaml").contains("secretsprovider: " + SECRETS));
+        sandbox.pulumiOk("stack", "import", "--file", export.toString(), "--stack", "prod");
+        assertEquals("passphrase", sandbox.export(target, "prod").path("deployment").path("secrets_providers")
+                .path("type").asText());
+        assertTrue(!sandbox.read("Pulumi.prod.yaml").contains("secretsprovider"), sandbox.read("Pulumi.prod.yaml"));
+    }
+
+    /** Pulumi Cloud's export of the stack: secrets in plaintext, its state naming the {@code service} manager. */
+    private Path cloudExport(String source) throws IOException {
+        sandbox.env.put("PULUMI_BACKEND_URL", source);
+        Path export = tmp.resolve("cloud-export.json");
+        sandbox.pulumiOk("stack", "export", "--show-secrets", "--file", export.toString(), "--stack", "prod");
+        sandbox.env.remove("PULUMI_BACKEND_URL");
+        ObjectNode node = (ObjectNode) JSON.readTree(export.toFile());
+        ((ObjectNode) node.get("deployment")).set("secrets_providers", JSON.readTree("""
+                {"type": "service", "state": {"url": "https://api.pulumi.com", "owner": "acme",
+                 "project": "consumer", "stack": "prod"}}"""));
+        JSON.writeValue(export.toFile(), node);
+        // A Pulumi Cloud stack's file names no secrets provider of its own.
+        sandbox.write("Pulumi.prod.yaml", "config:\n  consumer:apiToken: " + TOKEN + "\n");
+        return export;
+    }
+
+    private void assertMovedUnderKms() {
+        sandbox.env.remove("PULUMI_CONFIG_PASSPHRASE");
+        sandbox.env.put("PULUMI_BACKEND_URL", target);
+        sandbox.pulumiOk("preview", "--expect-no-changes", "--stack", "prod");
+        JsonNode state = sandbox.export(target, "prod");
+        JsonNode manager = state.path("deployment").path("secrets_providers");
+        assertEquals("cloud", manager.path("type").asText(), manager::toString);
+        assertEquals(SECRETS, manager.path("state").path("url").asText());
+        assertNotEquals(-1, state.toString().indexOf("ciphertext"), "the secret output is encrypted in the state");
+        assertEquals(TOKEN, output(target, "token"), "the secret output decrypts with the KMS key alone");
+    }
+
+    private String output(String backend, String name) {
+        return Run.of(sandbox.env, sandbox.project, Command.of("pulumi", "stack", "output", name, "--show-secrets",
+                "--stack", "prod").env("PULUMI_BACKEND_URL", backend).build()).stdout().strip();
+    }
+
+    private int migrate(List<String> args) {
+        var out = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of("--project-dir", sandbox.project.toString()));
+        int code = MigrateStack.run(all.toArray(String[]::new), sandbox.ops(out));
+        System.out.println(out.toString(StandardCharsets.UTF_8));
+        return code;
+    }
+
+    /**
+     * TEST DOUBLE around the real CLI, first on PATH: runs every command for real, then reports a failure once,
+     * after the first command whose arguments contain {@code words}, as a dropped connection would.
+     */
+    private void failOnceAfter(String words) throws IOException {
+        Path bin = Files.createDirectories(tmp.resolve("faulty-bin"));
+        Path marker = tmp.resolve("failed-once");
+        Path script = bin.resolve("pulumi");
+        Files.writeString(script, String.join("\n",
+                "#!/bin/sh",
+                Command.quote(E2e.BIN.resolve("pulumi").toString()) + " \"$@\"",
+                "code=$?",
+                "case \" $* \" in",
+                "  *" + Command.quote(" " + words + " ") + "*)",
+                "    if [ ! -e " + Command.quote(marker.toString()) + " ]; then",
+                "      : > " + Command.quote(marker.toString()),
+                "      echo 'injected failure after: pulumi '\"$*\" >&2",
+                "      exit 1",
+                "    fi ;;",
+                "esac",
+                "exit $code", ""));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        sandbox.env.put("PATH", bin + ":" + sandbox.env.get("PATH"));
+    }
+}

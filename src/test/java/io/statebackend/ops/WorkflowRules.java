@@ -85,8 +85,8 @@ final class WorkflowRules {
                 if (!cond.contains("pull_request")) {
                     v.add("job " + name + " previews but does not run on pull_request");
                 }
-                if (!runs.contains("--policy-pack policy")) {
-                    v.add("job " + name + " previews without --policy-pack policy");
+                if (!runs.contains("--policy-pack policy/run-pack")) {
+                    v.add("job " + name + " previews without --policy-pack policy/run-pack");
                 }
                 if (!runs.contains(STACK_PACK_CONFIG)) {
                     v.add("job " + name + " previews without the stack's policy pack config");
@@ -97,11 +97,24 @@ final class WorkflowRules {
                 if (!cond.contains("github.event_name == 'push'") || !cond.contains("refs/heads/main")) {
                     v.add("job " + name + " runs pulumi up outside pushes to main");
                 }
-                if (!runs.contains("--policy-pack policy") || !runs.contains("--yes")) {
-                    v.add("job " + name + " must run pulumi up --policy-pack policy --yes");
+                if (!runs.contains("--policy-pack policy/run-pack") || !runs.contains("--yes")) {
+                    v.add("job " + name + " must run pulumi up --policy-pack policy/run-pack --yes");
                 }
                 if (!runs.contains(STACK_PACK_CONFIG)) {
                     v.add("job " + name + " runs pulumi up without the stack's policy pack config");
+                }
+            }
+            if (runs.contains("pulumi ")) {
+                if (!runs.contains("grep -E '^[A-Z_]+=' tools/pulumi/versions >> \"$GITHUB_OUTPUT\"")) {
+                    v.add("job " + name + " does not read the pinned toolchain from tools/pulumi/versions");
+                }
+                JsonNode install = step(job, "pulumi/actions");
+                if (install == null || !install.path("with").path("pulumi-version").asText()
+                        .equals("${{ steps.pins.outputs.PULUMI_VERSION }}")) {
+                    v.add("job " + name + " installs a Pulumi CLI other than the pinned one");
+                }
+                if (!runs.contains("pulumi plugin install language java \"${{ steps.pins.outputs.PULUMI_JAVA_VERSION }}\"")) {
+                    v.add("job " + name + " does not install the pinned Java language host");
                 }
             }
             if (runs.contains("pulumi ") && !runs.contains("pulumi login \"$BACKEND_URL\"")) {

@@ -69,11 +69,14 @@ class WorkflowTest {
             "      id-token: write|      id-token: read|without permissions id-token: write",
             "          role-to-assume: ${{ vars.AWS_STATE_ROLE_ARN }}|          aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}|stored credential secrets.AWS_ACCESS_KEY_ID",
             "          client-id: ${{ vars.AZURE_CLIENT_ID }}|          client-secret: ${{ secrets.AZURE_CLIENT_SECRET }}|passes stored credentials (client-secret)",
-            "--policy-pack policy --policy-pack-config|--policy-pack-config|previews without --policy-pack policy",
+            "--policy-pack policy/run-pack --policy-pack-config|--policy-pack-config|previews without --policy-pack policy/run-pack",
             "--policy-pack-config \"policy/config/${{ matrix.stack }}.json\" --stack \"${{ matrix.stack }}\" --diff|--stack \"${{ matrix.stack }}\" --diff|previews without the stack's policy pack config",
             "    if: github.event_name == 'pull_request'|    if: github.event_name == 'push'|previews but does not run on pull_request",
             "    if: github.event_name == 'push' && github.ref == 'refs/heads/main'|    if: github.event_name == 'push'|runs pulumi up outside pushes to main",
-            "pulumi up --policy-pack policy --policy-pack-config \"policy/config/${{ matrix.stack }}.json\" --stack|pulumi up --stack|must run pulumi up --policy-pack policy --yes",
+            "pulumi up --policy-pack policy/run-pack --policy-pack-config \"policy/config/${{ matrix.stack }}.json\" --stack|pulumi up --stack|must run pulumi up --policy-pack policy/run-pack --yes",
+            "          pulumi-version: ${{ steps.pins.outputs.PULUMI_VERSION }}|          pulumi-version: latest|installs a Pulumi CLI other than the pinned one",
+            "run: grep -E '^[A-Z_]+=' tools/pulumi/versions >> \"$GITHUB_OUTPUT\"|run: echo PULUMI_VERSION=3.0.0 >> \"$GITHUB_OUTPUT\"|does not read the pinned toolchain from tools/pulumi/versions",
+            "        run: pulumi plugin install language java \"${{ steps.pins.outputs.PULUMI_JAVA_VERSION }}\"|        run: pulumi version|does not install the pinned Java language host",
             "permissions:\\n  contents: read|permissions:\\n  contents: read\\n  id-token: write|not the whole workflow"})
     void aBrokenCopyIsCaught(String original, String replacement, String expected) throws IOException {
         String from = original.replace("\\n", "\n");

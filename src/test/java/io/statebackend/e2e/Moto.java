@@ -18,7 +18,12 @@ final class Moto implements AutoCloseable {
 
     static final String REGION = "eu-west-1";
 
+    /** What moto's IAM enforcement needs before it starts: an administrator and its access key, three calls. */
+    private static final int SETUP_CALLS = 3;
+
     private final Emulator server;
+    private String accessKeyId = "testing";
+    private String secretAccessKey = "testing";
 
     private Moto(Emulator server) {
         this.server = server;
@@ -27,6 +32,34 @@ final class Moto implements AutoCloseable {
     static Moto start(Path dir) {
         return new Moto(Emulator.start("moto", dir, List.of("moto_server", "-H", "127.0.0.1"),
                 port -> List.of("-p", String.valueOf(port)), Map.of()));
+    }
+
+    /**
+     * A moto of its own that authenticates and authorizes every request after the first three, which create the
+     * administrator this instance then acts as. moto evaluates identity policies' actions and S3 resources; it
+     * checks KMS calls against resource {@code *} only.
+     */
+    static Moto startEnforcingIam(Path dir) {
+        Moto moto = new Moto(Emulator.start("moto-iam", dir, List.of("moto_server", "-H", "127.0.0.1"),
+                port -> List.of("-p", String.valueOf(port)),
+                Map.of("INITIAL_NO_AUTH_ACTION_COUNT", String.valueOf(SETUP_CALLS))));
+        Map<String, String> admin = moto.userWithPolicy("administrator", """
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}""");
+        moto.accessKeyId = admin.get("AWS_ACCESS_KEY_ID");
+        moto.secretAccessKey = admin.get("AWS_SECRET_ACCESS_KEY");
+        return moto;
+    }
+
+    /** A new IAM user holding only {@code policy}; its credentials, as environment variables. */
+    Map<String, String> userWithPolicy(String user, String policy) {
+        awsOk("iam", "create-user", "--user-name", user);
+        awsOk("iam", "put-user-policy", "--user-name", user, "--policy-name", "only", "--policy-document", policy);
+        String[] key = awsOk("iam", "create-access-key", "--user-name", user, "--query",
+                "AccessKey.[AccessKeyId,SecretAccessKey]").stdout().strip().split("\\s+");
+        Map<String, String> env = new LinkedHashMap<>(env());
+        env.put("AWS_ACCESS_KEY_ID", key[0]);
+        env.put("AWS_SECRET_ACCESS_KEY", key[1]);
+        return env;
     }
 
     String endpoint() {
@@ -41,8 +74,8 @@ final class Moto implements AutoCloseable {
     /** The environment of anything that talks to the emulator: credentials, region, and where KMS is. */
     Map<String, String> env() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("AWS_ACCESS_KEY_ID", "testing");
-        env.put("AWS_SECRET_ACCESS_KEY", "testing");
+        env.put("AWS_ACCESS_KEY_ID", accessKeyId);
+        env.put("AWS_SECRET_ACCESS_KEY", secretAccessKey);
         env.put("AWS_REGION", REGION);
         env.put("AWS_DEFAULT_REGION", REGION);
         env.put("AWS_ENDPOINT_URL", endpoint());

@@ -1,0 +1,131 @@
+package io.statebackend.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The state users' policy, as the program exports it ({@code awsStateAccessPolicyJson}), against moto with IAM
+ * enforced: a principal holding only that policy logs in, creates a stack, updates it (taking and releasing its
+ * lock), writes history and exports; with any one of its S3 actions removed it cannot. The stack uses the
+ * passphrase provider here: moto authorizes KMS calls against resource {@code *}, so the policy's key statements,
+ * which name the keys, cannot be exercised (the mock-engine tests and the pack check them).
+ */
+@ExtendWith(E2e.class)
+class StateAccessPolicyIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Each S3 action of the policy, and how a state user without it is stopped. */
+    private static final Map<String, String> STOPPED_WITHOUT = new java.util.LinkedHashMap<>(Map.of(
+            "s3:ListBucket", "could not list bucket",
+            "s3:GetObject", "read \".pulumi/meta.yaml\"",
+            "s3:PutObject", "operation error S3: PutObject",
+            // the lock taken by `stack init` cannot be removed, so the next command finds the stack locked
+            "s3:DeleteObject", "the stack is currently locked by 1 lock(s)"));
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void thePolicyAloneIsEnoughAndEveryS3ActionInItIsNeeded() throws IOException {
+        try (Moto moto = Moto.startEnforcingIam(E2e.DIR.resolve("moto-iam"))) {
+            String bucket = "iam-state-" + UUID.randomUUID().toString().substring(0, 8);
+            moto.createStateBucket(bucket);
+            JsonNode policy = JSON.readTree(programsPolicy(bucket));
+            assertEquals(java.util.Set.copyOf(STOPPED_WITHOUT.keySet()), java.util.Set.copyOf(s3Actions(policy)),
+                    "the actions under test are the policy's own");
+
+            assertTrue(workAsStateUser(moto, bucket, "full", policy.toString()).isEmpty(),
+                    "the exported policy is enough");
+            STOPPED_WITHOUT.forEach((action, stopped) -> {
+                List<String> failed = workAsStateUser(moto, bucket, "without-" + action.substring(3).toLowerCase(),
+                        without(policy, action));
+                assertFalse(failed.isEmpty(), "without " + action + " a state user cannot work");
+                assertTrue(failed.get(0).contains(stopped), "without " + action + ":\n" + failed.get(0));
+            });
+        }
+    }
+
+    /**
+     * Logs in, creates a stack, updates it, reads its history and exports it, as a user holding only
+     * {@code policy}; the commands that failed (none when all went through and no lock was left behind).
+     */
+    private List<String> workAsStateUser(Moto moto, String bucket, String stack, String policy) {
+        Map<String, String> user = moto.userWithPolicy("state-user-" + stack, policy);
+        Sandbox sandbox = new Sandbox(tmp.resolve(stack)).asConsumer().with(user);
+        sandbox.env.put("PULUMI_BACKEND_URL", "s3://" + bucket + "?region=" + Moto.REGION + "&awssdk=v2&"
+                + moto.backendQuery());
+        List<String[]> commands = List.of(
+                new String[]{"login"},
+                new String[]{"stack", "init", stack, "--secrets-provider", "passphrase"},
+                new String[]{"config", "set", "--secret", "apiToken", "state-user-token", "--stack", stack},
+                new String[]{"up", "--yes", "--stack", stack},
+                new String[]{"stack", "history", "--stack", stack},
+                new String[]{"stack", "export", "--stack", stack});
+        for (String[] command : commands) {
+            Run run = sandbox.pulumi(command);
+            if (!run.ok()) {
+                return List.of(run.describe());
+            }
+        }
+        String locks = moto.awsOk("s3api", "list-objects-v2", "--bucket", bucket, "--prefix", ".pulumi/locks/",
+                "--query", "Contents[].Key").stdout();
+        return locks.contains(stack) ? List.of("a lock was left behind: " + locks) : List.of();
+    }
+
+    /** The program's awsStateAccessPolicyJson for a dev stack whose state bucket is {@code bucket}. */
+    private String programsPolicy(String bucket) throws IOException {
+        Sandbox sandbox = new Sandbox(Files.createDirectories(tmp.resolve("program")));
+        sandbox.env.put("PULUMI_BACKEND_URL", sandbox.localBackend());
+        sandbox.bash("mkdir -p .pulumi-local", Map.of());
+        sandbox.pulumiOk("stack", "init", "dev");
+        sandbox.pulumiOk("config", "set", "state-backend:azureEnabled", "false", "--stack", "dev");
+        sandbox.pulumiOk("config", "set", "state-backend:awsBucketName", bucket, "--stack", "dev");
+        sandbox.pulumiOk("up", "--yes", "--stack", "dev");
+        return sandbox.pulumiOk("stack", "output", "awsStateAccessPolicyJson", "--stack", "dev").stdout().strip();
+    }
+
+    private static List<String> s3Actions(JsonNode policy) {
+        List<String> actions = new java.util.ArrayList<>();
+        for (JsonNode statement : policy.path("Statement")) {
+            for (JsonNode action : statement.path("Action")) {
+                if (action.asText().startsWith("s3:")) {
+                    actions.add(action.asText());
+                }
+            }
+        }
+        return actions;
+    }
+
+    /** The policy without {@code action}, and without a statement that is left with no action. */
+    private static String without(JsonNode policy, String action) {
+        JsonNode copy = policy.deepCopy();
+        ArrayNode statements = (ArrayNode) copy.path("Statement");
+        for (int s = statements.size() - 1; s >= 0; s--) {
+            ArrayNode actions = (ArrayNode) statements.get(s).path("Action");
+            for (int i = actions.size() - 1; i >= 0; i--) {
+                if (actions.get(i).asText().equals(action)) {
+                    actions.remove(i);
+                }
+            }
+            if (actions.isEmpty()) {
+                statements.remove(s);
+            }
+        }
+        return copy.toString();
+    }
+}

@@ -7,6 +7,7 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.MockMonitor;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.statebackend.App;
+import io.statebackend.settings.StackConfig;
 import io.statebackend.settings.StackFile;
 import io.statebackend.settings.StackFileException;
 import pulumirpc.Resource.RegisterResourceRequest;
@@ -40,19 +41,22 @@ public final class DependencyGraph {
         this.nodes = nodes;
     }
 
-    public static synchronized DependencyGraph of(StackFile stack) {
+    public static DependencyGraph of(StackFile stack) {
+        return of(stack.projectName(), stack.stackName(), stack);
+    }
+
+    public static synchronized DependencyGraph of(String project, String stack, StackConfig config) {
         List<Node> registered = Collections.synchronizedList(new ArrayList<>());
         Mocks mocks = new PlanMocks();
         try {
             var result = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName(stack.projectName()).stackName(stack.stackName())
-                            .preview(false).build())
+                    .options(TestOptions.builder().projectName(project).stackName(stack).preview(false).build())
                     .mocks(mocks)
                     .monitorDecorator(original -> new RecordingMonitor(mocks, registered))
                     .build()
-                    .runTest(ctx -> App.stack(ctx, stack));
+                    .runTest(ctx -> App.stack(ctx, config));
             if (!result.exceptions().isEmpty()) {
-                throw new IllegalStateException("the " + stack.stackName() + " stack failed", result.exceptions().get(0));
+                throw new IllegalStateException("the " + stack + " stack failed", result.exceptions().get(0));
             }
         } finally {
             PulumiTestInternal.cleanup();

@@ -57,6 +57,12 @@ final class Checks {
         return value;
     }
 
+    /** In production, refuses a value built on an example id (see {@link ExampleValues}). */
+    static void notAnExample(boolean production, boolean example, Setting setting, String value, String what) {
+        require(!production || !example, setting, value, what + " of your own, not an example: replace the examples in "
+                + "the stack file before the first pulumi up");
+    }
+
     static void require(boolean condition, Setting setting, String value, String expectation) {
         if (!condition) {
             throw new SettingsException(setting.qualifiedKey(), value, expectation);

@@ -103,6 +103,7 @@ public final class SettingsLoader {
             throw new SettingsException(AZURE_EXISTING_SUBNET_ID.qualifiedKey(), null,
                     "a subnet id in production: the created VNet is a development convenience");
         }
+        subnet.ifPresent(id -> notAnExampleSubscription(production, AZURE_EXISTING_SUBNET_ID, id));
         String vnetPrefix = Checks.privateCidr(AZURE_VNET_ADDRESS_PREFIX, read.string(AZURE_VNET_ADDRESS_PREFIX));
         Optional<AzureResourceId> blobZone = read.optionalString(AZURE_EXISTING_BLOB_DNS_ZONE_ID).map(v -> AzureResourceId.parse(
                 AZURE_EXISTING_BLOB_DNS_ZONE_ID.qualifiedKey(), v, "Microsoft.Network/privateDnsZones"));
@@ -110,12 +111,17 @@ public final class SettingsLoader {
                 AZURE_EXISTING_VAULT_DNS_ZONE_ID.qualifiedKey(), v, "Microsoft.Network/privateDnsZones"));
         Optional<AzureResourceId> workspace = read.optionalString(AZURE_EXISTING_WORKSPACE_ID).map(v -> AzureResourceId.parse(
                 AZURE_EXISTING_WORKSPACE_ID.qualifiedKey(), v, "Microsoft.OperationalInsights/workspaces"));
+        blobZone.ifPresent(id -> notAnExampleSubscription(production, AZURE_EXISTING_BLOB_DNS_ZONE_ID, id));
+        vaultZone.ifPresent(id -> notAnExampleSubscription(production, AZURE_EXISTING_VAULT_DNS_ZONE_ID, id));
+        workspace.ifPresent(id -> notAnExampleSubscription(production, AZURE_EXISTING_WORKSPACE_ID, id));
         int logRetention = Checks.inRange(AZURE_LOG_RETENTION_DAYS, read.integer(AZURE_LOG_RETENTION_DAYS), 30, 730);
         Checks.atLeast(AZURE_LOG_RETENTION_DAYS, logRetention, production ? PRODUCTION_LOG_RETENTION_DAYS : 30,
                 "days in " + profile.value());
 
         List<String> users = read.stringList(AZURE_STATE_USER_OBJECT_IDS).stream()
                 .map(v -> Checks.guid(AZURE_STATE_USER_OBJECT_IDS, v)).toList();
+        users.forEach(id -> Checks.notAnExample(production, ExampleValues.isExampleGuid(id), AZURE_STATE_USER_OBJECT_IDS,
+                id, "an Entra object id"));
         Checks.require(!production || !users.isEmpty(), AZURE_STATE_USER_OBJECT_IDS, "[]",
                 "at least one object id in production: someone must be able to log in");
 
@@ -156,6 +162,8 @@ public final class SettingsLoader {
         List<String> principals = read.stringList(AWS_STATE_PRINCIPAL_ARNS).stream()
                 .map(v -> principalArn(v, partition, region))
                 .toList();
+        principals.forEach(arn -> Checks.notAnExample(production, ExampleValues.isExampleAccount(arn.split(":")[4]),
+                AWS_STATE_PRINCIPAL_ARNS, arn, "a principal in an AWS account"));
         Checks.require(!production || !principals.isEmpty(), AWS_STATE_PRINCIPAL_ARNS, "[]",
                 "at least one principal ARN in production: someone must be able to log in");
 
@@ -179,6 +187,11 @@ public final class SettingsLoader {
         Checks.atLeast(AWS_ACCESS_LOG_RETENTION_DAYS, logRetention, production ? PRODUCTION_LOG_RETENTION_DAYS : 1,
                 "days in " + profile.value());
         return new AwsSettings(region, suffix, bucket, principals, noncurrent, newer, replica, logRetention);
+    }
+
+    private static void notAnExampleSubscription(boolean production, Setting setting, AzureResourceId id) {
+        Checks.notAnExample(production, ExampleValues.isExampleGuid(id.subscriptionId()), setting, id.value(),
+                "a resource id in a subscription");
     }
 
     private static String awsRegion(Setting setting, String value) {

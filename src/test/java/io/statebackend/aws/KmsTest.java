@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.statebackend.iam.PolicyJson;
 import io.statebackend.plan.ResourceRecord;
 import io.statebackend.testing.Records;
+import io.statebackend.testing.Stacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class KmsTest {
 
     static final String ROOT = "arn:aws:iam::" + ACCOUNT + ":root";
-    static final String STATE_USERS = "arn:aws:iam::" + ACCOUNT + ":role/pulumi-state-users";
+    static final String STATE_USERS = Stacks.ownIdList("awsStatePrincipalArns").get(0);
 
     /** Rotation on, the 30-day deletion window, symmetric encrypt/decrypt, protected. */
     static void assertKeyControls(ResourceRecord key, boolean protect) {

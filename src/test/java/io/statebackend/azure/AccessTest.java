@@ -16,8 +16,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class AccessTest {
 
-    static final List<String> PROD_USERS = List.of(
-            "11111111-1111-1111-1111-111111111111", "22222222-2222-2222-2222-222222222222");
+    static final List<String> PROD_USERS = Stacks.ownIdList("azureStateUserObjectIds");
 
     static List<ResourceRecord> grantsTo(PlanResult r, String objectId) {
         return r.ofType(ROLE_ASSIGNMENT).stream().filter(a -> objectId.equals(a.input("principalId"))).toList();

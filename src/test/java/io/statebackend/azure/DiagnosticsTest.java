@@ -67,7 +67,7 @@ class DiagnosticsTest {
 
     @Test
     void anExistingWorkspaceIsUsedAndNoneIsCreated() {
-        String existing = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-monitoring"
+        String existing = "/subscriptions/" + Stacks.ownSubscription() + "/resourceGroups/rg-monitoring"
                 + "/providers/Microsoft.OperationalInsights/workspaces/log-central";
         PlanResult run = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", existing));
         assertTrue(run.ofType(WORKSPACE).isEmpty());

@@ -16,8 +16,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class NetworkTest {
 
-    static final String HUB_SUBNET = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-network-hub"
-            + "/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-private-endpoints";
+    static final String HUB_SUBNET = Stacks.ownId("azureExistingSubnetId");
     static final String HUB_VNET = HUB_SUBNET.substring(0, HUB_SUBNET.indexOf("/subnets/"));
 
     static ResourceRecord endpoint(PlanResult r, String groupId) {
@@ -80,9 +79,9 @@ class NetworkTest {
 
     @Test
     void existingZonesAreUsedAsGivenAndNotCreated() {
-        String blobZone = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-dns/providers/"
+        String blobZone = "/subscriptions/" + Stacks.ownSubscription() + "/resourceGroups/rg-dns/providers/"
                 + "Microsoft.Network/privateDnsZones/" + Network.BLOB_ZONE;
-        String vaultZone = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-dns/providers/"
+        String vaultZone = "/subscriptions/" + Stacks.ownSubscription() + "/resourceGroups/rg-dns/providers/"
                 + "Microsoft.Network/privateDnsZones/" + Network.VAULT_ZONE;
         PlanResult run = Stacks.runWith("prod", Map.of("azureExistingBlobDnsZoneId", blobZone,
                 "azureExistingVaultDnsZoneId", vaultZone));

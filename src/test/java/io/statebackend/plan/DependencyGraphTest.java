@@ -16,7 +16,7 @@ class DependencyGraphTest {
 
     @BeforeAll
     static void graph() {
-        prod = DependencyGraph.of(Stacks.file("prod"));
+        prod = DependencyGraph.of("state-backend", "prod", Stacks.config("prod"));
     }
 
     private static void waitsOnlyFor(String type, String name, Set<String> allowedTypes) {

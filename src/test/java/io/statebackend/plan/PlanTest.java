@@ -40,7 +40,8 @@ class PlanTest {
 
     @Test
     void printsTheResourceTreeSettingsAndOutputsUnderAClearHeader() throws IOException {
-        Outcome o = plan(projectCopy(), "prod");
+        Stacks.writeOwnIds(projectCopy().resolve("Pulumi.prod.yaml"));
+        Outcome o = plan(dir, "prod");
         assertEquals(0, o.exit, o.err);
         assertTrue(o.out.startsWith("OFFLINE PLAN: the desired state"), o.out);
         assertTrue(o.out.contains("It is not cloud state"));
@@ -49,6 +50,16 @@ class PlanTest {
         assertTrue(o.out.contains("allowSharedKeyAccess = false"));
         assertTrue(o.out.contains("azureBackendUrl = azblob://pulumi-state?storage_account="));
         assertTrue(o.out.contains("unavailable: the policy pack is not built"));
+    }
+
+    @Test
+    void theShippedProdFileIsRefusedUntilItsExampleIdsAreReplaced() throws IOException {
+        Outcome o = plan(projectCopy(), "prod");
+        assertEquals(1, o.exit);
+        assertEquals(1, o.err.strip().lines().count(), o.err);
+        assertTrue(o.err.contains("state-backend:azureExistingSubnetId: got \"/subscriptions/00000000-0000-0000-0000-"
+                + "000000000000/"), o.err);
+        assertTrue(o.err.contains("not an example: replace the examples in the stack file"), o.err);
     }
 
     @Test

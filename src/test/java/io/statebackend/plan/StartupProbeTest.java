@@ -1,5 +1,7 @@
 package io.statebackend.plan;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestResult;
 import io.statebackend.testing.Runs;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,10 @@ class StartupProbeTest {
     void theProdStackFromItsEngineFormConfigDeclaresWhatTheTestsCheck() throws IOException {
         Path config = dir.resolve("prod-engine-config.json");
         StartupProbe.writeEngineConfig(Stacks.PROJECT_DIR, "prod", config);
+        Map<String, String> engineForm = new HashMap<>(new ObjectMapper().readValue(config.toFile(),
+                new TypeReference<Map<String, String>>() { }));
+        engineForm.putAll(Stacks.OWN_IDS);
+        new ObjectMapper().writeValue(config.toFile(), engineForm);
         TestResult probe = StartupProbe.declare(new String[]{config.toString(), "prod"});
 
         List<String> expected = Runs.prod().resources().stream()

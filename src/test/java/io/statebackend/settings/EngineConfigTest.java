@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,15 +32,19 @@ class EngineConfigTest {
     @ValueSource(strings = {"dev", "prod"})
     void programReadsTheSameSettingsFromTheEngineAsFromTheStackFile(String stack) {
         StackFile file = Stacks.file(stack);
+        Map<String, String> values = new HashMap<>(file.values());
+        if (stack.equals("prod")) {
+            values.putAll(Stacks.OWN_IDS);
+        }
         AtomicReference<Settings> read = new AtomicReference<>();
         var result = PulumiTestInternal.builder()
                 .options(TestOptions.builder().projectName(file.projectName()).stackName(stack).preview(false).build())
                 .mocks(new PlanMocks())
-                .config(file.values())
+                .config(values)
                 .build()
                 .runTest(ctx -> read.set(SettingsLoader.load(EngineConfig.of(ctx))));
         assertTrue(result.exceptions().isEmpty(), result.exceptions()::toString);
-        assertEquals(SettingsLoader.load(file), read.get());
+        assertEquals(SettingsLoader.load(Stacks.config(stack)), read.get());
     }
 
     @Test

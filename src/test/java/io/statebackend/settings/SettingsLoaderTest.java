@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -18,6 +19,8 @@ class SettingsLoaderTest {
 
     private static final String SUBNET = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net"
             + "/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet";
+    private static final String EXAMPLE_WORKSPACE = "/subscriptions/aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa/resourceGroups/rg"
+            + "/providers/Microsoft.OperationalInsights/workspaces/logs";
 
     /**
      * stack, changed settings, the key the error must name, the value it must quote, words of the expectation. The
@@ -41,6 +44,20 @@ class SettingsLoaderTest {
                 bad("prod", Map.of("azureStateUserObjectIds", "[]"), "azureStateUserObjectIds", "[]", "at least one object id in production"),
                 bad("prod", Map.of("azureStateUserObjectIds", "11111111-1111-1111-1111-111111111111"), "azureStateUserObjectIds",
                         "11111111-1111-1111-1111-111111111111", "a list of strings"),
+                // production refuses the examples of Pulumi.prod.yaml and the documentation
+                bad("prod", Map.of("azureStateUserObjectIds", "[\"4a7d9e21-5c3b-4f80-9e16-b2d7c4a85f03\",\"22222222-2222-2222-2222-222222222222\"]"),
+                        "azureStateUserObjectIds", "22222222-2222-2222-2222-222222222222", "not an example"),
+                bad("prod", Map.of("azureStateUserObjectIds", "[\"12345678-1234-1234-1234-123456789012\"]"),
+                        "azureStateUserObjectIds", "12345678-1234-1234-1234-123456789012", "not an example"),
+                bad("prod", Map.of("azureExistingSubnetId", SUBNET), "azureExistingSubnetId", SUBNET,
+                        "a resource id in a subscription of your own, not an example"),
+                bad("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", EXAMPLE_WORKSPACE),
+                        "azureExistingLogAnalyticsWorkspaceId", EXAMPLE_WORKSPACE, "not an example"),
+                bad("prod", Map.of("awsStatePrincipalArns", "[\"arn:aws:iam::123456789012:role/pulumi-state-users\"]"),
+                        "awsStatePrincipalArns", "arn:aws:iam::123456789012:role/pulumi-state-users",
+                        "a principal in an AWS account of your own, not an example"),
+                bad("prod", Map.of("awsStatePrincipalArns", "[\"arn:aws:iam::111122223333:root\"]"),
+                        "awsStatePrincipalArns", "arn:aws:iam::111122223333:root", "not an example"),
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"10.0.0.0/8\"]"), "azureAllowedIpRanges", "10.0.0.0/8", "public IPv4"),
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"203.0.113.0/33\"]"), "azureAllowedIpRanges", "203.0.113.0/33", "public IPv4"),
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"203.0.113.1/24\"]"), "azureAllowedIpRanges", "203.0.113.1/24", "CIDR"),
@@ -104,7 +121,7 @@ class SettingsLoaderTest {
 
     @Test
     void realStackFilesLoad() {
-        Settings prod = SettingsLoader.load(Stacks.file("prod"));
+        Settings prod = SettingsLoader.load(Stacks.config("prod"));
         assertEquals(Profile.PRODUCTION, prod.profile());
         assertTrue(prod.protect());
         AzureSettings azure = prod.azure().orElseThrow();
@@ -122,6 +139,18 @@ class SettingsLoaderTest {
         assertFalse(dev.azure().orElseThrow().deleteLocks());
         assertEquals(Optional.empty(), dev.azure().orElseThrow().existingSubnetId());
         assertEquals(Optional.empty(), dev.aws().orElseThrow().replicaRegion());
+    }
+
+    @Test
+    void theShippedProdFileIsRefusedUntilItsExamplesAreReplacedAndDevelopmentTakesExamples() {
+        SettingsException shipped = assertThrows(SettingsException.class, () -> SettingsLoader.load(Stacks.file("prod")));
+        assertTrue(shipped.getMessage().startsWith("state-backend:azureExistingSubnetId: got \"/subscriptions/00000000-"),
+                shipped.getMessage());
+        Settings dev = SettingsLoader.load(Stacks.withChanges(Stacks.file("dev"), Map.of(
+                "azureStateUserObjectIds", "[\"11111111-1111-1111-1111-111111111111\"]",
+                "awsStatePrincipalArns", "[\"arn:aws:iam::123456789012:role/pulumi-state-users\"]",
+                "azureExistingSubnetId", SUBNET)));
+        assertEquals(List.of("11111111-1111-1111-1111-111111111111"), dev.azure().orElseThrow().stateUserObjectIds());
     }
 
     @Test
@@ -148,7 +177,7 @@ class SettingsLoaderTest {
 
     @Test
     void listsAreImmutable() {
-        AzureSettings azure = SettingsLoader.load(Stacks.file("prod")).azure().orElseThrow();
+        AzureSettings azure = SettingsLoader.load(Stacks.config("prod")).azure().orElseThrow();
         assertThrows(UnsupportedOperationException.class, () -> azure.stateUserObjectIds().add("x"));
     }
 }

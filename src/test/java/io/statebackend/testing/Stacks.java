@@ -1,13 +1,21 @@
 package io.statebackend.testing;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.statebackend.plan.PlanResult;
 import io.statebackend.plan.ProgramRun;
+import io.statebackend.settings.Setting;
 import io.statebackend.settings.StackConfig;
 import io.statebackend.settings.StackFile;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,21 +28,83 @@ public final class Stacks {
     private Stacks() {
     }
 
+    /**
+     * What an operator writes over Pulumi.prod.yaml's example ids before the first {@code pulumi up} (production
+     * refuses the examples), in the engine's form: ids of the real shape, in no real tenant or account. The end-to-end
+     * tests and the benchmark read the same file.
+     */
+    public static final Map<String, String> OWN_IDS = ownIds();
+
+    private static Map<String, String> ownIds() {
+        try (var in = Stacks.class.getResourceAsStream("/prod-own-ids.json")) {
+            return new ObjectMapper().readValue(in, new TypeReference<Map<String, String>>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("prod-own-ids.json is unreadable", e);
+        }
+    }
+
+    /** The value {@link #OWN_IDS} gives a bare key of this project. */
+    public static String ownId(String key) {
+        return OWN_IDS.get(Setting.NAMESPACE + ":" + key);
+    }
+
+    /** The list {@link #OWN_IDS} gives a bare key of this project. */
+    public static List<String> ownIdList(String key) {
+        try {
+            return new ObjectMapper().readValue(ownId(key), new TypeReference<List<String>>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Rewrites a copy of Pulumi.prod.yaml as an operator would before the first {@code pulumi up}: {@link #OWN_IDS}
+     * in place of the examples.
+     */
+    public static void writeOwnIds(Path stackFile) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        try {
+            ObjectNode root = (ObjectNode) yaml.readTree(stackFile.toFile());
+            ObjectNode config = (ObjectNode) root.path("config");
+            for (Map.Entry<String, String> id : OWN_IDS.entrySet()) {
+                config.set(id.getKey(), id.getValue().startsWith("[") ? yaml.readTree(id.getValue())
+                        : yaml.getNodeFactory().textNode(id.getValue()));
+            }
+            yaml.writeValue(stackFile.toFile(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The subscription of {@link #OWN_IDS}' subnet, for other resource ids an operator would give. */
+    public static String ownSubscription() {
+        return ownId("azureExistingSubnetId").split("/")[2];
+    }
+
     public static StackFile file(String stack) {
         return StackFile.load(PROJECT_DIR, stack);
     }
 
+    /** The stack's config as the tests run it: the stack file, with {@link #OWN_IDS} in prod. */
+    public static StackConfig config(String stack) {
+        return withChanges(file(stack), stack.equals("prod") ? OWN_IDS : Map.of());
+    }
+
     public static PlanResult run(String stack) {
-        return ProgramRun.run(file(stack));
+        return runWith(stack, Map.of());
     }
 
     /**
-     * Runs the program on a stack file with some keys changed ({@code state-backend:} is added to bare keys); a null
-     * value removes the key, as if the stack file did not set it.
+     * Runs the program on a stack's config ({@link #config}) with some keys changed ({@code state-backend:} is added
+     * to bare keys); a null value removes the key, as if the stack file did not set it.
      */
     public static PlanResult runWith(String stack, Map<String, String> changes) {
         StackFile file = file(stack);
-        return ProgramRun.run(file.projectName(), stack, withChanges(file, changes));
+        Map<String, String> all = new HashMap<>(stack.equals("prod") ? OWN_IDS : Map.of());
+        changes.forEach((key, value) -> all.put(key.contains(":") ? key : file.projectName() + ":" + key, value));
+        return ProgramRun.run(file.projectName(), stack, withChanges(file, all));
     }
 
     public static StackConfig withChanges(StackFile file, Map<String, String> changes) {

@@ -1,11 +1,12 @@
 package io.statebackend.e2e;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,47 +23,38 @@ class BadConfigIT {
     @TempDir
     Path tmp;
 
-    @Test
-    void aValueOfTheWrongTypeIsRefusedByTheCliAgainstPulumiYamlsTypes() {
-        Sandbox sandbox = stack("dev");
-        sandbox.pulumiOk("config", "set", "state-backend:azureSoftDeleteRetentionDays", "thirty", "--stack", "dev");
-        refused(sandbox, "dev", "configuration key 'azureSoftDeleteRetentionDays' must be of type 'integer'");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // the CLI's own check against Pulumi.yaml's declared types
+            "a value of the wrong type|dev|azureSoftDeleteRetentionDays|thirty"
+                    + "|configuration key 'azureSoftDeleteRetentionDays' must be of type 'integer'",
+            // the program's settings, before anything is declared
+            "an unknown key in the project's namespace|dev|azureSkuNmae|Standard_LRS"
+                    + "|state-backend:azureSkuNmae: got \"Standard_LRS\"; expected no such setting",
+            "an out-of-range value|dev|azureSoftDeleteRetentionDays|0"
+                    + "|state-backend:azureSoftDeleteRetentionDays: got \"0\"; expected",
+            "a development relaxation under the production profile|prod|azureSkuName|Standard_LRS"
+                    + "|state-backend:azureSkuName: got \"Standard_LRS\"; expected"})
+    void isRefusedWithOneLineNamingTheKeyAndNothingDeclared(String badInput, String stack, String key, String value,
+                                                            String line) {
+        Sandbox sandbox = new Sandbox(tmp).withOwnIds().initLocal(stack);
+        sandbox.pulumiOk("config", "set", "state-backend:" + key, value, "--stack", stack);
+        refused(sandbox, stack, line);
     }
 
     @Test
-    void anUnknownKeyInTheProjectNamespaceIsRefusedByTheProgram() {
-        Sandbox sandbox = stack("dev");
-        sandbox.pulumiOk("config", "set", "state-backend:azureSkuNmae", "Standard_LRS", "--stack", "dev");
-        refused(sandbox, "dev", "error: state-backend:azureSkuNmae: got \"Standard_LRS\"; expected no such setting");
-    }
-
-    @Test
-    void anOutOfRangeValueIsRefusedByTheProgram() {
-        Sandbox sandbox = stack("dev");
-        sandbox.pulumiOk("config", "set", "state-backend:azureSoftDeleteRetentionDays", "0", "--stack", "dev");
-        refused(sandbox, "dev", "error: state-backend:azureSoftDeleteRetentionDays: got \"0\"; expected");
-    }
-
-    @Test
-    void aDevelopmentRelaxationUnderTheProductionProfileIsRefusedByTheProgram() {
-        Sandbox sandbox = stack("prod");
-        sandbox.pulumiOk("config", "set", "state-backend:azureSkuName", "Standard_LRS", "--stack", "prod");
-        refused(sandbox, "prod", "error: state-backend:azureSkuName: got \"Standard_LRS\"; expected");
-    }
-
-    private Sandbox stack(String name) {
-        Sandbox sandbox = new Sandbox(tmp);
-        sandbox.env.put("PULUMI_BACKEND_URL", sandbox.localBackend());
-        sandbox.bash("mkdir -p .pulumi-local", Map.of());
-        sandbox.pulumiOk("stack", "init", name);
-        return sandbox;
+    void theShippedProdFileIsRefusedUntilItsExampleIdsAreReplaced() {
+        Sandbox sandbox = new Sandbox(tmp).initLocal("prod");
+        refused(sandbox, "prod", "state-backend:azureExistingSubnetId: got \"/subscriptions/00000000-0000-0000-0000-"
+                + "000000000000/resourceGroups/rg-network-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets"
+                + "/snet-private-endpoints\"; expected a resource id in a subscription of your own, not an example");
     }
 
     /** {@code up} fails, shows the one line, no stack trace, and leaves no resource in the state. */
     private static void refused(Sandbox sandbox, String stack, String line) {
         Run up = sandbox.pulumi("up", "--yes", "--stack", stack);
         assertFalse(up.ok(), up::describe);
-        assertTrue(Pattern.compile("(?m)^\\s*(error: )?.*" + Pattern.quote(line.replaceFirst("^error: ", "")))
+        assertTrue(Pattern.compile("(?m)^\\s*(error: )?.*" + Pattern.quote(line))
                 .matcher(up.output()).find(), "the one line:\n" + up.describe());
         assertFalse(Pattern.compile("(?m)^\\s+at [a-z]+\\.").matcher(up.output()).find(), "no stack trace:\n"
                 + up.describe());

@@ -41,7 +41,7 @@ class BootstrapIT {
 
         bootstrap(sandbox, "--target", "aws", "--clouds", "aws", "--backend-query", moto.backendQuery());
 
-        String backend = "s3://" + bucket + "?region=" + Moto.REGION + "&awssdk=v2&" + moto.backendQuery();
+        String backend = moto.backendUrl(bucket);
         assertMovedWithoutPassphrase(sandbox, backend, SECRETS);
 
         sandbox.env.put("PULUMI_CONFIG_PASSPHRASE", Sandbox.PASSPHRASE);

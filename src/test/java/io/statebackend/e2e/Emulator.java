@@ -2,6 +2,7 @@ package io.statebackend.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -9,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * An emulator process listening on a free loopback port, its output in a log file. It is stopped by
@@ -37,13 +41,13 @@ final class Emulator implements AutoCloseable {
      * Starts {@code argv} (from {@link E2e#BIN}) with {@code portArgs} given the chosen port, and waits until the
      * port takes connections.
      */
-    static Emulator start(String name, Path dir, List<String> argv, java.util.function.IntFunction<List<String>> portArgs,
+    static Emulator start(String name, Path dir, List<String> argv, IntFunction<List<String>> portArgs,
                           Map<String, String> env) {
         try {
             Files.createDirectories(dir);
             int port = freePort();
             Path log = dir.resolve(name + ".log");
-            List<String> command = new java.util.ArrayList<>(argv);
+            List<String> command = new ArrayList<>(argv);
             command.set(0, E2e.BIN.resolve(argv.get(0)).toString());
             command.addAll(portArgs.apply(port));
             ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
@@ -83,7 +87,7 @@ final class Emulator implements AutoCloseable {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
@@ -101,7 +105,7 @@ final class Emulator implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {

@@ -66,10 +66,7 @@ class MainCommandIT {
 
     @Test
     void prodsStatefulResourcesAreProtectedInTheState() {
-        Sandbox sandbox = new Sandbox(tmp);
-        sandbox.env.put("PULUMI_BACKEND_URL", sandbox.localBackend());
-        sandbox.bash("mkdir -p .pulumi-local", Map.of());
-        sandbox.pulumiOk("stack", "init", "prod");
+        Sandbox sandbox = new Sandbox(tmp).withOwnIds().initLocal("prod");
         Run up = sandbox.pulumi("up", "--yes", "--stack", "prod", "--policy-pack", "policy/run-pack",
                 "--policy-pack-config", "policy/config/prod.json");
         assertTrue(up.ok(), up::describe);

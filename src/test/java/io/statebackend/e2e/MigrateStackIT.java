@@ -12,13 +12,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,25 +54,40 @@ class MigrateStackIT {
     private void setUp() {
         moto = E2e.moto();
         moto.createKeyAlias("alias/pulumi-secrets-dev");
-        String bucket = "consumer-state-" + UUID.randomUUID().toString().substring(0, 8);
-        moto.createStateBucket(bucket);
-        target = "s3://" + bucket + "?region=" + Moto.REGION + "&awssdk=v2&" + moto.backendQuery();
+        target = moto.newStateBackend("consumer-state");
         sandbox = new Sandbox(tmp).asConsumer().with(moto.env());
     }
 
-    /** {@code prod} of the consumer project in a passphrase-encrypted file backend, deployed once. */
+    /**
+     * {@code prod} of the consumer project in a passphrase-encrypted file backend: a copy of one deployed once per
+     * test run for each kind of config, so each case starts from the same source without paying for its update.
+     */
     private String passphraseSource(boolean secretConfig) throws IOException {
-        String source = "file://" + Files.createDirectories(tmp.resolve("source-state"));
-        sandbox.env.put("PULUMI_BACKEND_URL", source);
-        sandbox.pulumiOk("stack", "init", "prod", "--secrets-provider", "passphrase");
-        if (secretConfig) {
-            sandbox.pulumiOk("config", "set", "--secret", "apiToken", TOKEN, "--stack", "prod");
-        } else {
-            sandbox.pulumiOk("config", "set", "--plaintext", "apiToken", TOKEN, "--stack", "prod");
+        Path template = TEMPLATES.computeIfAbsent(secretConfig, MigrateStackIT::deploySource);
+        Path state = tmp.resolve("source-state");
+        Sandbox.copyTree(template.resolve("source-state"), state);
+        Files.copy(template.resolve("project/Pulumi.prod.yaml"), sandbox.project.resolve("Pulumi.prod.yaml"));
+        return "file://" + state;
+    }
+
+    private static final Map<Boolean, Path> TEMPLATES = new ConcurrentHashMap<>();
+
+    private static Path deploySource(boolean secretConfig) {
+        try {
+            Path root = E2e.DIR.resolve("consumer-source-" + (secretConfig ? "secret" : "plain"));
+            if (Files.exists(root)) {
+                MoreFiles.deleteRecursively(root, RecursiveDeleteOption.ALLOW_INSECURE);
+            }
+            Sandbox template = new Sandbox(Files.createDirectories(root)).asConsumer();
+            template.env.put("PULUMI_BACKEND_URL", "file://" + Files.createDirectories(root.resolve("source-state")));
+            template.pulumiOk("stack", "init", "prod", "--secrets-provider", "passphrase");
+            template.pulumiOk("config", "set", secretConfig ? "--secret" : "--plaintext", "apiToken", TOKEN,
+                    "--stack", "prod");
+            template.pulumiOk("up", "--yes", "--stack", "prod");
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        sandbox.pulumiOk("up", "--yes", "--stack", "prod");
-        sandbox.env.remove("PULUMI_BACKEND_URL");
-        return source;
     }
 
     @ParameterizedTest(name = "failure injected after: {0}")

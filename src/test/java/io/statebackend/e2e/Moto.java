@@ -98,6 +98,18 @@ final class Moto implements AutoCloseable {
         return run;
     }
 
+    /** The login URL of {@code bucket} as the program exports it, plus the emulator's endpoint parameters. */
+    String backendUrl(String bucket) {
+        return "s3://" + bucket + "?region=" + REGION + "&awssdk=v2&" + backendQuery();
+    }
+
+    /** A new versioned bucket named {@code prefix-<random>}; its login URL. */
+    String newStateBackend(String prefix) {
+        String bucket = prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        createStateBucket(bucket);
+        return backendUrl(bucket);
+    }
+
     /** A versioned state bucket, as the program declares it. */
     void createStateBucket(String bucket) {
         awsOk("s3api", "create-bucket", "--bucket", bucket, "--create-bucket-configuration",

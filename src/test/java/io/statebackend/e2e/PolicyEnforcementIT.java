@@ -21,10 +21,7 @@ class PolicyEnforcementIT {
 
     @Test
     void theRealCliBlocksAProgramWithoutAMandatoryControlAndPassesTheRealOne() {
-        Sandbox sandbox = new Sandbox(tmp);
-        sandbox.env.put("PULUMI_BACKEND_URL", sandbox.localBackend());
-        sandbox.bash("mkdir -p .pulumi-local", java.util.Map.of());
-        sandbox.pulumiOk("stack", "init", "prod");
+        Sandbox sandbox = new Sandbox(tmp).withOwnIds().initLocal("prod");
         String[] up = {"up", "--yes", "--stack", "prod", "--policy-pack", "policy/run-pack",
                 "--policy-pack-config", "policy/config/prod.json"};
 

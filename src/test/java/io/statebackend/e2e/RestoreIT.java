@@ -34,8 +34,7 @@ class RestoreIT {
         String bucket = "restore-" + UUID.randomUUID().toString().substring(0, 8);
         moto.createStateBucket(bucket);
         Sandbox sandbox = new Sandbox(tmp).asConsumer().with(moto.env());
-        sandbox.env.put("PULUMI_BACKEND_URL", "s3://" + bucket + "?region=" + Moto.REGION + "&awssdk=v2&"
-                + moto.backendQuery());
+        sandbox.env.put("PULUMI_BACKEND_URL", moto.backendUrl(bucket));
         sandbox.pulumiOk("stack", "init", "prod", "--secrets-provider", BootstrapIT.SECRETS);
         sandbox.pulumiOk("config", "set", "--secret", "apiToken", "restore-token", "--stack", "prod");
         sandbox.pulumiOk("config", "set", "greeting", "first", "--stack", "prod");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.statebackend.e2e.programs.ConsumerProgram;
 import io.statebackend.ops.Ops;
 import io.statebackend.process.Command;
+import io.statebackend.testing.Stacks;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -85,6 +86,24 @@ final class Sandbox {
     /** The project's own local backend, where the README's main command keeps the stack. */
     String localBackend() {
         return "file://" + project.resolve(".pulumi-local");
+    }
+
+    /** Replaces the examples in the copy of Pulumi.prod.yaml with ids of the real shape, as an operator would. */
+    Sandbox withOwnIds() {
+        Stacks.writeOwnIds(project.resolve("Pulumi.prod.yaml"));
+        return this;
+    }
+
+    /** Makes the project's local backend the backend of every command, and creates {@code stack} in it. */
+    Sandbox initLocal(String stack) {
+        env.put("PULUMI_BACKEND_URL", localBackend());
+        try {
+            Files.createDirectories(project.resolve(".pulumi-local"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        pulumiOk("stack", "init", stack);
+        return this;
     }
 
     Sandbox with(Map<String, String> more) {
@@ -182,6 +201,15 @@ final class Sandbox {
             Files.writeString(project.resolve(file), text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies the directory {@code from}, with everything below it, to {@code to}. */
+    static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Files.copy(path, to.resolve(from.relativize(path).toString()));
+            }
         }
     }
 

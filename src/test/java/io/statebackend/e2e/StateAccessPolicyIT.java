@@ -8,7 +8,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +66,7 @@ class StateAccessPolicyIT {
     private List<String> workAsStateUser(Moto moto, String bucket, String stack, String policy) {
         Map<String, String> user = moto.userWithPolicy("state-user-" + stack, policy);
         Sandbox sandbox = new Sandbox(tmp.resolve(stack)).asConsumer().with(user);
-        sandbox.env.put("PULUMI_BACKEND_URL", "s3://" + bucket + "?region=" + Moto.REGION + "&awssdk=v2&"
-                + moto.backendQuery());
+        sandbox.env.put("PULUMI_BACKEND_URL", moto.backendUrl(bucket));
         List<String[]> commands = List.of(
                 new String[]{"login"},
                 new String[]{"stack", "init", stack, "--secrets-provider", "passphrase"},
@@ -88,11 +86,8 @@ class StateAccessPolicyIT {
     }
 
     /** The program's awsStateAccessPolicyJson for a dev stack whose state bucket is {@code bucket}. */
-    private String programsPolicy(String bucket) throws IOException {
-        Sandbox sandbox = new Sandbox(Files.createDirectories(tmp.resolve("program")));
-        sandbox.env.put("PULUMI_BACKEND_URL", sandbox.localBackend());
-        sandbox.bash("mkdir -p .pulumi-local", Map.of());
-        sandbox.pulumiOk("stack", "init", "dev");
+    private String programsPolicy(String bucket) {
+        Sandbox sandbox = new Sandbox(tmp.resolve("program")).initLocal("dev");
         sandbox.pulumiOk("config", "set", "state-backend:azureEnabled", "false", "--stack", "dev");
         sandbox.pulumiOk("config", "set", "state-backend:awsBucketName", bucket, "--stack", "dev");
         sandbox.pulumiOk("up", "--yes", "--stack", "dev");

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * TEST DOUBLE: stands in for the {@code aws} and {@code azure-native} provider plugins at the gRPC boundary, so that
@@ -88,66 +89,61 @@ public final class StandInProvider extends ResourceProviderGrpc.ResourceProvider
 
     @Override
     public void getPluginInfo(Empty request, StreamObserver<PluginInfo> out) {
-        reply(out, PluginInfo.newBuilder().setVersion(version).build());
+        answer(out, () -> PluginInfo.newBuilder().setVersion(version).build());
     }
 
     @Override
     public void checkConfig(CheckRequest request, StreamObserver<CheckResponse> out) {
-        reply(out, CheckResponse.newBuilder().setInputs(request.getNews()).build());
+        answer(out, () -> CheckResponse.newBuilder().setInputs(request.getNews()).build());
     }
 
     @Override
     public void diffConfig(DiffRequest request, StreamObserver<DiffResponse> out) {
-        reply(out, diff(toMap(request.getOldInputs()), toMap(request.getNews())));
+        answer(out, () -> diff(toMap(request.getOldInputs()), toMap(request.getNews())));
     }
 
     @Override
     public void configure(ConfigureRequest request, StreamObserver<ConfigureResponse> out) {
-        Object region = toMap(request.getArgs()).get("region");
-        awsRegion = region == null ? request.getVariablesOrDefault("aws:config:region", "") : region.toString();
-        reply(out, ConfigureResponse.newBuilder().setAcceptSecrets(false).setSupportsPreview(true).build());
+        answer(out, () -> {
+            Object region = toMap(request.getArgs()).get("region");
+            awsRegion = region == null ? request.getVariablesOrDefault("aws:config:region", "") : region.toString();
+            return ConfigureResponse.newBuilder().setAcceptSecrets(false).setSupportsPreview(true).build();
+        });
     }
 
     @Override
     public void invoke(InvokeRequest request, StreamObserver<InvokeResponse> out) {
-        try {
-            reply(out, InvokeResponse.newBuilder()
-                    .setReturn(toStruct(PlanMocks.invoke(request.getTok(), awsRegion))).build());
-        } catch (IllegalArgumentException e) {
-            out.onError(Status.UNIMPLEMENTED.withDescription(pkg + " stand-in: " + e.getMessage()).asException());
-        }
+        answer(out, () -> InvokeResponse.newBuilder()
+                .setReturn(toStruct(PlanMocks.invoke(request.getTok(), awsRegion))).build());
     }
 
     @Override
     public void check(CheckRequest request, StreamObserver<CheckResponse> out) {
-        reply(out, CheckResponse.newBuilder().setInputs(request.getNews()).build());
+        answer(out, () -> CheckResponse.newBuilder().setInputs(request.getNews()).build());
     }
 
     @Override
     public void diff(DiffRequest request, StreamObserver<DiffResponse> out) {
-        Map<String, Object> olds = request.hasOldInputs() ? toMap(request.getOldInputs()) : toMap(request.getOlds());
-        reply(out, diff(olds, toMap(request.getNews())));
+        answer(out, () -> diff(request.hasOldInputs() ? toMap(request.getOldInputs()) : toMap(request.getOlds()),
+                toMap(request.getNews())));
     }
 
     @Override
     public void create(CreateRequest request, StreamObserver<CreateResponse> out) {
-        String name = nameOf(request.getUrn());
-        if (refused(name, out)) {
-            return;
-        }
-        Map<String, Object> inputs = toMap(request.getProperties());
-        PlanMocks.Created created = PlanMocks.create(typeOf(request.getUrn()), name, inputs, awsRegion);
-        if (request.getPreview()) {
-            reply(out, CreateResponse.newBuilder().setProperties(toStruct(unknownWhereComputed(inputs, created.state())))
-                    .build());
-            return;
-        }
-        reply(out, CreateResponse.newBuilder().setId(created.id()).setProperties(toStruct(created.state())).build());
+        answer(out, () -> {
+            String name = refuseIfTold(request.getUrn());
+            Map<String, Object> inputs = toMap(request.getProperties());
+            PlanMocks.Created created = PlanMocks.create(typeOf(request.getUrn()), name, inputs, awsRegion);
+            return request.getPreview()
+                    ? CreateResponse.newBuilder().setProperties(toStruct(unknownWhereComputed(inputs, created.state())))
+                    .build()
+                    : CreateResponse.newBuilder().setId(created.id()).setProperties(toStruct(created.state())).build();
+        });
     }
 
     @Override
     public void read(ReadRequest request, StreamObserver<ReadResponse> out) {
-        reply(out, ReadResponse.newBuilder()
+        answer(out, () -> ReadResponse.newBuilder()
                 .setId(request.getId())
                 .setProperties(request.getProperties())
                 .setInputs(request.getInputs())
@@ -156,32 +152,44 @@ public final class StandInProvider extends ResourceProviderGrpc.ResourceProvider
 
     @Override
     public void update(UpdateRequest request, StreamObserver<UpdateResponse> out) {
-        String name = nameOf(request.getUrn());
-        if (refused(name, out)) {
-            return;
-        }
-        PlanMocks.Created updated = PlanMocks.create(typeOf(request.getUrn()), name, toMap(request.getNews()),
-                awsRegion);
-        reply(out, UpdateResponse.newBuilder().setProperties(toStruct(updated.state())).build());
+        answer(out, () -> {
+            String name = refuseIfTold(request.getUrn());
+            PlanMocks.Created updated = PlanMocks.create(typeOf(request.getUrn()), name, toMap(request.getNews()),
+                    awsRegion);
+            return UpdateResponse.newBuilder().setProperties(toStruct(updated.state())).build();
+        });
     }
 
     @Override
     public void delete(DeleteRequest request, StreamObserver<Empty> out) {
-        reply(out, Empty.getDefaultInstance());
+        answer(out, Empty::getDefaultInstance);
     }
 
     @Override
     public void cancel(Empty request, StreamObserver<Empty> out) {
-        reply(out, Empty.getDefaultInstance());
+        answer(out, Empty::getDefaultInstance);
     }
 
-    private boolean refused(String name, StreamObserver<?> out) {
-        if (!name.equals(failing)) {
-            return false;
+    /** The resource's name, unless it is the one this stand-in was told to refuse. */
+    private String refuseIfTold(String urn) {
+        String name = nameOf(urn);
+        if (name.equals(failing)) {
+            throw new IllegalStateException("refusing " + name + " as " + FAIL_ENV + " asks");
         }
-        out.onError(Status.INTERNAL.withDescription(pkg + " stand-in: refusing " + name + " as " + FAIL_ENV
-                + " asks").asException());
-        return true;
+        return name;
+    }
+
+    /** Replies with what {@code reply} makes, or with its failure as the engine shows it, naming this stand-in. */
+    private <T> void answer(StreamObserver<T> out, Supplier<T> reply) {
+        T value;
+        try {
+            value = reply.get();
+        } catch (RuntimeException | LinkageError e) {
+            out.onError(Status.INTERNAL.withDescription(pkg + " stand-in: " + e.getMessage()).asException());
+            return;
+        }
+        out.onNext(value);
+        out.onCompleted();
     }
 
     /**
@@ -248,10 +256,5 @@ public final class StandInProvider extends ResourceProviderGrpc.ResourceProvider
             throw new IllegalStateException("unwritable properties: " + e.getMessage(), e);
         }
         return builder.build();
-    }
-
-    private static <T> void reply(StreamObserver<T> out, T value) {
-        out.onNext(value);
-        out.onCompleted();
     }
 }

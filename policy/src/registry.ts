@@ -21,6 +21,7 @@ import { lifecycleControls as azureLifecycleControls } from "./azure/lifecycle";
 import { networkControls } from "./azure/network";
 import { protectionControls as azureProtectionControls } from "./azure/protection";
 import { storageAccountControls } from "./azure/storageAccount";
+import { exampleIdControls } from "./common/examples";
 import { Control } from "./common/control";
 
 export const azureControls: Control[] = [
@@ -50,4 +51,4 @@ export const awsControls: Control[] = [
     ...awsStackControls,
 ];
 
-export const allControls: Control[] = [...azureControls, ...awsControls];
+export const allControls: Control[] = [...azureControls, ...awsControls, ...exampleIdControls];

@@ -14,10 +14,11 @@ import { cases as azureNetwork } from "./cases/azure.network";
 import { cases as azureProtection } from "./cases/azure.protection";
 import { cases as azureStorageAccount } from "./cases/azure.storageAccount";
 import { cases as awsStack } from "./cases/aws.stack";
+import { cases as commonExamples } from "./cases/common.examples";
 
 test("every policy in the pack has a break case", () => {
     const covered = new Set(
-        [...azureStorageAccount, ...azureBlobService, ...azureKeyVault, ...azureNetwork, ...azureProtection, ...awsBucket, ...awsBucketPolicy, ...awsIam, ...awsStack].map(
+        [...azureStorageAccount, ...azureBlobService, ...azureKeyVault, ...azureNetwork, ...azureProtection, ...awsBucket, ...awsBucketPolicy, ...awsIam, ...awsStack, ...commonExamples].map(
             (c) => c.control.policy.name,
         ),
     );

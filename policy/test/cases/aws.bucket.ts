@@ -70,7 +70,7 @@ export const cases: BreakCase[] = [
         breaks: "the state users get every key action",
         mutate: (f) => editKeyPolicy(f, (st) => void (st[1].Action = ["kms:*"])),
         resource: "state-key",
-        message: /AllowStatePrincipalsToUseKey allows kms:\* to arn:aws:iam::123456789012:role\/pulumi-state-users/,
+        message: /AllowStatePrincipalsToUseKey allows kms:\* to arn:aws:iam::406918273541:role\/pulumi-state-users/,
     },
     { control: replication.replicationEncrypted, breaks: "the replication rule is disabled", mutate: (f) => void (replicationRule(f).status = "Disabled"), resource: "state-bucket-replication" },
     { control: replication.replicationEncrypted, breaks: "KMS objects are not replicated", mutate: (f) => void delete replicationRule(f).sourceSelectionCriteria, resource: "state-bucket-replication", message: /sseKmsEncryptedObjects/ },

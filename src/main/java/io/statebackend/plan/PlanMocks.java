@@ -19,7 +19,7 @@ public final class PlanMocks implements Mocks {
     public static final String SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
     public static final String TENANT_ID = "10000000-0000-0000-0000-000000000001";
     public static final String DEPLOYER_OBJECT_ID = "20000000-0000-0000-0000-000000000002";
-    public static final String AWS_ACCOUNT_ID = "123456789012";
+    public static final String AWS_ACCOUNT_ID = "406918273541";
 
     private final Map<String, Map<String, Object>> inputsByKey = new ConcurrentHashMap<>();
     /** Region of each explicit AWS provider, by the id this mock gave it. */

@@ -45,8 +45,8 @@ import java.util.function.Supplier;
  * with the inputs plus the computed outputs the real providers return (ids, ARNs, endpoints, principal ids), taken
  * from {@link PlanMocks} so the mock engine and this agree on every shape. Nothing it returns exists anywhere.
  *
- * <p>Told by {@value #FAIL_ENV}{@code =<resource name>}, it refuses to create or update that resource, so a test can
- * make an update fail part-way.
+ * <p>Told by {@value #FAIL_ENV}{@code =<resource name>}, it refuses to create or update that resource (not to preview
+ * it), as a cloud API would, so a test can make an update fail part-way.
  *
  * <pre>java ... StandInProvider &lt;package&gt; &lt;version&gt; [engine address and flags, ignored]</pre>
  */
@@ -131,7 +131,7 @@ public final class StandInProvider extends ResourceProviderGrpc.ResourceProvider
     @Override
     public void create(CreateRequest request, StreamObserver<CreateResponse> out) {
         answer(out, () -> {
-            String name = refuseIfTold(request.getUrn());
+            String name = request.getPreview() ? nameOf(request.getUrn()) : refuseIfTold(request.getUrn());
             Map<String, Object> inputs = toMap(request.getProperties());
             PlanMocks.Created created = PlanMocks.create(typeOf(request.getUrn()), name, inputs, awsRegion);
             return request.getPreview()
@@ -153,7 +153,7 @@ public final class StandInProvider extends ResourceProviderGrpc.ResourceProvider
     @Override
     public void update(UpdateRequest request, StreamObserver<UpdateResponse> out) {
         answer(out, () -> {
-            String name = refuseIfTold(request.getUrn());
+            String name = request.getPreview() ? nameOf(request.getUrn()) : refuseIfTold(request.getUrn());
             PlanMocks.Created updated = PlanMocks.create(typeOf(request.getUrn()), name, toMap(request.getNews()),
                     awsRegion);
             return UpdateResponse.newBuilder().setProperties(toStruct(updated.state())).build();

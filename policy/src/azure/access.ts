@@ -1,11 +1,13 @@
-// Role assignments: only the few data-plane roles the state backend needs, at the narrowest scope.
-import { Control, resourceControl } from "../common/control";
+// Role assignments: only the few data-plane roles the state backend needs, at the narrowest scope; the one custom
+// role (the state readers' decrypt-only role) grants a single data action.
+import { Control, ofType, resourceControl, stackControl } from "../common/control";
 import { isUnknown, read, show } from "../common/props";
 import { AzureTypes } from "./types";
 
 // Built-in role definition ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
 export const Roles = {
     StorageBlobDataContributor: "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+    StorageBlobDataReader: "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1",
     KeyVaultCryptoServiceEncryptionUser: "e147488a-f6f5-4113-8e2d-b22465e65bf6",
     KeyVaultCryptoUser: "12338af0-0e69-4776-bea7-57ae8d297424",
     StorageAccountBackupContributor: "e5e2a7ff-d759-4cd2-bb51-3152d37e2eb1",
@@ -24,12 +26,12 @@ export function roleGuid(roleDefinitionId: unknown): string | undefined {
 
 export const CONTAINER_SCOPE_MARKER = "/blobServices/default/containers/";
 
-export const allowedRoles = resourceControl<{ allowedRoleDefinitionIds: string[] }>({
+export const allowedRoles = stackControl<{ allowedRoleDefinitionIds: string[] }>({
     name: "azure-role-assignment-allowed-roles",
     controlId: "MCSB PA-7 (least privilege)",
-    requirement: "Role assignments in the stack use only the data-plane roles the backend needs, never Owner, Contributor or Key Vault Administrator.",
-    remedy: "assign Storage Blob Data Contributor, Key Vault Crypto Service Encryption User, Key Vault Crypto User or Storage Account Backup Contributor instead.",
-    resourceType: AzureTypes.RoleAssignment,
+    requirement: "Role assignments in the stack use only the data-plane roles the backend needs, never Owner, Contributor or Key Vault Administrator, or a custom role the stack itself defines (held to a single data action by azure-custom-role-decrypt-only).",
+    remedy: "assign Storage Blob Data Contributor or Reader, Key Vault Crypto Service Encryption User, Key Vault Crypto User, Storage Account Backup Contributor, or the stack's decrypt-only role instead.",
+    subjectTypes: [AzureTypes.RoleAssignment],
     config: {
         allowedRoleDefinitionIds: {
             type: "array",
@@ -37,29 +39,71 @@ export const allowedRoles = resourceControl<{ allowedRoleDefinitionIds: string[]
             minItems: 1,
             uniqueItems: true,
             default: Object.values(Roles),
-            description: "Role definition GUIDs that may be assigned.",
+            description: "Built-in role definition GUIDs that may be assigned.",
         },
     },
-    validate: (props, report, config) => {
-        const id = read(props, "roleDefinitionId");
-        if (isUnknown(id)) {
-            return;
+    validate: (resources, report, config) => {
+        const allowed = new Set(config.allowedRoleDefinitionIds.map((r) => r.toLowerCase()));
+        for (const definition of ofType(resources, AzureTypes.RoleDefinition)) {
+            const guid = read(definition.props, "roleDefinitionId");
+            if (typeof guid === "string") {
+                allowed.add(guid.toLowerCase());
+            }
         }
-        const guid = roleGuid(id);
-        if (!guid || !config.allowedRoleDefinitionIds.map((r) => r.toLowerCase()).includes(guid)) {
-            report(`roleDefinitionId ${show(id)} is not one of the allowed roles (${config.allowedRoleDefinitionIds.join(", ")}).`);
+        for (const assignment of ofType(resources, AzureTypes.RoleAssignment)) {
+            const id = read(assignment.props, "roleDefinitionId");
+            if (isUnknown(id)) {
+                continue;
+            }
+            const guid = roleGuid(id);
+            if (!guid || !allowed.has(guid)) {
+                report(`roleDefinitionId ${show(id)} is not one of the allowed roles (${config.allowedRoleDefinitionIds.join(", ")}) nor a role this stack defines.`, assignment);
+            }
         }
     },
 });
 
+/** The one data action a state reader needs on the secrets key. */
+export const DECRYPT_DATA_ACTION = "Microsoft.KeyVault/vaults/keys/decrypt/action";
+const RESOURCE_GROUP_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i;
+
+export const customRoleDecryptOnly = resourceControl({
+    name: "azure-custom-role-decrypt-only",
+    controlId: "MCSB PA-7 (least privilege)",
+    requirement: "A custom role the stack defines grants the Key Vault decrypt data action and nothing else, assignable in a resource group at most.",
+    remedy: `give the role one permission with dataActions ["${DECRYPT_DATA_ACTION}"] and no actions, and a resource group as its only assignable scope.`,
+    resourceType: AzureTypes.RoleDefinition,
+    validate: (props, report) => {
+        const permissions = read(props, "permissions");
+        if (!isUnknown(permissions)) {
+            const list = Array.isArray(permissions) ? permissions : [];
+            const grants = list.flatMap((p) => {
+                const entry = (p ?? {}) as Record<string, unknown>;
+                return [...asStrings(entry.actions), ...asStrings(entry.notActions), ...asStrings(entry.notDataActions),
+                    ...asStrings(entry.dataActions).filter((a) => a !== DECRYPT_DATA_ACTION)];
+            });
+            if (grants.length > 0 || list.length === 0) {
+                report(`permissions ${show(permissions)} grant more than ${DECRYPT_DATA_ACTION} alone.`);
+            }
+        }
+        const scopes = read(props, "assignableScopes");
+        if (!isUnknown(scopes) && (!Array.isArray(scopes) || scopes.some((s) => typeof s !== "string" || !RESOURCE_GROUP_ID.test(s)))) {
+            report(`assignableScopes ${show(scopes)} reach beyond a resource group.`);
+        }
+    },
+});
+
+const asStrings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+
 export const blobDataRoleContainerScope = resourceControl({
     name: "azure-blob-data-role-container-scope",
     controlId: "MCSB PA-7 (least privilege)",
-    requirement: "Storage Blob Data Contributor is granted on the state container, not on the whole account.",
+    requirement: "Storage Blob Data Contributor and Reader are granted on the state container, not on the whole account.",
     remedy: "set scope to the container id (\"<account id>/blobServices/default/containers/<container>\").",
     resourceType: AzureTypes.RoleAssignment,
     validate: (props, report) => {
-        if (roleGuid(read(props, "roleDefinitionId")) !== Roles.StorageBlobDataContributor) {
+        const role = roleGuid(read(props, "roleDefinitionId"));
+        if (role !== Roles.StorageBlobDataContributor && role !== Roles.StorageBlobDataReader) {
             return;
         }
         const scope = read(props, "scope");
@@ -67,9 +111,9 @@ export const blobDataRoleContainerScope = resourceControl({
             return;
         }
         if (typeof scope !== "string" || !scope.toLowerCase().includes(CONTAINER_SCOPE_MARKER.toLowerCase())) {
-            report(`scope is ${show(scope)}; Storage Blob Data Contributor must be scoped to a container (…${CONTAINER_SCOPE_MARKER}<name>).`);
+            report(`scope is ${show(scope)}; blob data roles must be scoped to a container (…${CONTAINER_SCOPE_MARKER}<name>).`);
         }
     },
 });
 
-export const accessControls: Control[] = [allowedRoles, blobDataRoleContainerScope];
+export const accessControls: Control[] = [allowedRoles, blobDataRoleContainerScope, customRoleDecryptOnly];

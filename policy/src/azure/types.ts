@@ -12,6 +12,7 @@ export const AzureTypes = {
     DiagnosticSetting: "azure-native:insights:DiagnosticSetting",
     ResourceLock: "azure-native:authorization:ManagementLockAtResourceLevel",
     RoleAssignment: "azure-native:authorization:RoleAssignment",
+    RoleDefinition: "azure-native:authorization:RoleDefinition",
     BackupVault: "azure-native:dataprotection:BackupVault",
     BackupPolicy: "azure-native:dataprotection:BackupPolicy",
     BackupInstance: "azure-native:dataprotection:BackupInstance",

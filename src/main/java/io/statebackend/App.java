@@ -46,6 +46,7 @@ public final class App {
             ctx.export("azureBlobEndpoint", store.blobEndpoint);
             ctx.export("azureContainerName", store.containerName);
             ctx.export("azureKeyVaultUri", store.keyVaultUri);
+            store.readerRoleDefinitionId.ifPresent(role -> ctx.export("azureStateReaderRoleDefinitionId", role));
         });
         settings.aws().ifPresent(aws -> {
             var store = new AwsStateStore("aws", aws, settings.protect(), ctx.projectName(), ctx.stackName());
@@ -57,6 +58,8 @@ public final class App {
             ctx.export("awsKmsKeyArn", store.kmsKeyArn);
             ctx.export("awsStateAccessPolicyArn", store.stateAccessPolicyArn);
             ctx.export("awsStateAccessPolicyJson", store.stateAccessPolicyJson);
+            ctx.export("awsStateReadPolicyArn", store.stateReadPolicyArn);
+            ctx.export("awsStateReadPolicyJson", store.stateReadPolicyJson);
             store.replicaBucketName.ifPresent(replica -> ctx.export("awsReplicaBucketName", replica));
         });
     }

@@ -10,25 +10,61 @@ import io.statebackend.iam.Statement;
 import java.util.List;
 
 /**
- * The least-privilege IAM policy for the people and pipelines that run {@code pulumi login}: the state bucket's
- * actions from {@link BucketPolicies} and the two keys a stack touches (the bucket key, through S3, and the secrets
- * key). Exported, to be attached to roles wherever state users live; principals in this account that the stack names
- * are already allowed by the bucket and key policies.
+ * The least-privilege IAM policies for state, exported to be attached to roles wherever their holders live
+ * (principals in this account that the stack names are already allowed by the bucket and key policies):
+ * <ul>
+ *   <li>state access, for the people and pipelines that run {@code pulumi login} and update stacks: the state bucket's
+ *       actions from {@link BucketPolicies} and the two keys a stack touches (the bucket key, through S3, and the
+ *       secrets key);</li>
+ *   <li>state read, for previews, drift checks and auditors: list and get on the state bucket, and decrypt with the
+ *       same two keys.</li>
+ * </ul>
  */
 final class Access {
 
     final Policy policy;
     final Output<String> document;
+    final Policy readPolicy;
+    final Output<String> readDocument;
 
     Access(AwsScope scope, StateBucket state, Kms bucketKey, SecretsProvider secrets) {
-        this.document = Output.tuple(state.bucket.arn(), bucketKey.arn(), secrets.key.arn())
-                .applyValue(t -> stateAccess(t.t1, t.t2, t.t3, scope.s3ServiceEndpoint()).toJson());
+        var arns = Output.tuple(state.bucket.arn(), bucketKey.arn(), secrets.key.arn());
+        this.document = arns.applyValue(t -> stateAccess(t.t1, t.t2, t.t3, scope.s3ServiceEndpoint()).toJson());
         this.policy = new Policy("state-access-policy", PolicyArgs.builder()
                 .name(scope.names().stateAccessPolicy())
                 .description("Read and write Pulumi state in the state bucket and use its keys; nothing else")
                 .policy(document)
                 .tags(scope.tags())
                 .build(), scope.child());
+        this.readDocument = arns.applyValue(t -> stateRead(t.t1, t.t2, t.t3, scope.s3ServiceEndpoint()).toJson());
+        this.readPolicy = new Policy("state-read-policy", PolicyArgs.builder()
+                .name(scope.names().stateReadPolicy())
+                .description("Read Pulumi state in the state bucket and decrypt with its keys; nothing else")
+                .policy(readDocument)
+                .tags(scope.tags())
+                .build(), scope.child());
+    }
+
+    /** Reading state: as {@link #stateAccess}, with no writes, no deletes and decrypt only. */
+    static PolicyDocument stateRead(String bucketArn, String bucketKeyArn, String secretsKeyArn, String s3Service) {
+        return PolicyDocument.of(
+                Statement.allow("ListState")
+                        .actions(BucketPolicies.STATE_BUCKET_ACTIONS)
+                        .resources(bucketArn)
+                        .build(),
+                Statement.allow("ReadState")
+                        .actions(BucketPolicies.STATE_READER_OBJECT_ACTIONS)
+                        .resources(bucketArn + "/*")
+                        .build(),
+                Statement.allow("DecryptWithBucketKeyThroughS3")
+                        .actions(Kms.STATE_READER_KEY_ACTIONS)
+                        .resources(bucketKeyArn)
+                        .when(ConditionOperator.STRING_EQUALS, AwsScope.KMS_VIA_SERVICE, s3Service)
+                        .build(),
+                Statement.allow("DecryptWithSecretsKey")
+                        .actions(Kms.STATE_READER_KEY_ACTIONS)
+                        .resources(secretsKeyArn)
+                        .build());
     }
 
     /**

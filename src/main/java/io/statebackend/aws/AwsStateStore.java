@@ -39,6 +39,8 @@ public final class AwsStateStore extends ComponentResource {
     public final Output<String> kmsKeyArn;
     public final Output<String> stateAccessPolicyArn;
     public final Output<String> stateAccessPolicyJson;
+    public final Output<String> stateReadPolicyArn;
+    public final Output<String> stateReadPolicyJson;
     /** Present only when the stack sets {@code awsReplicaRegion}. */
     public final Optional<Output<String>> replicaBucketName;
 
@@ -70,6 +72,8 @@ public final class AwsStateStore extends ComponentResource {
         this.secretsProvider = secrets.url;
         this.stateAccessPolicyArn = access.policy.arn();
         this.stateAccessPolicyJson = access.document;
+        this.stateReadPolicyArn = access.readPolicy.arn();
+        this.stateReadPolicyJson = access.readDocument;
         this.replicaBucketName = replication.map(Replication::replicaBucketName);
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
@@ -77,6 +81,7 @@ public final class AwsStateStore extends ComponentResource {
         outputs.put("secretsProvider", secretsProvider);
         outputs.put("bucketArn", bucketArn);
         outputs.put("stateAccessPolicyArn", stateAccessPolicyArn);
+        outputs.put("stateReadPolicyArn", stateReadPolicyArn);
         replicaBucketName.ifPresent(replica -> outputs.put("replicaBucketName", replica));
         registerOutputs(outputs);
     }

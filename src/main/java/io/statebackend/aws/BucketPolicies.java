@@ -34,6 +34,8 @@ final class BucketPolicies {
      * lifecycle rule, so no s3:AbortMultipartUpload.
      */
     static final List<String> STATE_OBJECT_ACTIONS = List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject");
+    /** What a state reader needs on objects: read checkpoints and history. A preview takes no lock. */
+    static final List<String> STATE_READER_OBJECT_ACTIONS = List.of("s3:GetObject");
 
     private BucketPolicies() {
     }
@@ -71,7 +73,8 @@ final class BucketPolicies {
      * true when the key is absent, so a Deny on it alone refuses every upload without the header. Each guard
      * therefore also requires the header to be present ({@code Null: false}).
      */
-    static PolicyDocument stateBucket(String bucketArn, String keyArn, List<String> statePrincipals) {
+    static PolicyDocument stateBucket(String bucketArn, String keyArn, List<String> statePrincipals,
+                                      List<String> readerPrincipals) {
         String objects = bucketArn + "/*";
         List<Statement> statements = new ArrayList<>();
         statements.add(denyInsecureTransport(bucketArn));
@@ -106,6 +109,18 @@ final class BucketPolicies {
             statements.add(Statement.allow("AllowStatePrincipalsToReadWriteState")
                     .principals(Principals.aws(statePrincipals))
                     .actions(STATE_OBJECT_ACTIONS)
+                    .resources(objects)
+                    .build());
+        }
+        if (!readerPrincipals.isEmpty()) {
+            statements.add(Statement.allow("AllowStateReadersToListState")
+                    .principals(Principals.aws(readerPrincipals))
+                    .actions(STATE_BUCKET_ACTIONS)
+                    .resources(bucketArn)
+                    .build());
+            statements.add(Statement.allow("AllowStateReadersToReadState")
+                    .principals(Principals.aws(readerPrincipals))
+                    .actions(STATE_READER_OBJECT_ACTIONS)
                     .resources(objects)
                     .build());
         }

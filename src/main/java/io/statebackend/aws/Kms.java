@@ -25,6 +25,8 @@ final class Kms {
     /** What a state user does with a key: wrap and unwrap data keys, and look the key up. No re-encryption. */
     static final List<String> STATE_KEY_ACTIONS =
             List.of("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*", "kms:DescribeKey");
+    /** What a state reader does with a key: unwrap data keys, nothing else. */
+    static final List<String> STATE_READER_KEY_ACTIONS = List.of("kms:Decrypt");
 
     final Key key;
     final Alias alias;
@@ -35,6 +37,7 @@ final class Kms {
      */
     Kms(AwsScope scope, String name, String aliasName, String description, boolean viaS3) {
         List<String> principals = scope.settings().statePrincipalArns();
+        List<String> readers = scope.settings().stateReaderPrincipalArns();
         Optional<String> viaService = viaS3 ? Optional.of(scope.s3ServiceEndpoint()) : Optional.empty();
         this.key = new Key(name, KeyArgs.builder()
                 .description(description)
@@ -46,7 +49,7 @@ final class Kms {
                 // is lost, so the window is generous.
                 .deletionWindowInDays(DELETION_WINDOW_DAYS)
                 .policy(Output.tuple(scope.partition(), scope.accountId()).applyValue(t ->
-                        keyPolicy(t.t1, t.t2, principals, viaService).toJson()))
+                        keyPolicy(t.t1, t.t2, principals, readers, viaService).toJson()))
                 .tags(scope.tags())
                 .build(), scope.stateful());
         this.alias = new Alias(name + "-alias", AliasArgs.builder()
@@ -66,7 +69,7 @@ final class Kms {
      * requester's permissions.
      */
     static PolicyDocument keyPolicy(String partition, String accountId, List<String> statePrincipals,
-                                    Optional<String> viaService) {
+                                    List<String> readerPrincipals, Optional<String> viaService) {
         List<Statement> statements = new ArrayList<>();
         statements.add(Statement.allow("EnableAccountAdministration")
                 .principals(Principals.aws("arn:" + partition + ":iam::" + accountId + ":root"))
@@ -80,6 +83,14 @@ final class Kms {
                     .resources("*");
             viaService.ifPresent(service -> use.when(ConditionOperator.STRING_EQUALS, AwsScope.KMS_VIA_SERVICE, service));
             statements.add(use.build());
+        }
+        if (!readerPrincipals.isEmpty()) {
+            var decrypt = Statement.allow("AllowStateReadersToDecrypt")
+                    .principals(Principals.aws(readerPrincipals))
+                    .actions(STATE_READER_KEY_ACTIONS)
+                    .resources("*");
+            viaService.ifPresent(service -> decrypt.when(ConditionOperator.STRING_EQUALS, AwsScope.KMS_VIA_SERVICE, service));
+            statements.add(decrypt.build());
         }
         return PolicyDocument.of(statements);
     }

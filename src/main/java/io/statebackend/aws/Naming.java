@@ -65,6 +65,10 @@ record Naming(Output<String> bucket, String stackLabel) {
         return "pulumi-state-access-" + stackLabel;
     }
 
+    String stateReadPolicy() {
+        return "pulumi-state-read-" + stackLabel;
+    }
+
     String replicationRole() {
         return "pulumi-state-replication-" + stackLabel;
     }

@@ -18,8 +18,9 @@ final class StateBucket {
         this.bucket = new HardenedBucket(scope, "state-bucket", scope.names().bucket(), Optional.of(bucketKey.arn()));
         this.lifecycle = Lifecycle.versionedState(scope, "state-bucket-lifecycle", bucket);
         var principals = scope.settings().statePrincipalArns();
+        var readers = scope.settings().stateReaderPrincipalArns();
         BucketPolicies.declare(scope, "state-bucket-policy", bucket,
                 Output.tuple(bucket.arn(), bucketKey.arn())
-                        .applyValue(t -> BucketPolicies.stateBucket(t.t1, t.t2, principals)));
+                        .applyValue(t -> BucketPolicies.stateBucket(t.t1, t.t2, principals, readers)));
     }
 }

@@ -2,12 +2,33 @@ package io.statebackend.azure;
 
 import com.pulumi.azurenative.authorization.RoleAssignment;
 import com.pulumi.azurenative.authorization.RoleAssignmentArgs;
+import com.pulumi.azurenative.authorization.RoleDefinition;
+import com.pulumi.azurenative.authorization.RoleDefinitionArgs;
+import com.pulumi.azurenative.authorization.inputs.PermissionArgs;
+import com.pulumi.core.Output;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Least-privilege access for the people and pipelines that run {@code pulumi login}: read/write/delete of blobs in the
- * state container only (lock files must be deleted), and encrypt/decrypt with the secrets key only.
+ * Least-privilege access to state, in two kinds (MCSB PA-7):
+ * <ul>
+ *   <li>state users, who run {@code pulumi login} and update stacks: read/write/delete of blobs in the state container
+ *       only (lock files must be deleted), and encrypt/decrypt with the secrets key only;</li>
+ *   <li>state readers (previews, drift checks, auditors): read of blobs in the state container only, and decrypt with
+ *       the secrets key only. No built-in role is that narrow on a key (Key Vault Crypto User also encrypts, signs and
+ *       wraps), so this store defines one with the decrypt data action alone.</li>
+ * </ul>
  */
 final class Access {
+
+    /** The one data action a reader needs on the secrets key: unwrapping the stack's data key. */
+    static final String DECRYPT_DATA_ACTION = "Microsoft.KeyVault/vaults/keys/decrypt/action";
+
+    /** The decrypt-only role, when there are readers to grant it to. */
+    final Optional<RoleDefinition> decryptRole;
 
     Access(AzureScope scope, StateContainer container, SecretsProvider secrets) {
         for (String objectId : scope.settings().stateUserObjectIds()) {
@@ -25,5 +46,41 @@ final class Access {
                     .description("Encrypts and decrypts Pulumi stack secrets with this key only")
                     .build(), scope.child());
         }
+        List<String> readers = scope.settings().stateReaderObjectIds();
+        this.decryptRole = readers.isEmpty() ? Optional.empty() : Optional.of(decryptRole(scope));
+        for (String objectId : readers) {
+            new RoleAssignment("state-reader-blob-" + objectId, RoleAssignmentArgs.builder()
+                    .scope(container.container.id())
+                    .principalId(objectId)
+                    .roleDefinitionId(BuiltInRole.STORAGE_BLOB_DATA_READER.definitionId(scope.subscriptionId()))
+                    .description("Reads Pulumi state in this container only")
+                    .build(), scope.child());
+            new RoleAssignment("state-reader-secrets-" + objectId, RoleAssignmentArgs.builder()
+                    .scope(secrets.key.id())
+                    .principalId(objectId)
+                    .roleDefinitionId(decryptRole.orElseThrow().id())
+                    .description("Decrypts Pulumi stack secrets with this key only")
+                    .build(), scope.child());
+        }
+    }
+
+    /**
+     * A custom role with the decrypt data action alone, defined and assignable in the store's resource group (a
+     * custom role cannot be made assignable at a single key; its assignments are at the key). Its id and name derive
+     * from the resource group, so another stack of this project in the same tenant defines its own.
+     */
+    private static RoleDefinition decryptRole(AzureScope scope) {
+        Output<String> resourceGroupId = Output.tuple(scope.subscriptionId(), scope.resourceGroupName())
+                .applyValue(t -> "/subscriptions/" + t.t1 + "/resourceGroups/" + t.t2);
+        return new RoleDefinition("state-secrets-decrypt-role", RoleDefinitionArgs.builder()
+                .scope(resourceGroupId)
+                .roleDefinitionId(resourceGroupId.applyValue(id ->
+                        UUID.nameUUIDFromBytes((id + "/pulumi-state-secrets-decrypt").getBytes(StandardCharsets.UTF_8))
+                                .toString()))
+                .roleName(scope.resourceGroupName().applyValue(rg -> "Pulumi state secrets decrypt (" + rg + ")"))
+                .description("Decrypts Pulumi stack secrets with the state store's secrets key; nothing else")
+                .permissions(PermissionArgs.builder().dataActions(DECRYPT_DATA_ACTION).build())
+                .assignableScopes(resourceGroupId.applyValue(List::of))
+                .build(), scope.child());
     }
 }

@@ -4,6 +4,7 @@ import com.pulumi.azurenative.authorization.AuthorizationFunctions;
 import com.pulumi.azurenative.authorization.outputs.GetClientConfigResult;
 import com.pulumi.azurenative.resources.ResourceGroup;
 import com.pulumi.azurenative.resources.ResourceGroupArgs;
+import com.pulumi.azurenative.authorization.RoleDefinition;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.CustomResourceOptions;
@@ -12,6 +13,7 @@ import io.statebackend.common.BackendLayout;
 import io.statebackend.common.StoreTags;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A hardened Azure Blob backend for Pulumi state. Each concern lives in its own class: {@link Encryption} (CMK),
@@ -32,6 +34,8 @@ public final class AzureStateStore extends ComponentResource {
     public final Output<String> blobEndpoint;
     public final Output<String> containerName;
     public final Output<String> keyVaultUri;
+    /** The decrypt-only role of the state readers, to grant it to readers beyond the configured ones. */
+    public final Optional<Output<String>> readerRoleDefinitionId;
 
     public AzureStateStore(String name, AzureSettings settings, boolean protect, String project, String stack) {
         super(TYPE, name);
@@ -55,7 +59,7 @@ public final class AzureStateStore extends ComponentResource {
         var secrets = new SecretsProvider(scope, encryption);
         new Network(scope, account, encryption);
         new Diagnostics(scope, account, encryption);
-        new Access(scope, container, secrets);
+        var access = new Access(scope, container, secrets);
         new Protection(scope, account, encryption);
         settings.backup().ifPresent(backup -> new Backup(scope, backup, account, dataProtection, container));
 
@@ -68,6 +72,7 @@ public final class AzureStateStore extends ComponentResource {
         this.storageAccountId = account.account.id();
         this.blobEndpoint = account.blobEndpoint();
         this.keyVaultUri = encryption.vaultUri();
+        this.readerRoleDefinitionId = access.decryptRole.map(RoleDefinition::id);
         registerOutputs(Map.of(
                 "backendUrl", backendUrl,
                 "secretsProvider", secretsProvider,

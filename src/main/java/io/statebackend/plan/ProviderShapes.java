@@ -67,6 +67,8 @@ final class ProviderShapes {
                 state.put("tenantId", PlanMocks.TENANT_ID);
                 yield named(state, identity, rg + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/" + identity);
             }
+            case "azure-native:authorization:RoleDefinition" -> str(inputs, "scope")
+                    + "/providers/Microsoft.Authorization/roleDefinitions/" + str(inputs, "roleDefinitionId");
             case "azure-native:authorization:RoleAssignment" -> str(inputs, "scope")
                     + "/providers/Microsoft.Authorization/roleAssignments/" + PlanMocks.guidFor(name);
             case "azure-native:authorization:ManagementLockAtResourceLevel" -> named(state, str(inputs, "lockName"),

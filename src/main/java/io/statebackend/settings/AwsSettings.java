@@ -9,6 +9,7 @@ public record AwsSettings(
         Optional<String> nameSuffix,
         Optional<String> bucketName,
         List<String> statePrincipalArns,
+        List<String> stateReaderPrincipalArns,
         int noncurrentVersionRetentionDays,
         int newerNoncurrentVersions,
         Optional<String> replicaRegion,
@@ -16,6 +17,7 @@ public record AwsSettings(
 
     public AwsSettings {
         statePrincipalArns = List.copyOf(statePrincipalArns);
+        stateReaderPrincipalArns = List.copyOf(stateReaderPrincipalArns);
     }
 
     /** The AWS partition a region belongs to: the {@code <partition>} in every ARN there. */

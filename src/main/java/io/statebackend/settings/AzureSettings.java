@@ -22,6 +22,7 @@ public record AzureSettings(
         Optional<AzureResourceId> existingWorkspaceId,
         int logRetentionDays,
         List<String> stateUserObjectIds,
+        List<String> stateReaderObjectIds,
         int keySize,
         int keyRotationDays,
         boolean deleteLocks,
@@ -30,6 +31,7 @@ public record AzureSettings(
     public AzureSettings {
         allowedIpRanges = List.copyOf(allowedIpRanges);
         stateUserObjectIds = List.copyOf(stateUserObjectIds);
+        stateReaderObjectIds = List.copyOf(stateReaderObjectIds);
     }
 
     /** Daily vaulted Azure Backup of the state container; absent when switched off. */

@@ -124,6 +124,14 @@ public final class SettingsLoader {
                 id, "an Entra object id"));
         Checks.require(!production || !users.isEmpty(), AZURE_STATE_USER_OBJECT_IDS, "[]",
                 "at least one object id in production: someone must be able to log in");
+        List<String> readers = read.stringList(AZURE_STATE_READER_OBJECT_IDS).stream()
+                .map(v -> Checks.guid(AZURE_STATE_READER_OBJECT_IDS, v)).toList();
+        readers.forEach(id -> {
+            Checks.notAnExample(production, ExampleValues.isExampleGuid(id), AZURE_STATE_READER_OBJECT_IDS, id,
+                    "an Entra object id");
+            Checks.require(!users.contains(id), AZURE_STATE_READER_OBJECT_IDS, id, "an object id that is not in "
+                    + AZURE_STATE_USER_OBJECT_IDS.qualifiedKey() + " as well: a state user writes, a reader only reads");
+        });
 
         int keySize = read.integer(AZURE_KEY_SIZE);
         Checks.require(keySize == 3072 || keySize == 4096, AZURE_KEY_SIZE, Integer.toString(keySize), "3072 or 4096");
@@ -133,7 +141,7 @@ public final class SettingsLoader {
         Checks.require(locks || !production, AZURE_DELETE_LOCKS, "false", "true in production (CIS Azure 9.3.9)");
 
         return new AzureSettings(location, resourceGroup, suffix, accountName, vaultName, sku, container, softDelete,
-                noncurrent, ipRanges, subnet, vnetPrefix, blobZone, vaultZone, workspace, logRetention, users, keySize,
+                noncurrent, ipRanges, subnet, vnetPrefix, blobZone, vaultZone, workspace, logRetention, users, readers, keySize,
                 rotationDays, locks, backup(read, production));
     }
 
@@ -160,12 +168,21 @@ public final class SettingsLoader {
 
         String partition = AwsSettings.partitionOf(region);
         List<String> principals = read.stringList(AWS_STATE_PRINCIPAL_ARNS).stream()
-                .map(v -> principalArn(v, partition, region))
+                .map(v -> principalArn(AWS_STATE_PRINCIPAL_ARNS, v, partition, region))
                 .toList();
         principals.forEach(arn -> Checks.notAnExample(production, ExampleValues.isExampleAccount(arn.split(":")[4]),
                 AWS_STATE_PRINCIPAL_ARNS, arn, "a principal in an AWS account"));
         Checks.require(!production || !principals.isEmpty(), AWS_STATE_PRINCIPAL_ARNS, "[]",
                 "at least one principal ARN in production: someone must be able to log in");
+        List<String> readers = read.stringList(AWS_STATE_READER_PRINCIPAL_ARNS).stream()
+                .map(v -> principalArn(AWS_STATE_READER_PRINCIPAL_ARNS, v, partition, region))
+                .toList();
+        readers.forEach(arn -> {
+            Checks.notAnExample(production, ExampleValues.isExampleAccount(arn.split(":")[4]),
+                    AWS_STATE_READER_PRINCIPAL_ARNS, arn, "a principal in an AWS account");
+            Checks.require(!principals.contains(arn), AWS_STATE_READER_PRINCIPAL_ARNS, arn, "an ARN that is not in "
+                    + AWS_STATE_PRINCIPAL_ARNS.qualifiedKey() + " as well: a state user writes, a reader only reads");
+        });
 
         int noncurrent = Checks.inRange(AWS_NONCURRENT_VERSION_DAYS, read.integer(AWS_NONCURRENT_VERSION_DAYS), 1, 3650);
         if (production) {
@@ -186,7 +203,7 @@ public final class SettingsLoader {
         int logRetention = Checks.inRange(AWS_ACCESS_LOG_RETENTION_DAYS, read.integer(AWS_ACCESS_LOG_RETENTION_DAYS), 1, 3650);
         Checks.atLeast(AWS_ACCESS_LOG_RETENTION_DAYS, logRetention, production ? PRODUCTION_LOG_RETENTION_DAYS : 1,
                 "days in " + profile.value());
-        return new AwsSettings(region, suffix, bucket, principals, noncurrent, newer, replica, logRetention);
+        return new AwsSettings(region, suffix, bucket, principals, readers, noncurrent, newer, replica, logRetention);
     }
 
     private static void notAnExampleSubscription(boolean production, Setting setting, AzureResourceId id) {
@@ -201,14 +218,14 @@ public final class SettingsLoader {
         return value;
     }
 
-    private static String principalArn(String value, String partition, String region) {
+    private static String principalArn(Setting setting, String value, String partition, String region) {
         Matcher m = IAM_PRINCIPAL_ARN.matcher(value);
         if (!m.matches()) {
-            throw new SettingsException(AWS_STATE_PRINCIPAL_ARNS.qualifiedKey(), value,
+            throw new SettingsException(setting.qualifiedKey(), value,
                     "an IAM role, user or account-root ARN with a 12-digit account id, such as "
                             + "arn:aws:iam::123456789012:role/pulumi-state-users");
         }
-        Checks.require(m.group(1).equals(partition), AWS_STATE_PRINCIPAL_ARNS, value,
+        Checks.require(m.group(1).equals(partition), setting, value,
                 "an ARN in the " + partition + " partition, where " + AWS_REGION.qualifiedKey() + " (" + region + ") is");
         return value;
     }

@@ -34,6 +34,8 @@ class AwsOutputsTest {
         expected.put("awsKmsKeyArn", AwsPlan.keyArn(result, "state-key"));
         expected.put("awsStateAccessPolicyArn", "arn:aws:iam::" + AwsPlan.ACCOUNT + ":policy/pulumi-state-access-prod");
         expected.put("awsStateAccessPolicyJson", result.get(AwsPlan.IAM_POLICY, "state-access-policy").input("policy"));
+        expected.put("awsStateReadPolicyArn", "arn:aws:iam::" + AwsPlan.ACCOUNT + ":policy/pulumi-state-read-prod");
+        expected.put("awsStateReadPolicyJson", result.get(AwsPlan.IAM_POLICY, "state-read-policy").input("policy"));
         expected.put("awsReplicaBucketName", bucket + "-replica");
         return expected;
     }
@@ -68,7 +70,7 @@ class AwsOutputsTest {
         PlanResult result = AwsPlan.prod();
         assertEquals(prodAwsOutputs(result), only(result.outputs(), "aws"));
         assertEquals(AZURE_OUTPUTS, List.copyOf(only(result.outputs(), "azure").keySet()));
-        assertEquals(AZURE_OUTPUTS.size() + 9, result.outputs().size());
+        assertEquals(AZURE_OUTPUTS.size() + 11, result.outputs().size());
     }
 
     @Test
@@ -76,7 +78,8 @@ class AwsOutputsTest {
         Map<String, Object> outputs = AwsPlan.dev().outputs();
         assertFalse(outputs.containsKey("awsReplicaBucketName"));
         assertEquals(Set.of("awsBackendUrl", "awsSecretsProvider", "awsLoginCommand", "awsBucketName", "awsBucketArn",
-                "awsKmsKeyArn", "awsStateAccessPolicyArn", "awsStateAccessPolicyJson"), only(outputs, "aws").keySet());
+                "awsKmsKeyArn", "awsStateAccessPolicyArn", "awsStateAccessPolicyJson", "awsStateReadPolicyArn",
+                "awsStateReadPolicyJson"), only(outputs, "aws").keySet());
         assertEquals("s3://" + AwsPlan.bucketName("dev") + "?region=eu-west-1&awssdk=v2", outputs.get("awsBackendUrl"));
         assertEquals("awskms://alias/pulumi-secrets-dev?region=eu-west-1", outputs.get("awsSecretsProvider"));
     }

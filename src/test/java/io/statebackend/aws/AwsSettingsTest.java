@@ -1,5 +1,6 @@
 package io.statebackend.aws;
 
+import io.statebackend.settings.SettingsLoader;
 import io.statebackend.testing.Stacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -7,9 +8,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.statebackend.testing.PlanAssertions.assertRejectedSetting;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -48,6 +51,19 @@ class AwsSettingsTest {
     void aBadArnIsNamedEvenAfterGoodOnes() {
         assertRejected("prod", "awsStatePrincipalArns",
                 "[\"arn:aws:iam::123456789012:role/ok\",\"arn:aws:iam::123:role/bad\"]", "arn:aws:iam::123:role/bad");
+    }
+
+    @Test
+    void readersAreCheckedAsPrincipalsAndMayNotAlsoBeStateUsers() {
+        assertRejected("prod", "awsStateReaderPrincipalArns", "[\"arn:aws:iam::406918273541:group/readers\"]",
+                "arn:aws:iam::406918273541:group/readers");
+        assertRejected("prod", "awsStateReaderPrincipalArns", "[\"arn:aws:iam::123456789012:role/readers\"]",
+                "arn:aws:iam::123456789012:role/readers");
+        String user = Stacks.ownIdList("awsStatePrincipalArns").get(0);
+        assertRejected("prod", "awsStateReaderPrincipalArns", "[\"" + user + "\"]", user);
+        assertEquals(List.of("arn:aws:iam::123456789012:role/readers"), SettingsLoader.load(Stacks.withChanges(
+                Stacks.file("dev"), Map.of("awsStateReaderPrincipalArns", "[\"arn:aws:iam::123456789012:role/readers\"]")))
+                .aws().orElseThrow().stateReaderPrincipalArns(), "development takes examples");
     }
 
     @Test

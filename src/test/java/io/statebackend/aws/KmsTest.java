@@ -120,7 +120,7 @@ class KmsTest {
 
     @Test
     void keyPoliciesUseThePartitionAndAccountTheyAreGiven() {
-        String json = Kms.keyPolicy("aws-cn", "210987654321", List.of(), Optional.empty()).toJson();
+        String json = Kms.keyPolicy("aws-cn", "210987654321", List.of(), List.of(), Optional.empty()).toJson();
         assertEquals(List.of("arn:aws-cn:iam::210987654321:root"),
                 PolicyJson.principals(PolicyJson.parse(json).statement("EnableAccountAdministration"), "AWS"));
     }

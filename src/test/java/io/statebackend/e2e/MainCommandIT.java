@@ -53,8 +53,8 @@ class MainCommandIT {
         Set<String> documented = documentedOutputs();
         assertEquals(forms.keySet(), documented, "every documented output has a checked form here, and no other");
         for (String name : documented) {
-            if (name.equals("awsReplicaBucketName")) {
-                assertFalse(outputs.has(name), "dev sets no replica region, so it exports no replica bucket");
+            if (name.equals("awsReplicaBucketName") || name.equals("azureStateReaderRoleDefinitionId")) {
+                assertFalse(outputs.has(name), "dev sets no replica region and no readers, so it exports neither");
                 continue;
             }
             assertTrue(outputs.has(name), "missing output " + name + " in " + outputs);
@@ -135,7 +135,11 @@ class MainCommandIT {
         forms.put("awsKmsKeyArn", matches("arn:aws:kms:eu-west-1:\\d{12}:key/[0-9a-f-]{36}"));
         forms.put("awsStateAccessPolicyArn", matches("arn:aws:iam::\\d{12}:policy/.+"));
         forms.put("awsStateAccessPolicyJson", v -> v.contains("\"Version\":\"2012-10-17\"") && v.contains("\"Statement\""));
+        forms.put("awsStateReadPolicyArn", matches("arn:aws:iam::\\d{12}:policy/pulumi-state-read-dev"));
+        forms.put("awsStateReadPolicyJson", v -> v.contains("\"Version\":\"2012-10-17\"") && v.contains("\"ReadState\""));
         forms.put("awsReplicaBucketName", matches(bucket + "-replica"));
+        forms.put("azureStateReaderRoleDefinitionId", matches("/subscriptions/[0-9a-f-]{36}/resourceGroups/[^/]+/providers/"
+                + "Microsoft\\.Authorization/roleDefinitions/[0-9a-f-]{36}"));
         return forms;
     }
 

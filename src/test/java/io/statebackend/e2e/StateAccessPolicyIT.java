@@ -8,6 +8,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +46,14 @@ class StateAccessPolicyIT {
         try (Moto moto = Moto.startEnforcingIam(E2e.DIR.resolve("moto-iam"))) {
             String bucket = "iam-state-" + UUID.randomUUID().toString().substring(0, 8);
             moto.createStateBucket(bucket);
-            JsonNode policy = JSON.readTree(programsPolicy(bucket));
+            Map<String, String> programsPolicies = programsPolicies(bucket);
+            JsonNode policy = JSON.readTree(programsPolicies.get("awsStateAccessPolicyJson"));
             assertEquals(java.util.Set.copyOf(STOPPED_WITHOUT.keySet()), java.util.Set.copyOf(s3Actions(policy)),
                     "the actions under test are the policy's own");
 
             assertTrue(workAsStateUser(moto, bucket, "full", policy.toString()).isEmpty(),
                     "the exported policy is enough");
+            readTheStateUsersStack(moto, bucket, "full", programsPolicies.get("awsStateReadPolicyJson"));
             STOPPED_WITHOUT.forEach((action, stopped) -> {
                 List<String> failed = workAsStateUser(moto, bucket, "without-" + action.substring(3).toLowerCase(),
                         without(policy, action));
@@ -85,13 +89,41 @@ class StateAccessPolicyIT {
         return locks.contains(stack) ? List.of("a lock was left behind: " + locks) : List.of();
     }
 
-    /** The program's awsStateAccessPolicyJson for a dev stack whose state bucket is {@code bucket}. */
-    private String programsPolicy(String bucket) {
+    /**
+     * A reader holding only the exported read-only policy previews the stack a state user made (a self-managed
+     * backend's preview takes no lock) and exports it, but cannot update it: its lock cannot even be written.
+     */
+    private void readTheStateUsersStack(Moto moto, String bucket, String stack, String readPolicy) {
+        Map<String, String> reader = moto.userWithPolicy("state-reader", readPolicy);
+        Sandbox sandbox = new Sandbox(tmp.resolve("reader")).asConsumer().with(reader);
+        sandbox.env.put("PULUMI_BACKEND_URL", moto.backendUrl(bucket));
+        sandbox.write("Pulumi." + stack + ".yaml", read(tmp.resolve(stack).resolve("project/Pulumi." + stack + ".yaml")));
+        sandbox.pulumiOk("preview", "--stack", stack);
+        sandbox.pulumiOk("stack", "export", "--stack", stack);
+        Run up = sandbox.pulumi("up", "--yes", "--stack", stack);
+        assertFalse(up.ok(), "a reader cannot update:\n" + up.describe());
+        assertTrue(up.output().contains("operation error S3: PutObject"), up::describe);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The program's state access and read policies for a dev stack whose state bucket is {@code bucket}. */
+    private Map<String, String> programsPolicies(String bucket) {
         Sandbox sandbox = new Sandbox(tmp.resolve("program")).initLocal("dev");
         sandbox.pulumiOk("config", "set", "state-backend:azureEnabled", "false", "--stack", "dev");
         sandbox.pulumiOk("config", "set", "state-backend:awsBucketName", bucket, "--stack", "dev");
         sandbox.pulumiOk("up", "--yes", "--stack", "dev");
-        return sandbox.pulumiOk("stack", "output", "awsStateAccessPolicyJson", "--stack", "dev").stdout().strip();
+        Map<String, String> policies = new java.util.LinkedHashMap<>();
+        for (String output : List.of("awsStateAccessPolicyJson", "awsStateReadPolicyJson")) {
+            policies.put(output, sandbox.pulumiOk("stack", "output", output, "--stack", "dev").stdout().strip());
+        }
+        return policies;
     }
 
     private static List<String> s3Actions(JsonNode policy) {

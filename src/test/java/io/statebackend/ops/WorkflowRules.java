@@ -19,6 +19,15 @@ final class WorkflowRules {
     static final String STACK_PACK_CONFIG = "--policy-pack-config \"policy/config/${{ matrix.stack }}.json\"";
 
     private static final Pattern SECRET_REF = Pattern.compile("secrets\\.([A-Za-z0-9_]+)");
+    private static final Pattern USES_LINE = Pattern.compile("(?m)^\\s*(?:-\\s+)?uses:\\s*(\\S+)(.*)$");
+    private static final Pattern PINNED = Pattern.compile("[^@\\s]+@[0-9a-f]{40}");
+    private static final Pattern TAG_COMMENT = Pattern.compile("\\s+#\\s+v\\d+(\\.\\d+)*");
+    static final String DRIFT_CHECK = "pulumi preview --refresh --expect-no-changes --policy-pack policy/run-pack";
+    /** The identity each kind of job logs in as: the deployer only where pulumi up runs, else the reader. */
+    static final String DEPLOYER_AZURE = "${{ vars.AZURE_CLIENT_ID }}";
+    static final String DEPLOYER_AWS = "${{ vars.AWS_STATE_ROLE_ARN }}";
+    static final String READER_AZURE = "${{ vars.AZURE_READER_CLIENT_ID }}";
+    static final String READER_AWS = "${{ vars.AWS_READER_ROLE_ARN }}";
     private static final Pattern KEY_LIKE = Pattern.compile("(?i).*(KEY|SECRET|PASSWORD|CREDENTIAL|PASSPHRASE).*");
     private static final List<String> STORED_CREDENTIAL_INPUTS = List.of("client-secret", "creds",
             "aws-access-key-id", "aws-secret-access-key", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
@@ -40,6 +49,19 @@ final class WorkflowRules {
             v.add("id-token: write belongs on the jobs that log in to the clouds, not the whole workflow");
         }
 
+        if (text.contains("AZURE_KEYVAULT_AUTH_VIA_CLI")) {
+            v.add("sets AZURE_KEYVAULT_AUTH_VIA_CLI, which neither Pulumi nor go-cloud reads");
+        }
+        Matcher uses = USES_LINE.matcher(text);
+        while (uses.find()) {
+            if (!PINNED.matcher(uses.group(1)).matches() || !TAG_COMMENT.matcher(uses.group(2)).lookingAt()) {
+                v.add("action " + uses.group(1) + " is not pinned to a full commit SHA with its tag in a comment");
+            }
+        }
+        if (!on.has("schedule")) {
+            v.add("workflow must also run on a schedule, for the drift check");
+        }
+
         Matcher m = SECRET_REF.matcher(text);
         while (m.find()) {
             if (KEY_LIKE.matcher(m.group(1)).matches()) {
@@ -58,6 +80,7 @@ final class WorkflowRules {
         Iterator<Map.Entry<String, JsonNode>> it = jobs.fields();
         int previewJobs = 0;
         int upJobs = 0;
+        int driftJobs = 0;
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
@@ -80,10 +103,28 @@ final class WorkflowRules {
                     && !step(job, "aws-actions/configure-aws-credentials").path("with").has("role-to-assume")) {
                 v.add("job " + name + ": configure-aws-credentials without role-to-assume");
             }
+            boolean deploys = runs.contains("pulumi up");
+            if (logsIn) {
+                String azure = uses(job, "azure/login") ? step(job, "azure/login").path("with").path("client-id").asText() : "";
+                String aws = uses(job, "aws-actions/configure-aws-credentials")
+                        ? step(job, "aws-actions/configure-aws-credentials").path("with").path("role-to-assume").asText() : "";
+                if (deploys && (!azure.equals(DEPLOYER_AZURE) || !aws.equals(DEPLOYER_AWS))) {
+                    v.add("job " + name + " runs pulumi up without the deployer's identity");
+                }
+                if (!deploys && (!azure.equals(READER_AZURE) || !aws.equals(READER_AWS))) {
+                    v.add("job " + name + " previews with an identity other than the reader's");
+                }
+            }
+            if (deploys && !job.has("environment")) {
+                v.add("job " + name + " runs pulumi up outside a GitHub environment, whose subject alone the deployer trusts");
+            }
+            if (runs.contains(DRIFT_CHECK) && cond.contains("schedule") && runs.contains(STACK_PACK_CONFIG)) {
+                driftJobs++;
+            }
             if (runs.contains("pulumi preview")) {
                 previewJobs++;
-                if (!cond.contains("pull_request")) {
-                    v.add("job " + name + " previews but does not run on pull_request");
+                if (!cond.contains("pull_request") && !cond.contains("schedule")) {
+                    v.add("job " + name + " previews but runs on neither pull_request nor the schedule");
                 }
                 if (!runs.contains("--policy-pack policy/run-pack")) {
                     v.add("job " + name + " previews without --policy-pack policy/run-pack");
@@ -129,6 +170,9 @@ final class WorkflowRules {
         }
         if (upJobs == 0) {
             v.add("no job runs pulumi up");
+        }
+        if (driftJobs == 0) {
+            v.add("no scheduled job runs " + DRIFT_CHECK + " with the stack's pack config");
         }
         return v;
     }

@@ -7,7 +7,6 @@ import io.statebackend.iam.ConditionOperator;
 import io.statebackend.iam.PolicyDocument;
 import io.statebackend.iam.Statement;
 
-import java.util.List;
 
 /**
  * The least-privilege IAM policies for state, exported to be attached to roles wherever their holders live

@@ -100,30 +100,29 @@ final class BucketPolicies {
                 .when(Condition.present(SSE_HEADER))
                 .when(ConditionOperator.NULL, KMS_KEY_HEADER, "true")
                 .build());
-        if (!statePrincipals.isEmpty()) {
-            statements.add(Statement.allow("AllowStatePrincipalsToListState")
-                    .principals(Principals.aws(statePrincipals))
-                    .actions(STATE_BUCKET_ACTIONS)
-                    .resources(bucketArn)
-                    .build());
-            statements.add(Statement.allow("AllowStatePrincipalsToReadWriteState")
-                    .principals(Principals.aws(statePrincipals))
-                    .actions(STATE_OBJECT_ACTIONS)
-                    .resources(objects)
-                    .build());
-        }
-        if (!readerPrincipals.isEmpty()) {
-            statements.add(Statement.allow("AllowStateReadersToListState")
-                    .principals(Principals.aws(readerPrincipals))
-                    .actions(STATE_BUCKET_ACTIONS)
-                    .resources(bucketArn)
-                    .build());
-            statements.add(Statement.allow("AllowStateReadersToReadState")
-                    .principals(Principals.aws(readerPrincipals))
-                    .actions(STATE_READER_OBJECT_ACTIONS)
-                    .resources(objects)
-                    .build());
-        }
+        allow(statements, "AllowStatePrincipalsTo", statePrincipals, bucketArn, "ReadWriteState", STATE_OBJECT_ACTIONS);
+        allow(statements, "AllowStateReadersTo", readerPrincipals, bucketArn, "ReadState", STATE_READER_OBJECT_ACTIONS);
         return PolicyDocument.of(statements);
+    }
+
+    /**
+     * Lets {@code principals}, when there are any, list the state ({@code <sidPrefix>ListState}) and act on its
+     * objects ({@code <sidPrefix><objectsSid>}).
+     */
+    private static void allow(List<Statement> statements, String sidPrefix, List<String> principals, String bucketArn,
+                              String objectsSid, List<String> objectActions) {
+        if (principals.isEmpty()) {
+            return;
+        }
+        statements.add(Statement.allow(sidPrefix + "ListState")
+                .principals(Principals.aws(principals))
+                .actions(STATE_BUCKET_ACTIONS)
+                .resources(bucketArn)
+                .build());
+        statements.add(Statement.allow(sidPrefix + objectsSid)
+                .principals(Principals.aws(principals))
+                .actions(objectActions)
+                .resources(bucketArn + "/*")
+                .build());
     }
 }

@@ -76,22 +76,19 @@ final class Kms {
                 .actions("kms:*")
                 .resources("*")
                 .build());
-        if (!statePrincipals.isEmpty()) {
-            var use = Statement.allow("AllowStatePrincipalsToUseKey")
-                    .principals(Principals.aws(statePrincipals))
-                    .actions(STATE_KEY_ACTIONS)
-                    .resources("*");
-            viaService.ifPresent(service -> use.when(ConditionOperator.STRING_EQUALS, AwsScope.KMS_VIA_SERVICE, service));
-            statements.add(use.build());
-        }
-        if (!readerPrincipals.isEmpty()) {
-            var decrypt = Statement.allow("AllowStateReadersToDecrypt")
-                    .principals(Principals.aws(readerPrincipals))
-                    .actions(STATE_READER_KEY_ACTIONS)
-                    .resources("*");
-            viaService.ifPresent(service -> decrypt.when(ConditionOperator.STRING_EQUALS, AwsScope.KMS_VIA_SERVICE, service));
-            statements.add(decrypt.build());
-        }
+        allow(statements, "AllowStatePrincipalsToUseKey", statePrincipals, STATE_KEY_ACTIONS, viaService);
+        allow(statements, "AllowStateReadersToDecrypt", readerPrincipals, STATE_READER_KEY_ACTIONS, viaService);
         return PolicyDocument.of(statements);
+    }
+
+    /** Lets {@code principals}, when there are any, use the key for {@code actions}, through S3 alone for a bucket key. */
+    private static void allow(List<Statement> statements, String sid, List<String> principals, List<String> actions,
+                              Optional<String> viaService) {
+        if (principals.isEmpty()) {
+            return;
+        }
+        var statement = Statement.allow(sid).principals(Principals.aws(principals)).actions(actions).resources("*");
+        viaService.ifPresent(service -> statement.when(ConditionOperator.STRING_EQUALS, AwsScope.KMS_VIA_SERVICE, service));
+        statements.add(statement.build());
     }
 }

@@ -35,13 +35,8 @@ class LockingIT {
     @Test
     void aSecondUpFailsOnTheLockAndCancelClearsOneAKilledUpLeftBehind() throws Exception {
         moto = E2e.moto();
-        moto.createKeyAlias("alias/pulumi-secrets-dev");
         bucket = "locking-" + UUID.randomUUID().toString().substring(0, 8);
-        moto.createStateBucket(bucket);
-        Sandbox sandbox = new Sandbox(tmp).asConsumer().with(moto.env());
-        sandbox.env.put("PULUMI_BACKEND_URL", moto.backendUrl(bucket));
-        sandbox.pulumiOk("stack", "init", "prod", "--secrets-provider", BootstrapIT.SECRETS);
-        sandbox.pulumiOk("config", "set", "--secret", "apiToken", "locked-token", "--stack", "prod");
+        Sandbox sandbox = new Sandbox(tmp).asConsumer().initConsumerOnS3(moto, bucket);
         sandbox.pulumiOk("config", "set", "holdSeconds", "6", "--stack", "prod");
 
         Process first = sandbox.start(tmp.resolve("first.log"), "up", "--yes", "--stack", "prod");

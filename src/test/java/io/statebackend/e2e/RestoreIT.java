@@ -30,13 +30,8 @@ class RestoreIT {
     @Test
     void theRunbooksCommandsRestoreTheStateOfAnEarlierUpdate() throws IOException {
         Moto moto = E2e.moto();
-        moto.createKeyAlias("alias/pulumi-secrets-dev");
         String bucket = "restore-" + UUID.randomUUID().toString().substring(0, 8);
-        moto.createStateBucket(bucket);
-        Sandbox sandbox = new Sandbox(tmp).asConsumer().with(moto.env());
-        sandbox.env.put("PULUMI_BACKEND_URL", moto.backendUrl(bucket));
-        sandbox.pulumiOk("stack", "init", "prod", "--secrets-provider", BootstrapIT.SECRETS);
-        sandbox.pulumiOk("config", "set", "--secret", "apiToken", "restore-token", "--stack", "prod");
+        Sandbox sandbox = new Sandbox(tmp).asConsumer().initConsumerOnS3(moto, bucket);
         sandbox.pulumiOk("config", "set", "greeting", "first", "--stack", "prod");
         sandbox.pulumiOk("up", "--yes", "--stack", "prod");
         String key = ".pulumi/stacks/consumer/prod.json";
@@ -61,7 +56,7 @@ class RestoreIT {
         }
         assertEquals("first", sandbox.pulumiOk("stack", "output", "greeting", "--stack", "prod").stdout().strip(),
                 "the stack is back at the earlier update");
-        assertEquals("restore-token", sandbox.pulumiOk("stack", "output", "token", "--show-secrets", "--stack", "prod")
+        assertEquals("consumer-token-" + bucket, sandbox.pulumiOk("stack", "output", "token", "--show-secrets", "--stack", "prod")
                 .stdout().strip(), "its secrets still decrypt");
     }
 

@@ -83,6 +83,20 @@ final class Sandbox {
         return this;
     }
 
+    /**
+     * Makes {@code bucket} on moto the backend of every command, and creates the consumer's {@code prod} there under
+     * the KMS secrets provider, with a secret in its config.
+     */
+    Sandbox initConsumerOnS3(Moto moto, String bucket) {
+        moto.createKeyAlias("alias/pulumi-secrets-dev");
+        moto.createStateBucket(bucket);
+        with(moto.env());
+        env.put("PULUMI_BACKEND_URL", moto.backendUrl(bucket));
+        pulumiOk("stack", "init", "prod", "--secrets-provider", BootstrapIT.SECRETS);
+        pulumiOk("config", "set", "--secret", "apiToken", "consumer-token-" + bucket, "--stack", "prod");
+        return this;
+    }
+
     /** The project's own local backend, where the README's main command keeps the stack. */
     String localBackend() {
         return "file://" + project.resolve(".pulumi-local");

@@ -44,8 +44,7 @@ class PartialFailureIT {
     private static List<String> names(JsonNode export) {
         List<String> names = new ArrayList<>();
         for (JsonNode resource : export.path("deployment").path("resources")) {
-            String urn = resource.path("urn").asText();
-            names.add(urn.substring(urn.lastIndexOf("::") + 2));
+            names.add(StandInProvider.nameOf(resource.path("urn").asText()));
         }
         return names;
     }

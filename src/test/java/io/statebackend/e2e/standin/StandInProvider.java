@@ -229,7 +229,7 @@ public final class StandInProvider extends ResourceProviderGrpc.ResourceProvider
     }
 
     /** The resource's name: the last segment of {@code urn:pulumi:<stack>::<project>::<type path>::<name>}. */
-    static String nameOf(String urn) {
+    public static String nameOf(String urn) {
         return urn.substring(urn.lastIndexOf("::") + 2);
     }
 

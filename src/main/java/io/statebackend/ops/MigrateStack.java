@@ -2,6 +2,7 @@ package io.statebackend.ops;
 
 import io.statebackend.process.Command;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +87,14 @@ public final class MigrateStack {
         }
         if (a.get("project-dir") != null) {
             ops = ops.withProjectDir(Path.of(a.get("project-dir")));
+        }
+        if (source instanceof StackMove.FromExport export && Files.isRegularFile(ops.projectDir().resolve(export.file()))) {
+            try {
+                StackMove.readExport(ops.projectDir().resolve(export.file()));
+            } catch (StepFailed e) {
+                ops.err().println("error: --from-export: " + e.getMessage());
+                return Procedure.USAGE;
+            }
         }
         boolean dryRun = a.has("dry-run");
         String policyPack = a.get("policy-pack");

@@ -1,5 +1,6 @@
 package io.statebackend.ops;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.statebackend.process.Command;
@@ -320,7 +321,8 @@ public final class StackMove {
         }
     }
 
-    private static JsonNode readExport(Path file) throws StepFailed {
+    /** The export in {@code file}, which must hold a {@code deployment}. */
+    static JsonNode readExport(Path file) throws StepFailed {
         try {
             JsonNode node = JSON.readTree(file.toFile());
             if (node == null || !node.path("deployment").isObject()) {
@@ -328,7 +330,7 @@ public final class StackMove {
             }
             return node;
         } catch (IOException e) {
-            throw new StepFailed(file + " is not a readable stack export: " + e.getMessage());
+            throw new StepFailed(file + " is not a readable stack export: " + oneLine(e));
         }
     }
 
@@ -336,8 +338,13 @@ public final class StackMove {
         try {
             return JSON.readTree(json.isBlank() ? "{}" : json);
         } catch (IOException e) {
-            throw new StepFailed(what + " is not JSON: " + e.getMessage());
+            throw new StepFailed(what + " is not JSON: " + oneLine(e));
         }
+    }
+
+    /** Jackson's own message, without the source excerpt it appends on further lines. */
+    private static String oneLine(IOException e) {
+        return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
     }
 
     private JsonNode findStack(String lsJson) throws StepFailed {

@@ -234,6 +234,12 @@ class BootstrapTest {
         assertTrue(fake.err().contains("unknown argument '--force'"));
         assertEquals(2, bootstrap("--target", "azure", "--stack", "../prod"));
         assertTrue(fake.err().contains("--stack '../prod' is not a stack of this project"), fake.err());
+        assertEquals(2, bootstrap("--target", "aws", "--stack", "prod", "--backend-query", "?endpoint=x"));
+        assertTrue(fake.err().lines().findFirst().orElseThrow().equals(
+                "error: --backend-query takes name=value pairs joined by '&', without '?'"), fake.err());
+        assertEquals(2, bootstrap("--target", "aws", "--stack", "prod", "--secrets-provider", "passphrase"));
+        assertTrue(fake.err().lines().findFirst().orElseThrow().startsWith(
+                "error: --secrets-provider passphrase: expected a key-service URL"), fake.err());
         assertEquals(List.of(), fake.calls());
     }
 }

@@ -61,7 +61,7 @@ class MigrateStackTest {
 
     @Test
     void fromAnExportTheTargetIsCreatedWithItsProviderAndTheExportImported() throws IOException {
-        Files.writeString(fake.project.resolve("cloud-export.json"), "{}");
+        Files.writeString(fake.project.resolve("cloud-export.json"), "{\"version\":3,\"deployment\":{}}");
         fake.env.remove("PULUMI_CONFIG_PASSPHRASE");
         List<String> args = List.of("--stack", "acme/payments/prod", "--from-export", "cloud-export.json", "--to", TO,
                 "--secrets-provider", SP, "--dry-run");
@@ -74,6 +74,18 @@ class MigrateStackTest {
                 NO_PASSPHRASE + TARGET + "pulumi preview --expect-no-changes --stack prod",
                 NO_PASSPHRASE + TARGET + "pulumi stack export --stack prod"), fake.printedCommands());
         assertFalse(fake.out().contains("MISSING"), "an export needs no passphrase:\n" + fake.out());
+    }
+
+    @Test
+    void anExportThatIsNoStackExportIsRefusedInOneLineBeforeAnythingRuns() throws IOException {
+        Files.writeString(fake.project.resolve("broken.json"), "{\"deployment\": [unclosed");
+        List<String> args = List.of("--stack", "prod", "--from-export", "broken.json", "--to", TO,
+                "--secrets-provider", SP, "--yes");
+        assertEquals(Procedure.USAGE, fake.run(MigrateStack::run, args.toArray(String[]::new)));
+        assertEquals(1, fake.err().strip().lines().count(), fake.err());
+        assertTrue(fake.err().startsWith("error: --from-export: <P>/broken.json is not a readable stack export: "),
+                fake.err());
+        assertEquals(List.of(), fake.calls());
     }
 
     @Test

@@ -73,6 +73,21 @@ class MainCommandIT {
         assertProtected(sandbox.export(sandbox.localBackend(), "prod"), true);
     }
 
+    /**
+     * The unattended pipeline's guard: where nobody can answer the prompt, the real CLI refuses {@code up} without
+     * {@code --yes}, before anything is deployed (the fake CLI of the unit tests refuses it the same way).
+     */
+    @Test
+    void upWithoutYesWhereNobodyCanAnswerIsRefusedAndDeploysNothing() {
+        Sandbox sandbox = new Sandbox(tmp).initLocal("dev");
+        Run up = sandbox.pulumi("up", "--stack", "dev", "--policy-pack", "policy/run-pack");
+        assertFalse(up.ok(), up::describe);
+        assertTrue(up.stderr().contains("--yes or --skip-preview or --preview-only must be passed in to proceed"
+                + " when running in non-interactive mode"), up::describe);
+        assertEquals(0, sandbox.export(sandbox.localBackend(), "dev").path("deployment").path("resources").size(),
+                "nothing was deployed");
+    }
+
     /** Every resource of a stateful type carries {@code protect} as the stack says; there is one of each type. */
     private static void assertProtected(JsonNode export, boolean expected) {
         Set<String> seen = new LinkedHashSet<>();

@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,15 +102,64 @@ class MigrateStackIT {
                 "--yes");
         if (!failAfter.equals("nothing")) {
             failOnceAfter(failAfter);
-            assertEquals(1, migrate(args), "the injected failure stops the move");
+            assertEquals(1, migrate(args).exitCode(), "the injected failure stops the move");
             assertEquals(sourceBefore, sandbox.export(source, "prod"), "the source is unchanged");
             assertEquals(TOKEN, output(source, "token"), "the source is readable with its own secrets");
         }
-        assertEquals(0, migrate(args));
+        assertEquals(0, migrate(args).exitCode());
         assertEquals(sourceBefore, sandbox.export(source, "prod"), "the source is unchanged");
         assertMovedUnderKms();
         assertEquals(TOKEN, sandbox.pulumiOk("config", "get", "apiToken", "--stack", "prod").stdout().strip(),
                 "the config secret moved, readable with the new provider alone");
+        assertStackFileRewrittenWithBackup();
+    }
+
+    /**
+     * What the README says {@code pulumi stack migrate} does to the stack file: it now names the KMS provider and no
+     * passphrase salt, and the old content, salt included, is kept beside it as {@code Pulumi.prod.yaml.bak.*}.
+     */
+    private void assertStackFileRewrittenWithBackup() throws IOException {
+        String stackFile = sandbox.read("Pulumi.prod.yaml");
+        assertTrue(stackFile.contains("secretsprovider: " + SECRETS), stackFile);
+        assertFalse(stackFile.contains("encryptionsalt"), "no passphrase salt in the stack file:\n" + stackFile);
+        try (var files = Files.list(sandbox.project)) {
+            List<Path> backups = files.filter(f -> f.getFileName().toString().startsWith("Pulumi.prod.yaml.bak.")).toList();
+            assertEquals(1, backups.size(), "one backup of the stack file: " + backups);
+            assertTrue(Files.readString(backups.get(0)).contains("encryptionsalt"), "the backup is the old content");
+        }
+    }
+
+    /**
+     * The verify step's two checks, each shown to catch what it is there for: a moved stack that still needs a
+     * passphrase fails the passphrase-free preview; one encrypted by another key than the one asked for fails the
+     * provider check. Both by re-running only that step against a target changed after a complete move.
+     */
+    @Test
+    void verifyRefusesAMovedStackThatNeedsAPassphraseOrAnotherKey() throws IOException {
+        setUp();
+        List<String> args = List.of("--stack", "prod", "--from", passphraseSource(true), "--to", target,
+                "--secrets-provider", SECRETS, "--yes");
+        assertEquals(0, migrate(args).exitCode());
+        List<String> verifyAgain = new ArrayList<>(args);
+        verifyAgain.addAll(List.of("--redo-from", "verify"));
+        sandbox.env.put("PULUMI_BACKEND_URL", target);
+
+        sandbox.pulumiOk("stack", "change-secrets-provider", "passphrase", "--stack", "prod");
+        Run underPassphrase = migrate(verifyAgain);
+        assertEquals(1, underPassphrase.exitCode(), underPassphrase::describe);
+        assertTrue(underPassphrase.output().contains("FAILED [3/3] verify: `env -u PULUMI_CONFIG_PASSPHRASE"),
+                "the passphrase-free preview is what failed:\n" + underPassphrase.describe());
+
+        String otherKey = "awskms://alias/pulumi-secrets-other?region=" + Moto.REGION;
+        moto.createKeyAlias("alias/pulumi-secrets-other");
+        sandbox.pulumiOk("stack", "change-secrets-provider", otherKey, "--stack", "prod");
+        Run underOtherKey = migrate(verifyAgain);
+        assertEquals(1, underOtherKey.exitCode(), underOtherKey::describe);
+        assertTrue(underOtherKey.output().contains("the moved stack's state is encrypted by cloud (" + otherKey
+                + "), not " + SECRETS), underOtherKey::describe);
+
+        sandbox.pulumiOk("stack", "change-secrets-provider", SECRETS, "--stack", "prod");
+        assertEquals(0, migrate(verifyAgain).exitCode(), "under the key asked for, verify passes again");
     }
 
     @ParameterizedTest(name = "failure injected after: {0}")
@@ -124,15 +174,34 @@ class MigrateStackIT {
                 target, "--secrets-provider", SECRETS, "--yes");
         if (!failAfter.equals("nothing")) {
             failOnceAfter(failAfter);
-            assertEquals(1, migrate(args), "the injected failure stops the move");
+            assertEquals(1, migrate(args).exitCode(), "the injected failure stops the move");
             assertEquals(exportBefore, Files.readString(export), "the export is unchanged");
         }
-        assertEquals(0, migrate(args));
+        assertEquals(0, migrate(args).exitCode());
         assertEquals(exportBefore, Files.readString(export), "the export is unchanged");
         assertMovedUnderKms();
         String stackFile = sandbox.read("Pulumi.prod.yaml");
         assertTrue(stackFile.contains("secretsprovider: " + SECRETS), stackFile);
         assertTrue(!stackFile.contains("encryptionsalt"), "no passphrase provider in the stack file:\n" + stackFile);
+    }
+
+    /**
+     * An export carries the state, not the stack file: a {@code secure:} value in it was encrypted by the source's
+     * provider and would be unreadable under the target's, so the move stops before it creates anything.
+     */
+    @Test
+    void anExportWhoseStackFileHoldsSecureValuesIsRefusedBeforeTheTargetIsTouched() throws IOException {
+        setUp();
+        Path export = cloudExport(passphraseSource(false));
+        sandbox.write("Pulumi.prod.yaml", "config:\n  consumer:apiToken:\n    secure: v1:c291cmNlLWVuY3J5cHRlZA==\n");
+
+        Run refused = migrate(List.of("--stack", "acme/consumer/prod", "--from-export", export.toString(), "--to",
+                target, "--secrets-provider", SECRETS, "--yes"));
+        assertEquals(1, refused.exitCode(), refused::describe);
+        assertTrue(refused.output().contains("holds secure values (consumer:apiToken) that only the source's secrets"
+                + " provider can read"), refused::describe);
+        sandbox.env.put("PULUMI_BACKEND_URL", target);
+        assertEquals("[]", sandbox.pulumiOk("stack", "ls", "--json").stdout().strip(), "no stack in the target");
     }
 
     @Test
@@ -145,7 +214,7 @@ class MigrateStackIT {
         JsonNode theirs = sandbox.export(target, "prod");
 
         assertEquals(1, migrate(List.of("--stack", "prod", "--from", source, "--to", target, "--secrets-provider",
-                SECRETS, "--yes")));
+                SECRETS, "--yes")).exitCode());
         assertEquals(theirs, sandbox.export(target, "prod"), "the target's stack is as its owner left it");
     }
 
@@ -223,13 +292,15 @@ class MigrateStackIT {
                 "--stack", "prod").env("PULUMI_BACKEND_URL", backend).build()).stdout().strip();
     }
 
-    private int migrate(List<String> args) {
+    /** Runs the migration in-process; its exit code and what it printed (both streams). */
+    private Run migrate(List<String> args) {
         var out = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(args);
         all.addAll(List.of("--project-dir", sandbox.project.toString()));
         int code = MigrateStack.run(all.toArray(String[]::new), sandbox.ops(out));
-        System.out.println(out.toString(StandardCharsets.UTF_8));
-        return code;
+        String printed = out.toString(StandardCharsets.UTF_8);
+        System.out.println(printed);
+        return new Run("MigrateStack " + String.join(" ", all), code, printed, "");
     }
 
     /**

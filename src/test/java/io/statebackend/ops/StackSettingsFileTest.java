@@ -7,11 +7,16 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The bootstrap reads which clouds a stack turns on as Pulumi does: namespaced or bare keys, else the default. */
+/**
+ * The bootstrap reads which clouds a stack turns on as Pulumi does: namespaced or bare keys, else the default; a
+ * move finds the config values only the source's secrets provider can read.
+ */
 class StackSettingsFileTest {
 
     @TempDir
@@ -35,5 +40,34 @@ class StackSettingsFileTest {
         boolean awsDefault = Setting.AWS_ENABLED.defaultValue().map(Boolean::parseBoolean).orElse(false);
         assertTrue(stack("config: {}\n").cloudEnabled(Setting.AZURE_ENABLED) == azureDefault);
         assertTrue(stack("config: {}\n").cloudEnabled(Setting.AWS_ENABLED) == awsDefault);
+    }
+
+    @Test
+    void secureValuesAreFoundAtTheTopOrNestedInObjectsAndLists() throws IOException {
+        StackSettingsFile file = stack("""
+                config:
+                  consumer:token:
+                    secure: v1:AAAA
+                  consumer:plain: hello
+                  consumer:db:
+                    user: app
+                    password:
+                      secure: v1:BBBB
+                  consumer:keys:
+                    - plain
+                    - secure: v1:CCCC
+                """);
+        assertEquals(List.of("consumer:token", "consumer:db", "consumer:keys"), file.secureConfigKeys());
+    }
+
+    @Test
+    void plaintextConfigHasNoSecureValues() throws IOException {
+        assertEquals(List.of(), stack("""
+                config:
+                  consumer:plain: hello
+                  consumer:nested:
+                    secure: v1:AAAA
+                    other: value
+                """).secureConfigKeys(), "an object with more than a secure key is a plain value");
     }
 }

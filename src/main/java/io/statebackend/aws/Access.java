@@ -29,17 +29,19 @@ final class Access {
     Access(AwsScope scope, StateBucket state, Kms bucketKey, SecretsProvider secrets) {
         var arns = Output.tuple(state.bucket.arn(), bucketKey.arn(), secrets.key.arn());
         this.document = arns.applyValue(t -> stateAccess(t.t1, t.t2, t.t3, scope.s3ServiceEndpoint()).toJson());
-        this.policy = new Policy("state-access-policy", PolicyArgs.builder()
-                .name(scope.names().stateAccessPolicy())
-                .description("Read and write Pulumi state in the state bucket and use its keys; nothing else")
-                .policy(document)
-                .tags(scope.tags())
-                .build(), scope.child());
+        this.policy = policy(scope, "state-access-policy", scope.names().stateAccessPolicy(),
+                "Read and write Pulumi state in the state bucket and use its keys; nothing else", document);
         this.readDocument = arns.applyValue(t -> stateRead(t.t1, t.t2, t.t3, scope.s3ServiceEndpoint()).toJson());
-        this.readPolicy = new Policy("state-read-policy", PolicyArgs.builder()
-                .name(scope.names().stateReadPolicy())
-                .description("Read Pulumi state in the state bucket and decrypt with its keys; nothing else")
-                .policy(readDocument)
+        this.readPolicy = policy(scope, "state-read-policy", scope.names().stateReadPolicy(),
+                "Read Pulumi state in the state bucket and decrypt with its keys; nothing else", readDocument);
+    }
+
+    private static Policy policy(AwsScope scope, String resourceName, String policyName, String description,
+                                 Output<String> document) {
+        return new Policy(resourceName, PolicyArgs.builder()
+                .name(policyName)
+                .description(description)
+                .policy(document)
                 .tags(scope.tags())
                 .build(), scope.child());
     }

@@ -31,37 +31,35 @@ final class Access {
     final Optional<RoleDefinition> decryptRole;
 
     Access(AzureScope scope, StateContainer container, SecretsProvider secrets) {
+        Output<String> subscription = scope.subscriptionId();
         for (String objectId : scope.settings().stateUserObjectIds()) {
             // Named by object id, not position, so reordering the list changes nothing.
-            new RoleAssignment("state-user-blob-" + objectId, RoleAssignmentArgs.builder()
-                    .scope(container.container.id())
-                    .principalId(objectId)
-                    .roleDefinitionId(BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR.definitionId(scope.subscriptionId()))
-                    .description("Reads and writes Pulumi state in this container only")
-                    .build(), scope.child());
-            new RoleAssignment("state-user-secrets-" + objectId, RoleAssignmentArgs.builder()
-                    .scope(secrets.key.id())
-                    .principalId(objectId)
-                    .roleDefinitionId(BuiltInRole.KEY_VAULT_CRYPTO_USER.definitionId(scope.subscriptionId()))
-                    .description("Encrypts and decrypts Pulumi stack secrets with this key only")
-                    .build(), scope.child());
+            assign(scope, "state-user-blob-" + objectId, container.container.id(), objectId,
+                    BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR.definitionId(subscription),
+                    "Reads and writes Pulumi state in this container only");
+            assign(scope, "state-user-secrets-" + objectId, secrets.key.id(), objectId,
+                    BuiltInRole.KEY_VAULT_CRYPTO_USER.definitionId(subscription),
+                    "Encrypts and decrypts Pulumi stack secrets with this key only");
         }
         List<String> readers = scope.settings().stateReaderObjectIds();
         this.decryptRole = readers.isEmpty() ? Optional.empty() : Optional.of(decryptRole(scope));
         for (String objectId : readers) {
-            new RoleAssignment("state-reader-blob-" + objectId, RoleAssignmentArgs.builder()
-                    .scope(container.container.id())
-                    .principalId(objectId)
-                    .roleDefinitionId(BuiltInRole.STORAGE_BLOB_DATA_READER.definitionId(scope.subscriptionId()))
-                    .description("Reads Pulumi state in this container only")
-                    .build(), scope.child());
-            new RoleAssignment("state-reader-secrets-" + objectId, RoleAssignmentArgs.builder()
-                    .scope(secrets.key.id())
-                    .principalId(objectId)
-                    .roleDefinitionId(decryptRole.orElseThrow().id())
-                    .description("Decrypts Pulumi stack secrets with this key only")
-                    .build(), scope.child());
+            assign(scope, "state-reader-blob-" + objectId, container.container.id(), objectId,
+                    BuiltInRole.STORAGE_BLOB_DATA_READER.definitionId(subscription),
+                    "Reads Pulumi state in this container only");
+            assign(scope, "state-reader-secrets-" + objectId, secrets.key.id(), objectId,
+                    decryptRole.orElseThrow().id(), "Decrypts Pulumi stack secrets with this key only");
         }
+    }
+
+    private static void assign(AzureScope scope, String name, Output<String> at, String objectId,
+                               Output<String> roleDefinitionId, String description) {
+        new RoleAssignment(name, RoleAssignmentArgs.builder()
+                .scope(at)
+                .principalId(objectId)
+                .roleDefinitionId(roleDefinitionId)
+                .description(description)
+                .build(), scope.child());
     }
 
     /**

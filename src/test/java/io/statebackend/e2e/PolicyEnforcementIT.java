@@ -32,7 +32,7 @@ class PolicyEnforcementIT {
         assertTrue(blocked.stdout().contains("azure-native:storage:StorageAccount"), blocked::describe);
         assertEquals(0, resources(sandbox), "nothing was created");
 
-        sandbox.useProgram(null);
+        sandbox.useRealProgram();
         Run passed = sandbox.pulumi(up);
         assertTrue(passed.ok(), passed::describe);
         assertFalse(passed.stdout().contains("[mandatory]"), passed::describe);

@@ -36,6 +36,8 @@ final class Sandbox {
 
     static final String PASSPHRASE = "e2e local-backend passphrase";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REAL_BINARY = "binary: target/state-backend.jar";
+    private static final String VARIANT_BINARY = "binary: variant.jar";
 
     final Path root;
     final Path project;
@@ -78,7 +80,7 @@ final class Sandbox {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        write("Pulumi.yaml", "name: consumer\nruntime:\n  name: java\n  options:\n    binary: variant.jar\n");
+        write("Pulumi.yaml", "name: consumer\nruntime:\n  name: java\n  options:\n    " + VARIANT_BINARY + "\n");
         writeProgramJar(ConsumerProgram.class);
         return this;
     }
@@ -180,18 +182,17 @@ final class Sandbox {
     }
 
     /**
-     * Makes Pulumi run {@code main} instead of the program (null: the program again): a jar in the project whose
-     * manifest names it and, as its class path, the test classes and the program's dependencies.
+     * Makes Pulumi run {@code main} instead of the program: a jar in the project whose manifest names it and, as its
+     * class path, the test classes and the program's dependencies.
      */
     void useProgram(Class<?> main) {
-        String real = "binary: target/state-backend.jar";
-        String variant = "binary: variant.jar";
-        if (main == null) {
-            write("Pulumi.yaml", read("Pulumi.yaml").replace(variant, real));
-            return;
-        }
         writeProgramJar(main);
-        write("Pulumi.yaml", read("Pulumi.yaml").replace(real, variant));
+        write("Pulumi.yaml", read("Pulumi.yaml").replace(REAL_BINARY, VARIANT_BINARY));
+    }
+
+    /** Makes Pulumi run the project's own program again. */
+    void useRealProgram() {
+        write("Pulumi.yaml", read("Pulumi.yaml").replace(VARIANT_BINARY, REAL_BINARY));
     }
 
     private void writeProgramJar(Class<?> main) {

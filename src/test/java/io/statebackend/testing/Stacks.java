@@ -89,7 +89,7 @@ public final class Stacks {
 
     /** The stack's config as the tests run it: the stack file, with {@link #OWN_IDS} in prod. */
     public static StackConfig config(String stack) {
-        return withChanges(file(stack), stack.equals("prod") ? OWN_IDS : Map.of());
+        return withChanges(file(stack), ownIdsOf(stack));
     }
 
     public static PlanResult run(String stack) {
@@ -102,19 +102,28 @@ public final class Stacks {
      */
     public static PlanResult runWith(String stack, Map<String, String> changes) {
         StackFile file = file(stack);
-        Map<String, String> all = new HashMap<>(stack.equals("prod") ? OWN_IDS : Map.of());
-        changes.forEach((key, value) -> all.put(key.contains(":") ? key : file.projectName() + ":" + key, value));
+        Map<String, String> all = new HashMap<>();
+        ownIdsOf(stack).forEach((key, value) -> all.put(qualified(file, key), value));
+        changes.forEach((key, value) -> all.put(qualified(file, key), value));
         return ProgramRun.run(file.projectName(), stack, withChanges(file, all));
+    }
+
+    private static Map<String, String> ownIdsOf(String stack) {
+        return stack.equals("prod") ? OWN_IDS : Map.of();
+    }
+
+    /** The key as Pulumi stores it: bare keys are the project's own. */
+    private static String qualified(StackFile file, String key) {
+        return key.contains(":") ? key : file.projectName() + ":" + key;
     }
 
     public static StackConfig withChanges(StackFile file, Map<String, String> changes) {
         Map<String, String> values = new HashMap<>(file.values());
         changes.forEach((key, value) -> {
-            String qualified = key.contains(":") ? key : file.projectName() + ":" + key;
             if (value == null) {
-                values.remove(qualified);
+                values.remove(qualified(file, key));
             } else {
-                values.put(qualified, value);
+                values.put(qualified(file, key), value);
             }
         });
         return new StackConfig() {

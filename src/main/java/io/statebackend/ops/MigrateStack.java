@@ -168,8 +168,9 @@ public final class MigrateStack {
                     "     and delete the backup " + j.vars.get(StackMove.BACKUP_FILE) + " and "
                             + stackFile.path().getFileName() + ".bak.* once you no longer need them."));
         } else if (source instanceof StackMove.FromExport export) {
-            lines.add("  3. Delete " + export.file() + " and its .for-" + StackMove.fileSafe(name)
-                    + ".json copy: both hold the stack's secrets in plaintext.");
+            lines.add("  3. Delete " + export.file() + " and its copy "
+                    + StackMove.pointedCopyName(Path.of(export.file()).getFileName().toString(), name)
+                    + ": both hold the stack's secrets in plaintext.");
         }
         return lines;
     }

@@ -3,6 +3,7 @@ package io.statebackend.ops;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statebackend.process.Command;
 import io.statebackend.process.ProcessRunner;
 
@@ -100,6 +101,11 @@ public final class StackMove {
     }
 
     /** A stack name ({@code org/project/name} or {@code name}) as one file-name segment. */
+    /** The name of the export's copy pointed at {@code stack}'s secrets manager, beside the export. */
+    static String pointedCopyName(String exportName, String stack) {
+        return exportName.replaceFirst("\\.json$", "") + ".for-" + fileSafe(stack) + ".json";
+    }
+
     static String fileSafe(String stack) {
         return stack.replace('/', '_');
     }
@@ -218,7 +224,7 @@ public final class StackMove {
      */
     private boolean targetExists(StepContext ctx) throws StepFailed {
         ProcessRunner.Result ls = ctx.run(onTarget(ctx, "stack", "ls", "--json").capture().build());
-        if (findStack(ls.stdout()) == null) {
+        if (!listsTargetStack(ls.stdout())) {
             return false;
         }
         if ("true".equals(ctx.optionalVar(TARGET_STARTED))) {
@@ -236,8 +242,7 @@ public final class StackMove {
      */
     private void importExport(StepContext ctx, FromExport from) throws StepFailed {
         Path original = ctx.ops().projectDir().resolve(from.file());
-        Path pointed = original.resolveSibling(original.getFileName().toString().replaceFirst("\\.json$", "")
-                + ".for-" + fileSafe(targetStack) + ".json");
+        Path pointed = original.resolveSibling(pointedCopyName(original.getFileName().toString(), targetStack));
         Command importCommand = onTarget(ctx, "stack", "import", "--file", ctx.ops().show(pointed), "--stack",
                 targetStack).build();
         ProcessRunner.Result target = ctx.run(onTarget(ctx, "stack", "export", "--stack", targetStack).capture()
@@ -253,7 +258,7 @@ public final class StackMove {
                     + " created with --secrets-provider?");
         }
         JsonNode export = readExport(original);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) export.get("deployment"))
+        ((ObjectNode) export.get("deployment"))
                 .set("secrets_providers", targetManager);
         createOwnerOnly(pointed);
         try {
@@ -347,13 +352,13 @@ public final class StackMove {
         return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
     }
 
-    private JsonNode findStack(String lsJson) throws StepFailed {
+    private boolean listsTargetStack(String lsJson) throws StepFailed {
         for (JsonNode s : parse(lsJson.isBlank() ? "[]" : lsJson, "the output of `pulumi stack ls --json`")) {
             String name = s.path("name").asText();
             if (name.equals(targetStack) || name.endsWith("/" + targetStack)) {
-                return s;
+                return true;
             }
         }
-        return null;
+        return false;
     }
 }

@@ -1,6 +1,7 @@
 package io.statebackend.process;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public record Command(List<String> argv, Map<String, String> env, Set<String> un
     public Command {
         argv = List.copyOf(argv);
         env = Map.copyOf(env);
-        unset = new TreeSet<>(unset);
+        unset = Collections.unmodifiableSortedSet(new TreeSet<>(unset));
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("a command needs a program name");
         }

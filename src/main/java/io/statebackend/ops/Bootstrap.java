@@ -225,6 +225,11 @@ public final class Bootstrap {
         ctx.run(Command.of("pulumi", "login", localBackend).build());
     }
 
+    /** The login URL with the {@code --backend-query} parameters, if any, added to its query. */
+    private static String withQuery(String url, String backendQuery) {
+        return backendQuery == null ? url : url + (url.contains("?") ? "&" : "?") + backendQuery;
+    }
+
     private static void readOutputs(StepContext ctx, String localBackend, String stack, String target,
                                     String backendQuery, String secretsOverride) throws StepFailed {
         String urlKey = target + "BackendUrl";
@@ -233,7 +238,7 @@ public final class Bootstrap {
         ProcessRunner.Result r = ctx.run(local(localBackend, "stack", "output", "--json", "--show-secrets",
                 "--stack", stack).capture().build());
         if (ctx.dryRun()) {
-            ctx.setVar(StackMove.TARGET_BACKEND, "<" + urlKey + " output>");
+            ctx.setVar(StackMove.TARGET_BACKEND, withQuery("<" + urlKey + " output>", backendQuery));
             ctx.setVar(StackMove.SECRETS_PROVIDER, secretsOverride == null ? "<" + secretsKey + " output>"
                     : secretsOverride);
             return;
@@ -257,8 +262,8 @@ public final class Bootstrap {
             throw new StepFailed("unexpected outputs " + urlKey + "=" + url + ", " + secretsKey + "=" + secrets
                     + ": expected " + scheme + ":// and " + secretsScheme + ":// URLs");
         }
-        String backend = backendQuery == null ? url : url + (url.contains("?") ? "&" : "?") + backendQuery;
         String provider = secretsOverride == null ? secrets : secretsOverride;
+        String backend = withQuery(url, backendQuery);
         ctx.setVar(StackMove.TARGET_BACKEND, backend);
         ctx.setVar(StackMove.SECRETS_PROVIDER, provider);
         String login = outputs.path(loginKey).asText("");

@@ -111,6 +111,8 @@ class BootstrapTest {
         assertTrue(printed.stream().noneMatch(c -> c.startsWith("mvn")), "--skip-build builds nothing");
         String migrate = printed.stream().filter(c -> c.contains("stack migrate")).findFirst().orElseThrow();
         assertTrue(migrate.contains("--secrets-provider '" + AWS_KEY + "'"), migrate);
+        assertTrue(migrate.contains("<awsBackendUrl output>?endpoint=https://vpce.example&use_path_style=true"),
+                "the plan shows the login URL a real run uses: " + migrate);
         assertTrue(fake.out().contains("ok       target/state-backend.jar exists"), fake.out());
     }
 

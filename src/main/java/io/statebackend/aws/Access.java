@@ -7,6 +7,7 @@ import io.statebackend.iam.ConditionOperator;
 import io.statebackend.iam.PolicyDocument;
 import io.statebackend.iam.Statement;
 
+import java.util.List;
 
 /**
  * The least-privilege IAM policies for state, exported to be attached to roles wherever their holders live
@@ -46,26 +47,18 @@ final class Access {
                 .build(), scope.child());
     }
 
+    /** What one of the two policies grants: its object actions and key actions, named in its statement ids. */
+    private record Grant(String objectSid, List<String> objectActions, String keySidVerb, List<String> keyActions) {
+    }
+
+    private static final Grant READ_WRITE = new Grant("ReadWriteState", BucketPolicies.STATE_OBJECT_ACTIONS, "Use",
+            Kms.STATE_KEY_ACTIONS);
+    private static final Grant READ = new Grant("ReadState", BucketPolicies.STATE_READER_OBJECT_ACTIONS, "DecryptWith",
+            Kms.STATE_READER_KEY_ACTIONS);
+
     /** Reading state: as {@link #stateAccess}, with no writes, no deletes and decrypt only. */
     static PolicyDocument stateRead(String bucketArn, String bucketKeyArn, String secretsKeyArn, String s3Service) {
-        return PolicyDocument.of(
-                Statement.allow("ListState")
-                        .actions(BucketPolicies.STATE_BUCKET_ACTIONS)
-                        .resources(bucketArn)
-                        .build(),
-                Statement.allow("ReadState")
-                        .actions(BucketPolicies.STATE_READER_OBJECT_ACTIONS)
-                        .resources(bucketArn + "/*")
-                        .build(),
-                Statement.allow("DecryptWithBucketKeyThroughS3")
-                        .actions(Kms.STATE_READER_KEY_ACTIONS)
-                        .resources(bucketKeyArn)
-                        .when(ConditionOperator.STRING_EQUALS, AwsScope.KMS_VIA_SERVICE, s3Service)
-                        .build(),
-                Statement.allow("DecryptWithSecretsKey")
-                        .actions(Kms.STATE_READER_KEY_ACTIONS)
-                        .resources(secretsKeyArn)
-                        .build());
+        return statePolicy(READ, bucketArn, bucketKeyArn, secretsKeyArn, s3Service);
     }
 
     /**
@@ -73,22 +66,27 @@ final class Access {
      * demands: a holder of this policy cannot use it directly. The secrets key is called directly by the CLI.
      */
     static PolicyDocument stateAccess(String bucketArn, String bucketKeyArn, String secretsKeyArn, String s3Service) {
+        return statePolicy(READ_WRITE, bucketArn, bucketKeyArn, secretsKeyArn, s3Service);
+    }
+
+    private static PolicyDocument statePolicy(Grant grant, String bucketArn, String bucketKeyArn, String secretsKeyArn,
+                                              String s3Service) {
         return PolicyDocument.of(
                 Statement.allow("ListState")
                         .actions(BucketPolicies.STATE_BUCKET_ACTIONS)
                         .resources(bucketArn)
                         .build(),
-                Statement.allow("ReadWriteState")
-                        .actions(BucketPolicies.STATE_OBJECT_ACTIONS)
+                Statement.allow(grant.objectSid())
+                        .actions(grant.objectActions())
                         .resources(bucketArn + "/*")
                         .build(),
-                Statement.allow("UseBucketKeyThroughS3")
-                        .actions(Kms.STATE_KEY_ACTIONS)
+                Statement.allow(grant.keySidVerb() + "BucketKeyThroughS3")
+                        .actions(grant.keyActions())
                         .resources(bucketKeyArn)
                         .when(ConditionOperator.STRING_EQUALS, AwsScope.KMS_VIA_SERVICE, s3Service)
                         .build(),
-                Statement.allow("UseSecretsKey")
-                        .actions(Kms.STATE_KEY_ACTIONS)
+                Statement.allow(grant.keySidVerb() + "SecretsKey")
+                        .actions(grant.keyActions())
                         .resources(secretsKeyArn)
                         .build());
     }

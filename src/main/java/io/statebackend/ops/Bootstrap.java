@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -111,8 +112,10 @@ public final class Bootstrap {
         StackSettingsFile stackFile;
         try {
             stackFile = StackSettingsFile.of(ops.projectDir(), stack);
-            journal = Journal.open(journalFile, "bootstrap", Map.of("stack", stack, "target", target),
-                    ops.show(journalFile));
+            // The journal keeps the target URL and provider a run learnt; resuming with other ones would mix them.
+            journal = Journal.open(journalFile, "bootstrap", Map.of("stack", stack, "target", target,
+                    "backend-query", Objects.requireNonNullElse(a.get("backend-query"), "(none)"),
+                    "secrets-provider", Objects.requireNonNullElse(secretsOverride, "(none)")), ops.show(journalFile));
         } catch (IllegalArgumentException e) {
             ops.err().println("error: " + e.getMessage());
             return Procedure.USAGE;

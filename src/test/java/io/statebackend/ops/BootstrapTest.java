@@ -219,6 +219,18 @@ class BootstrapTest {
     }
 
     @Test
+    void aJournalIsNotResumedWithAnotherSecretsProviderOrBackendQuery() {
+        fake.fail("mvn -B");
+        bootstrap("--target", "aws", "--stack", "prod", "--yes", "--backend-query", "endpoint=https://vpce.example");
+        fake.clearCalls();
+
+        assertEquals(2, bootstrap("--target", "aws", "--stack", "prod", "--yes", "--secrets-provider", AWS_KEY));
+        assertTrue(fake.err().contains("--backend-query was 'endpoint=https://vpce.example', now '(none)'"), fake.err());
+        assertTrue(fake.err().contains("--secrets-provider was '(none)', now '" + AWS_KEY + "'"), fake.err());
+        assertEquals(List.of(), fake.calls());
+    }
+
+    @Test
     void anUnreadableStackFileStopsBeforeAnythingRuns() throws IOException {
         Files.writeString(fake.project.resolve("Pulumi.prod.yaml"), "config: [unclosed\n");
 

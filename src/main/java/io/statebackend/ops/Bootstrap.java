@@ -193,6 +193,7 @@ public final class Bootstrap {
                 .path(dir.resolve("Pulumi.yaml"), "run from the project directory or pass --project-dir")
                 .path(dir.resolve(POLICY_PACK), "the policy pack is missing")
                 .path(dir.resolve("policy/node_modules"), "run `npm ci` in policy/")
+                .path(dir.resolve("policy/dist/index.js"), "the pack is not built: run `npm ci` in policy/")
                 .passphrase("the local backend's stack uses the passphrase secrets provider");
         if (build) {
             p.tool("mvn", "to build the Pulumi program");

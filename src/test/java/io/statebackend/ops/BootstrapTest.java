@@ -180,6 +180,16 @@ class BootstrapTest {
     }
 
     @Test
+    void anUnbuiltPolicyPackIsNamed() throws IOException {
+        Files.delete(fake.project.resolve("policy/dist/index.js"));
+
+        assertEquals(3, bootstrap("--target", "azure", "--stack", "prod"));
+        assertTrue(fake.out().contains("policy/dist/index.js does not exist: the pack is not built: run `npm ci` in"
+                + " policy/"), fake.out());
+        assertEquals(List.of(), fake.calls());
+    }
+
+    @Test
     void credentialsAreProbedWithTheCloudClisWhenTheEnvironmentHasNone() {
         fake.env.remove("AZURE_CLIENT_ID");
         fake.env.remove("AWS_PROFILE");

@@ -59,6 +59,8 @@ final class FakeCli {
             Files.createDirectories(bin);
             Files.createDirectories(tools);
             Files.createDirectories(project.resolve("policy").resolve("node_modules"));
+            Files.createDirectories(project.resolve("policy").resolve("dist"));
+            Files.writeString(project.resolve("policy").resolve("dist").resolve("index.js"), "");
             Files.writeString(project.resolve("Pulumi.yaml"), "name: state-backend\nruntime: java\n");
             Files.writeString(project.resolve("policy").resolve("PulumiPolicy.yaml"), "runtime: nodejs\n");
             byte[] script;

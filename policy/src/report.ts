@@ -12,6 +12,7 @@ import { parseRecordsFile, RecordsFile } from "./common/records";
 export interface Summary {
     policies: number;
     passed: number;
+    exceptions: number;
     failedMandatory: number;
     failedAdvisory: number;
     notApplicable: number;
@@ -24,6 +25,7 @@ export function summarise(verdicts: readonly Verdict[]): Summary {
     return {
         policies: new Set(verdicts.map((v) => v.policy)).size,
         passed: count((v) => v.status === "pass"),
+        exceptions: count((v) => v.status === "exception"),
         failedMandatory: count((v) => v.status === "fail" && v.enforcementLevel === "mandatory"),
         failedAdvisory: count((v) => v.status === "fail" && v.enforcementLevel !== "mandatory"),
         notApplicable: count((v) => v.status === "not-applicable"),
@@ -53,6 +55,7 @@ export function toMarkdown(file: RecordsFile, verdicts: readonly Verdict[], conf
         `Policy pack \`state-backend\`, config \`${configSource}\`, ${file.resources.length} resources, ${s.policies} policies.`,
         "",
         `- passed: ${s.passed}`,
+        `- held by a documented exception: ${s.exceptions}`,
         `- failed (mandatory): ${s.failedMandatory}`,
         `- failed (advisory): ${s.failedAdvisory}`,
         `- not applicable: ${s.notApplicable}, disabled: ${s.disabled}, unknown until update: ${s.unknown}`,
@@ -63,6 +66,13 @@ export function toMarkdown(file: RecordsFile, verdicts: readonly Verdict[], conf
             `| ${cell(v.controlId)} | ${cell(v.requirement)} | \`${v.policy}\` | ${cell(v.resource ? `${v.resource} (${v.resourceType})` : "—")} | ${resultOf(v)} | ${v.enforcementLevel} |`,
         ),
     ];
+    const exceptions = verdicts.filter((v) => v.status === "exception");
+    if (exceptions.length > 0) {
+        lines.push("", "## Exceptions", "", "| Control | Policy | Resource | Reason | Caused by |", "|---|---|---|---|---|");
+        for (const v of exceptions) {
+            lines.push(`| ${cell(v.controlId)} | \`${v.policy}\` | ${cell(v.resource ?? "the stack")} | ${cell(v.message)} | ${cell(v.cause ?? "")} |`);
+        }
+    }
     const failures = verdicts.filter((v) => v.status === "fail" || v.status === "unknown");
     if (failures.length > 0) {
         lines.push("", "## Findings", "");

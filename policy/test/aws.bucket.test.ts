@@ -73,12 +73,18 @@ test("the account root may be named by ARN in any partition or by account id", (
     }
 });
 
-test("kms:* to a role or to another account's role is reported, but not a narrower wildcard", () => {
+test("kms:* shared between the account root and another principal is no longer the administration statement", () => {
     const file = compliantStack();
-    editKeyPolicy(file, (st) => void (st[1].Action = ["kms:Describe*", "kms:GenerateDataKey*"]));
-    assertPasses(kms.kmsKeyPolicy, file);
     editKeyPolicy(file, (st) => void (st[0].Principal = { AWS: ["arn:aws:iam::123456789012:root", "arn:aws:iam::210987654321:role/admin"] }));
-    assertFires(kms.kmsKeyPolicy, file, { message: /210987654321:role\/admin/ });
+    assertFires(kms.kmsKeyPolicy, file, { message: /EnableAccountAdministration allows "kms:\*"/ });
+});
+
+test("NotResource or NotPrincipal takes the account root's kms:* out of its exemption", () => {
+    for (const form of ["NotResource", "NotPrincipal"]) {
+        const file = compliantStack();
+        editKeyPolicy(file, (st) => void ((st[0] as Record<string, unknown>)[form] = "arn:aws:kms:eu-west-1:123456789012:key/other"));
+        assertFires(kms.kmsKeyPolicy, file, { message: new RegExp(`allows ${form}`) });
+    }
 });
 
 test("a public kms:* statement is reported once, as public", () => {

@@ -16,13 +16,16 @@ test("a state access policy unknown during a preview is checked at the update", 
     assertPasses(iam.stateAccessLeastPrivilege, file);
 });
 
-test("wildcards narrower than a whole service are allowed, and so is a broad Deny", () => {
+test("a broad Deny is not a grant", () => {
     const file = compliantStack();
-    editAccessPolicy(file, (st) => {
-        statement(st, "ReadWriteState").Action = ["s3:GetObject", "s3:PutObject", "s3:Delete*"];
-        st.push({ Sid: "NoKeyAdministration", Effect: "Deny", Action: "kms:*", NotResource: "arn:aws:kms:eu-west-1:123456789012:key/*" });
-    });
+    editAccessPolicy(file, (st) => void st.push({ Sid: "NoKeyAdministration", Effect: "Deny", Action: "kms:*", NotResource: "arn:aws:kms:eu-west-1:123456789012:key/*" }));
     assertPasses(iam.stateAccessLeastPrivilege, file);
+});
+
+test("a NotAction Allow that leaves s3:PutObject in counts as a writer", () => {
+    const file = compliantStack();
+    editAccessPolicy(file, (st) => void (statement(st, "ReadWriteState").Action = ["s3:GetObject"], st.push({ Sid: "AllButDelete", Effect: "Allow", NotAction: ["s3:DeleteObject"], Resource: ["arn:aws:s3:::x/*"] })));
+    assertFires(iam.stateAccessLeastPrivilege, file, { message: /allows s3:PutObject but not s3:DeleteObject/ });
 });
 
 test("Allow with NotAction or NotResource is as broad as a wildcard", () => {

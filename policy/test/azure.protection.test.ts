@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import * as backup from "../src/azure/backup";
 import * as protection from "../src/azure/protection";
+import { storageNoCrossTenantReplication } from "../src/azure/storageAccount";
 import { allControls } from "../src/registry";
 import { compliantStack, inputsOf, recordNamed, without } from "./fixtures/stack";
 import { assertFires, assertPasses, loadPackConfig, testBreakCases } from "./helpers";
@@ -45,4 +46,15 @@ test("retention in weeks, months and years counts as its fewest days", () => {
 test("the backup retention minimum comes from the pack config", () => {
     const file = compliantStack();
     assertFires(backup.backupPolicyRetention, file, { packConfig: { "azure-backup-policy-retention": { minimumBackupRetentionDays: 60 } } });
+});
+
+test("a stack without a Backup vault needs no backup instance", () => {
+    assertPasses(backup.backupProtectsStateAccount, without(compliantStack("dev"), "state-backup-vault", "state-backup-policy", "state-backup-instance"));
+});
+
+test("a missing backup instance is caught even when cross-tenant replication is off", () => {
+    const file = without(compliantStack(), "state-backup-instance");
+    inputsOf(file, "state-account").allowCrossTenantReplication = false;
+    assertPasses(storageNoCrossTenantReplication, file);
+    assertFires(backup.backupProtectsStateAccount, file, { resource: "state-account", message: /no BackupInstance protects/ });
 });

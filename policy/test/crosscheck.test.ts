@@ -50,6 +50,29 @@ for (const stack of STACKS) {
     });
 }
 
+test("the Java program's prod stack shows its documented exceptions as exceptions, and nothing else", (t) => {
+    const file = recordsPath("prod");
+    if (!fs.existsSync(file)) {
+        if (requireRecords) {
+            assert.fail(`no resource records at ${file} (STATE_BACKEND_REQUIRE_RECORDS=1)`);
+        }
+        t.skip(`no resource records at ${file}`);
+        return;
+    }
+    const records = parseRecordsFile(JSON.parse(fs.readFileSync(file, "utf8")), file);
+    const exceptions = evaluate(records, loadPackConfig("prod"))
+        .filter((v) => v.status === "exception")
+        .map((v) => `${v.policy} on ${v.resource}: ${v.cause}`)
+        .sort();
+    assert.deepEqual(exceptions.map((e) => e.replace(/:.*/, "")), [
+        "aws-s3-sse-kms on access-log-bucket-encryption",
+        "aws-s3-state-bucket-controls on access-log-bucket",
+        "aws-s3-state-bucket-controls on replica-bucket",
+        "azure-storage-no-cross-tenant-replication on state-account",
+    ]);
+    assert.ok(exceptions.some((e) => e.endsWith("azureBackupEnabled: true")), exceptions.join("\n"));
+});
+
 // The cross-check bites: the same evaluation over the hand-built records the Java program should
 // produce passes, and removing one control at a time makes exactly the expected policy fire.
 test("the cross-check passes the compliant records under both stacks' configs", () => {

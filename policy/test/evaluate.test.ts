@@ -6,7 +6,9 @@ import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { accountLocked } from "../src/azure/protection";
-import { storageMinimumTls } from "../src/azure/storageAccount";
+import { storageMinimumTls, storageNoCrossTenantReplication } from "../src/azure/storageAccount";
+import { sseKms } from "../src/aws/encryption";
+import { stateBucketAttachments } from "../src/aws/stack";
 import { resourceControl } from "../src/common/control";
 import { evaluate } from "../src/common/evaluate";
 import { parseRecordsFile, toStackArgs } from "../src/common/records";
@@ -60,6 +62,31 @@ test("verdicts: pass per resource, not-applicable without resources, disabled by
     assert.deepEqual(disabled.map((v) => v.status), ["disabled"]);
 });
 
+test("a control that holds only by a documented exception is reported as an exception, with its reason and cause", () => {
+    const file = compliantStack();
+    assert.deepEqual(verdicts(storageNoCrossTenantReplication, file).map((v) => v.status), ["pass"]);
+    inputsOf(file, "state-account").allowCrossTenantReplication = true;
+    const [held] = verdicts(storageNoCrossTenantReplication, file);
+    assert.equal(held.status, "exception");
+    assert.equal(held.violated, false);
+    assert.equal(held.cause, "azureBackupEnabled: true");
+    assert.match(held.message, /vaulted blob backup/);
+    const unprotected = verdicts(storageNoCrossTenantReplication, without(file, "state-backup-instance"));
+    assert.deepEqual(unprotected.map((v) => v.status), ["fail"], "without the backup that justifies it, the exception is a violation");
+});
+
+test("the S3 exceptions: no access logging on the replica and the log bucket, SSE-S3 on the log bucket", () => {
+    const file = compliantStack();
+    const byBucket = new Map(verdicts(stateBucketAttachments, file).map((v) => [v.resource, v]));
+    assert.equal(byBucket.get("state-bucket")?.status, "pass");
+    assert.equal(byBucket.get("replica-bucket")?.status, "exception");
+    assert.match(byBucket.get("replica-bucket")?.cause ?? "", /awsReplicaRegion/);
+    assert.equal(byBucket.get("log-bucket")?.status, "exception");
+    const encryption = new Map(verdicts(sseKms, file).map((v) => [v.resource, v.status]));
+    assert.equal(encryption.get("state-bucket-encryption"), "pass");
+    assert.equal(encryption.get("log-bucket-encryption"), "exception");
+});
+
 test("a policy that reads an unknown value directly is reported as unknown and advisory, as the engine does", () => {
     const careless = resourceControl({
         name: "careless",
@@ -104,11 +131,14 @@ test("the report CLI prints Markdown and JSON verdicts for a records file", () =
     assert.match(md.stdout, /^# Policy compliance: state-backend \/ prod/);
     assert.match(md.stdout, /\| CIS Azure v5 9\.3\.6 \| .* \| `azure-storage-minimum-tls-1-2` \| state-account \(azure-native:storage:StorageAccount\) \| \*\*FAIL\*\* \| mandatory \|/);
     assert.match(md.stdout, /- failed \(mandatory\): 1/);
+    assert.match(md.stdout, /- held by a documented exception: 3/);
+    assert.match(md.stdout, /## Exceptions\n[\s\S]*\| AWS FSBP S3\.17 \| `aws-s3-sse-kms` \| log-bucket-encryption \| S3\.17: the access-log bucket uses SSE-S3[^|]*\| server access logging of the state bucket/);
 
     const json = spawnSync(process.execPath, [cli, records, config, "--json"], { encoding: "utf8" });
     assert.equal(json.status, 0, json.stderr);
     const report = JSON.parse(json.stdout);
     assert.equal(report.summary.failedMandatory, 1);
+    assert.equal(report.summary.exceptions, 3);
     assert.ok(report.verdicts.some((v: { policy: string; violated: boolean }) => v.policy === "azure-storage-minimum-tls-1-2" && v.violated));
 
     const usage = spawnSync(process.execPath, [cli, records], { encoding: "utf8" });

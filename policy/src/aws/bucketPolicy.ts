@@ -1,7 +1,7 @@
 // The bucket policy document (`policy`, a JSON string, parsed by common/policyDocument.ts). In a preview
 // it is often unknown (it names ARNs of resources not created yet); the checks then wait for the update.
 import { Control, resourceControl } from "../common/control";
-import { allowsAction, asList, isEffect, isPublicPrincipal, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
+import { asList, broadAllowFindings, coversAction, isEffect, isPublicPrincipal, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
 import { AwsTypes } from "./types";
 
 /** The values of a condition key under an operator, matching both case-insensitively. */
@@ -94,7 +94,7 @@ export const noEncryptionHeaderDeny = resourceControl({
     resourceType: AwsTypes.BucketPolicy,
     validate: (props, report) =>
         withStatements(props, report, (statements) => {
-            for (const statement of statements.filter((s) => isEffect(s, "Deny") && allowsAction(s, "s3:PutObject"))) {
+            for (const statement of statements.filter((s) => isEffect(s, "Deny") && coversAction(s, "s3:PutObject"))) {
                 const headerConditions = Object.entries(statement.Condition ?? {}).flatMap(([operator, entries]) =>
                     Object.entries(entries ?? {})
                         .filter(([key]) => SSE_CONDITION_KEYS.includes(key.toLowerCase()))
@@ -109,6 +109,11 @@ export const noEncryptionHeaderDeny = resourceControl({
         }),
 });
 
+/** Everything Pulumi's DIY backend does in a state bucket (pkg/backend/diy): list, read, write, delete its lock. */
+const STATE_ACTIONS = ["s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:DeleteObject"];
+
+const iamPrincipals = (statement: Statement): string[] => strings((statement.Principal as { AWS?: unknown } | undefined)?.AWS);
+
 export const writersCanDelete = resourceControl({
     name: "aws-s3-state-writers-can-delete",
     controlId: "Operational: DIY backend locking (pulumi/pulumi pkg/backend/diy/lock.go)",
@@ -121,14 +126,14 @@ export const writersCanDelete = resourceControl({
             const byPrincipal = new Map<string, Statement[]>();
             // IAM principals only: AWS services (such as logging.s3.amazonaws.com delivering access
             // logs) write objects without ever deleting them.
-            const iamAllows = statements.filter((s) => isEffect(s, "Allow") && strings((s.Principal as { AWS?: unknown } | undefined)?.AWS).length > 0);
+            const iamAllows = statements.filter((s) => isEffect(s, "Allow") && iamPrincipals(s).length > 0);
             for (const statement of iamAllows) {
                 const key = JSON.stringify(statement.Principal);
                 byPrincipal.set(key, [...(byPrincipal.get(key) ?? []), statement]);
             }
             for (const [principal, allows] of byPrincipal) {
-                const canPut = allows.some((s) => allowsAction(s, "s3:PutObject"));
-                const canDelete = allows.some((s) => allowsAction(s, "s3:DeleteObject"));
+                const canPut = allows.some((s) => coversAction(s, "s3:PutObject"));
+                const canDelete = allows.some((s) => coversAction(s, "s3:DeleteObject"));
                 if (canPut && !canDelete) {
                     report(`Principal ${principal} may s3:PutObject but not s3:DeleteObject; Pulumi could not remove its lock files.`);
                 }
@@ -136,4 +141,26 @@ export const writersCanDelete = resourceControl({
         }),
 });
 
-export const bucketPolicyControls: Control[] = [requireTls, noPublicPrincipal, noEncryptionHeaderDeny, writersCanDelete];
+export const namedStateActions = resourceControl({
+    name: "aws-s3-bucket-policy-named-actions",
+    controlId: "AWS FSBP S3.6 (restrict actions granted to other principals) / least privilege",
+    requirement:
+        "Every Allow in a bucket policy names its actions, resources and principals (no wildcard action such as s3:* or s3:Get*, no NotAction, NotResource or NotPrincipal), and an Allow to IAM principals holds only the state actions: s3:ListBucket, s3:GetObject, s3:PutObject, s3:DeleteObject.",
+    remedy: "list exactly the state actions the principals need; grant anything else through an IAM policy of its own, not through the state bucket.",
+    resourceType: AwsTypes.BucketPolicy,
+    validate: (props, report) =>
+        withStatements(props, report, (statements) => {
+            for (const statement of statements.filter((s) => isEffect(s, "Allow"))) {
+                broadAllowFindings(statement).forEach(report);
+                if (iamPrincipals(statement).length === 0) {
+                    continue;
+                }
+                const others = strings(statement.Action).filter((a) => !STATE_ACTIONS.some((state) => state.toLowerCase() === a.toLowerCase()));
+                if (others.length > 0) {
+                    report(`statement ${statementLabel(statement)} allows ${others.join(", ")} to IAM principals; only ${STATE_ACTIONS.join(", ")} may be granted in the bucket policy.`);
+                }
+            }
+        }),
+});
+
+export const bucketPolicyControls: Control[] = [requireTls, noPublicPrincipal, noEncryptionHeaderDeny, writersCanDelete, namedStateActions];

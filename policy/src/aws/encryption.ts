@@ -39,6 +39,18 @@ export const sseKms = stackControl({
     remedy:
         "for a state bucket set rules[0].applyServerSideEncryptionByDefault: { sseAlgorithm: \"aws:kms\", kmsMasterKeyId: <key arn> } and rules[0].bucketKeyEnabled: true; for the log bucket sseAlgorithm: \"AES256\".",
     subjectTypes: [AwsTypes.Encryption],
+    exceptions: (resources) => {
+        const roles = bucketRoles(resources);
+        return ofType(resources, AwsTypes.Encryption)
+            .filter((config) => {
+                const bucket = bucketOf(config, resources);
+                return bucket !== undefined && roles.get(bucket.urn) === "log";
+            })
+            .map((config) => [config, {
+                reason: "S3.17: the access-log bucket uses SSE-S3 (AES256), not SSE-KMS; server access log delivery supports only SSE-S3 on its destination",
+                cause: "server access logging of the state bucket (S3.9), whose destination it is",
+            }]);
+    },
     validate: (resources, report) => {
         const roles = bucketRoles(resources);
         const hasLogBucket = [...roles.values()].includes("log");

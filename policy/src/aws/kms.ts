@@ -1,7 +1,7 @@
 // The KMS key that encrypts the state bucket and backs the awskms:// secrets provider.
 import { expectAtLeast, expectValue } from "../common/checks";
 import { Control, resourceControl } from "../common/control";
-import { isEffect, isPublicPrincipal, principalsOf, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
+import { broadAllowFindings, isEffect, isPublicPrincipal, principalsOf, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
 import { AwsTypes } from "./types";
 
 // What AWS uses when deletionWindowInDays is not given (and the most it allows).
@@ -43,6 +43,13 @@ const ACCOUNT_ROOT = /^(arn:aws[a-z-]*:iam::\d{12}:root|\d{12})$/;
 
 const isAccountRoot = (principal: string) => ACCOUNT_ROOT.test(principal);
 const grantsEveryKeyAction = (statement: Statement) => strings(statement.Action).some((a) => a === "*" || a.toLowerCase() === "kms:*");
+/** AWS's default key policy statement: kms:* to the account root alone, on this key, with nothing negated. */
+const isAccountAdministration = (statement: Statement) =>
+    grantsEveryKeyAction(statement) &&
+    principalsOf(statement).length > 0 &&
+    principalsOf(statement).every(isAccountRoot) &&
+    statement.NotResource === undefined &&
+    statement.NotPrincipal === undefined;
 
 // Key policies: https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html. Without a policy
 // AWS applies the default key policy (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html),
@@ -52,9 +59,9 @@ export const kmsKeyPolicy = resourceControl({
     controlId:
         "AWS FSBP KMS.5; KMS.1/KMS.2-style (key policy keeps account administrators in control and grants no one else wildcard key access)",
     requirement:
-        "The key policy allows nothing to everyone (Principal \"*\"), allows kms:* to the account root so the account's IAM administrators keep control of the key, and allows kms:* to no other principal.",
+        "The key policy allows nothing to everyone (Principal \"*\"), allows kms:* to the account root so the account's IAM administrators keep control of the key (AWS's default key policy statement, the one wildcard allowed), and allows every other principal named actions only (no wildcard such as kms:* or kms:GenerateDataKey*, no NotAction, NotResource or NotPrincipal).",
     remedy:
-        "keep { Effect: \"Allow\", Principal: { AWS: \"arn:aws:iam::<account>:root\" }, Action: \"kms:*\", Resource: \"*\" } and name the state users' roles, with only the actions they use (kms:Encrypt, kms:Decrypt, kms:GenerateDataKey*, kms:DescribeKey), instead of \"*\" or kms:*.",
+        "keep { Effect: \"Allow\", Principal: { AWS: \"arn:aws:iam::<account>:root\" }, Action: \"kms:*\", Resource: \"*\" } and name the state users' roles, with only the actions they use (kms:Encrypt, kms:Decrypt, kms:GenerateDataKey, kms:DescribeKey).",
     resourceType: AwsTypes.KmsKey,
     validate: (props, report) =>
         withStatements(props, report, (statements) => {
@@ -66,11 +73,9 @@ export const kmsKeyPolicy = resourceControl({
             if (!everyAction.some((s) => principalsOf(s).some(isAccountRoot))) {
                 report("no statement allows kms:* to the account root (arn:aws:iam::<account>:root); without it no IAM policy can grant access to the key and it may become unmanageable.");
             }
-            for (const statement of everyAction.filter((s) => !isPublicPrincipal(s.Principal))) {
-                const others = principalsOf(statement).filter((p) => !isAccountRoot(p));
-                if (others.length > 0) {
-                    report(`statement ${statementLabel(statement)} allows kms:* to ${others.join(", ")}; only the account root may have every key action.`);
-                }
+            // A public statement is reported above, once.
+            for (const statement of allows.filter((s) => !isPublicPrincipal(s.Principal) && !isAccountAdministration(s))) {
+                broadAllowFindings(statement).forEach(report);
             }
         }),
 });

@@ -10,7 +10,7 @@
 // sends them); when neither is available (some hand-written or mock records) a bucket whose logical
 // or physical name contains "log" / "replica" is taken for that role, and nothing else.
 import { PolicyResource } from "@pulumi/policy";
-import { Control, ofType, stackControl } from "../common/control";
+import { Control, ControlException, ofType, stackControl } from "../common/control";
 import { isUnknown, list, read } from "../common/props";
 import { asRef, knownNames, Relation, RelationRule, uncoveredTargets } from "../common/relations";
 import { AwsTypes } from "./types";
@@ -174,6 +174,16 @@ export const stateBucketAttachments = stackControl({
     validate: (resources, report) => {
         reportMissing(resources, ["state", "replica"], report);
     },
+    exceptions: (resources) => [
+        ...bucketsWithRole(resources, "replica").map((bucket): [PolicyResource, ControlException] => [bucket, {
+            reason: "S3.9: the replica has no server access logging; S3 delivers access logs only to a bucket in the same region, and only S3 replication writes to the replica",
+            cause: "awsReplicaRegion (the replica lives in another region than the log bucket)",
+        }]),
+        ...bucketsWithRole(resources, "log").map((bucket): [PolicyResource, ControlException] => [bucket, {
+            reason: "S3.9: the access-log bucket does not log itself; S3 advises against logging a bucket into itself",
+            cause: "server access logging of the state bucket (S3.9), whose destination it is",
+        }]),
+    ],
 });
 
 export const logBucketAttachments = stackControl({

@@ -13,4 +13,5 @@ export const AwsTypes = {
     Replication: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
     KmsKey: "aws:kms/key:Key",
     IamPolicy: "aws:iam/policy:Policy",
+    IamRolePolicy: "aws:iam/rolePolicy:RolePolicy",
 } as const;

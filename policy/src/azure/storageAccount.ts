@@ -1,5 +1,6 @@
 // Storage account settings: one policy per CIS control. Input names are the azure-native 2.x schema's.
 import { expectSet, expectValue } from "../common/checks";
+import { PolicyResource } from "@pulumi/policy";
 import { Control, ofType, resourceControl, stackControl } from "../common/control";
 import { isUnknown, read, sameText, show } from "../common/props";
 import { coverageOf } from "../common/relations";
@@ -158,6 +159,15 @@ export const storageTrustedServicesBypass = resourceControl({
     },
 });
 
+/** Accounts that a BackupInstance in the same stack protects, by URN. */
+function backedUpAccounts(resources: PolicyResource[]): Set<string> {
+    return new Set(
+        coverageOf(ofType(resources, StorageAccount), resources, backupInstanceOfAccount)
+            .filter((c) => c.attachments.length > 0)
+            .map((c) => c.target.urn),
+    );
+}
+
 // A stack policy, not a resource policy, because of one documented exception: Azure Backup's vaulted
 // blob backup needs cross-tenant replication allowed on the source account. An account protected by a
 // BackupInstance in the same stack may therefore leave it on; every other account must turn it off.
@@ -169,11 +179,7 @@ export const storageNoCrossTenantReplication = stackControl({
     remedy: "set allowCrossTenantReplication: false, or protect the account with an azure-native:dataprotection:BackupInstance in the same stack.",
     subjectTypes: [StorageAccount],
     validate: (resources, report) => {
-        const protectedAccounts = new Set(
-            coverageOf(ofType(resources, StorageAccount), resources, backupInstanceOfAccount)
-                .filter((c) => c.attachments.length > 0)
-                .map((c) => c.target.urn),
-        );
+        const protectedAccounts = backedUpAccounts(resources);
         for (const account of ofType(resources, StorageAccount)) {
             const allowed = read(account.props, "allowCrossTenantReplication");
             if (allowed === false || isUnknown(allowed) || protectedAccounts.has(account.urn)) {
@@ -184,6 +190,18 @@ export const storageNoCrossTenantReplication = stackControl({
                 account,
             );
         }
+    },
+    exceptions: (resources) => {
+        const protectedAccounts = backedUpAccounts(resources);
+        return ofType(resources, StorageAccount)
+            .filter((account) => read(account.props, "allowCrossTenantReplication") === true && protectedAccounts.has(account.urn))
+            .map((account) => [
+                account,
+                {
+                    reason: "cross-tenant replication is allowed: Azure Backup's vaulted blob backup copies blobs by object replication into a Microsoft-managed tenant and requires it on the source account",
+                    cause: "azureBackupEnabled: true",
+                },
+            ]);
     },
 });
 

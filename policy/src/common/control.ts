@@ -13,6 +13,15 @@ import {
 } from "@pulumi/policy";
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 
+/**
+ * Why a control holds on a resource only by a documented exception, and the setting (or fixed design choice) that
+ * causes it. The engine sees no difference (an exception is not a violation); the compliance report shows it.
+ */
+export interface ControlException {
+    reason: string;
+    cause: string;
+}
+
 export interface Control {
     readonly policy: ResourceValidationPolicy | StackValidationPolicy;
     /** Benchmark id(s), e.g. "CIS Azure v5 9.3.4" or "AWS FSBP S3.5". */
@@ -21,6 +30,8 @@ export interface Control {
     readonly requirement: string;
     /** The resource types a verdict is about (for a stack policy: the resources it reports on). */
     readonly resourceTypes: readonly string[];
+    /** The resources on which the control holds only by a documented exception, by URN. */
+    readonly exceptionsIn?: (resources: PolicyResource[]) => Map<string, ControlException>;
 }
 
 export type ConfigProperties = Record<string, PolicyConfigJSONSchema>;
@@ -36,6 +47,8 @@ interface ControlSpec {
     enforcementLevel?: EnforcementLevel;
     /** Thresholds the pack config may set; each property must carry a default. */
     config?: ConfigProperties;
+    /** The resources of a stack on which the control holds only by a documented exception. */
+    exceptions?(resources: PolicyResource[]): Array<[PolicyResource, ControlException]>;
 }
 
 export type Report = (message: string) => void;
@@ -84,6 +97,11 @@ function basePolicy(spec: ControlSpec) {
     };
 }
 
+function exceptionsOf(spec: ControlSpec): Control["exceptionsIn"] {
+    const exceptions = spec.exceptions;
+    return exceptions && ((resources) => new Map(exceptions(resources).map(([resource, exception]) => [resource.urn, exception])));
+}
+
 export function resourceControl<C = Record<string, never>>(spec: ResourceControlSpec<C>): Control {
     const types = Array.isArray(spec.resourceType) ? spec.resourceType : [spec.resourceType];
     const policy: ResourceValidationPolicy = {
@@ -95,7 +113,7 @@ export function resourceControl<C = Record<string, never>>(spec: ResourceControl
             spec.validate(args.props, (message) => reportViolation(message), configOf<C>(spec, args.getConfig()), args);
         },
     };
-    return { policy, controlId: spec.controlId, requirement: spec.requirement, resourceTypes: types };
+    return { policy, controlId: spec.controlId, requirement: spec.requirement, resourceTypes: types, exceptionsIn: exceptionsOf(spec) };
 }
 
 export function stackControl<C = Record<string, never>>(spec: StackControlSpec<C>): Control {
@@ -106,7 +124,7 @@ export function stackControl<C = Record<string, never>>(spec: StackControlSpec<C
             spec.validate(args.resources, report, configOf<C>(spec, args.getConfig()), args);
         },
     };
-    return { policy, controlId: spec.controlId, requirement: spec.requirement, resourceTypes: spec.subjectTypes };
+    return { policy, controlId: spec.controlId, requirement: spec.requirement, resourceTypes: spec.subjectTypes, exceptionsIn: exceptionsOf(spec) };
 }
 
 export function isStackPolicy(policy: Control["policy"]): policy is StackValidationPolicy {

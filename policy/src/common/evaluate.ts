@@ -9,7 +9,7 @@ import { Control, isStackPolicy } from "./control";
 import { UnknownValueError } from "./props";
 import { RecordsFile, ResourceRecord, toResourceArgs, toStackArgs, urnOf } from "./records";
 
-export type Status = "pass" | "fail" | "not-applicable" | "disabled" | "unknown";
+export type Status = "pass" | "exception" | "fail" | "not-applicable" | "disabled" | "unknown";
 
 export interface Verdict {
     policy: string;
@@ -23,6 +23,8 @@ export interface Verdict {
     status: Status;
     violated: boolean;
     message: string;
+    /** For an exception: the setting or design choice that causes it. */
+    cause?: string;
 }
 
 export interface Violation {
@@ -111,6 +113,7 @@ export function evaluate(file: RecordsFile, packConfig: PolicyPackConfig = {}, c
         const enforcementLevel: EnforcementLevel = level === "remediate" ? "mandatory" : level;
         const settings = settingsFor(packConfig, control);
         const findings = isStackPolicy(control.policy) ? runStackPolicy(control, file, settings) : runResourcePolicy(control, file, settings);
+        const exceptions = control.exceptionsIn?.(toStackArgs(file, settings).resources) ?? new Map();
         if (findings.size === 0) {
             verdicts.push({
                 ...base,
@@ -125,7 +128,10 @@ export function evaluate(file: RecordsFile, packConfig: PolicyPackConfig = {}, c
         }
         for (const [record, found] of findings) {
             const about = { resource: record?.name ?? null, resourceType: record?.type ?? null };
-            if (found.length === 0) {
+            const exception = record ? exceptions.get(urnOf(record, file)) : undefined;
+            if (found.length === 0 && exception) {
+                verdicts.push({ ...base, enforcementLevel, ...about, status: "exception", violated: false, message: exception.reason, cause: exception.cause });
+            } else if (found.length === 0) {
                 verdicts.push({ ...base, enforcementLevel, ...about, status: "pass", violated: false, message: "" });
             }
             for (const f of found) {

@@ -12,6 +12,7 @@ export interface Statement {
     NotAction?: string | string[];
     Resource?: string | string[];
     NotResource?: string | string[];
+    NotPrincipal?: unknown;
     Condition?: Record<string, Record<string, unknown>>;
 }
 
@@ -63,8 +64,18 @@ export function actionCovers(pattern: string, action: string): boolean {
     return regex.test(action);
 }
 
-export function allowsAction(statement: Statement, action: string): boolean {
-    return strings(statement.Action).some((pattern) => actionCovers(pattern, action));
+/**
+ * Whether a statement is about `action`: named (or matched by a wildcard) in Action, or left out of NotAction,
+ * which applies the statement to every action it does not list.
+ */
+export function coversAction(statement: Statement, action: string): boolean {
+    if (statement.Action !== undefined) {
+        return strings(statement.Action).some((pattern) => actionCovers(pattern, action));
+    }
+    if (statement.NotAction !== undefined) {
+        return !strings(statement.NotAction).some((pattern) => actionCovers(pattern, action));
+    }
+    return false;
 }
 
 export function isEffect(statement: Statement, effect: "Allow" | "Deny"): boolean {
@@ -94,9 +105,33 @@ export function principalsOf(statement: Statement): string[] {
     return [];
 }
 
-/** "*" or a whole service ("s3:*", "kms:*"): every action, or every action of a service. */
-export function isServiceWildcard(action: string): boolean {
-    return action === "*" || /^[^:]*:\*+$/.test(action);
+/** An action pattern with a wildcard: "*", "s3:*", but also "s3:Get*" or "s3:*Object". */
+export const isWildcardAction = (action: string): boolean => /[*?]/.test(action);
+
+const NEGATED_FORMS = [
+    ["NotAction", "every action it does not list"],
+    ["NotResource", "every resource it does not list"],
+    ["NotPrincipal", "every principal it does not list"],
+] as const;
+
+/**
+ * What makes an Allow grant more than it names: wildcard actions (matching actions added to a service later, too)
+ * and the NotAction / NotResource / NotPrincipal forms. One message per finding; none for a statement that names
+ * every action, resource and principal it grants.
+ */
+export function broadAllowFindings(statement: Statement): string[] {
+    const label = statementLabel(statement);
+    const findings: string[] = [];
+    const wildcards = strings(statement.Action).filter(isWildcardAction);
+    if (wildcards.length > 0) {
+        findings.push(`statement ${label} allows ${wildcards.map((a) => JSON.stringify(a)).join(", ")}; it must name the actions.`);
+    }
+    for (const [form, meaning] of NEGATED_FORMS) {
+        if ((statement as Record<string, unknown>)[form] !== undefined) {
+            findings.push(`statement ${label} allows ${form}, that is ${meaning}; it must name what it allows.`);
+        }
+    }
+    return findings;
 }
 
 /** How a statement names itself in a violation message. */

@@ -42,4 +42,18 @@ export const cases: BreakCase[] = [
         resource: "state-access-policy",
         message: /s3:DeleteObject/,
     },
+    {
+        control: iam.stateAccessLeastPrivilege,
+        breaks: "the state users get a partial wildcard",
+        mutate: (f) => editAccessPolicy(f, (st) => void (statement(st, "ReadWriteState").Action = ["s3:Get*", "s3:PutObject", "s3:DeleteObject"])),
+        resource: "state-access-policy",
+        message: /ReadWriteState allows "s3:Get\*"/,
+    },
+    {
+        control: iam.stateAccessLeastPrivilege,
+        breaks: "the replication role's policy uses a wildcard",
+        mutate: (f) => editStatements(f, "replication-role-policy", (st) => void (st[2].Action = ["s3:Replicate*"])),
+        resource: "replication-role-policy",
+        message: /WriteReplicas allows "s3:Replicate\*"/,
+    },
 ];

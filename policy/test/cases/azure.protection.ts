@@ -54,6 +54,38 @@ export const cases: BreakCase[] = [
     { control: backup.backupVaultIdentity, breaks: "the backup vault has no identity", mutate: (f) => void delete backupVault(f).identity, resource: "state-backup-vault" },
     { control: backup.backupPolicyRetention, breaks: "backups are kept 7 days", mutate: (f) => void (policyRules(f)[1].lifecycles[0].deleteAfter.duration = "P7D"), resource: "state-backup-policy", message: /P7D/ },
     { control: backup.backupPolicyRetention, breaks: "there is no retention rule", mutate: (f) => void policyRules(f).pop(), resource: "state-backup-policy" },
+    {
+        control: backup.backupProtectsStateAccount,
+        breaks: "the vault stays but no backup instance protects the account",
+        mutate: (f) => without(f, "state-backup-instance"),
+        resource: "state-account",
+    },
+    {
+        control: backup.backupProtectsStateAccount,
+        breaks: "the backup instance protects another account",
+        mutate: (f) => {
+            const source = inputsOf(f, "state-backup-instance").properties.dataSourceInfo;
+            source.resourceName = "stother";
+            source.resourceID = source.resourceID.replace(/[^/]+$/, "stother");
+        },
+        resource: "state-account",
+    },
     { control: backup.backupPolicyDailyVaultBackup, breaks: "backups run weekly", mutate: (f) => void (policyRules(f)[0].trigger.schedule.repeatingTimeIntervals = ["R/2024-01-01T02:00:00+00:00/P1W"]), resource: "state-backup-policy" },
+    {
+        control: backup.backupProtectsStateAccount,
+        breaks: "the vault stays but no backup instance protects the account",
+        mutate: (f) => without(f, "state-backup-instance"),
+        resource: "state-account",
+    },
+    {
+        control: backup.backupProtectsStateAccount,
+        breaks: "the backup instance protects another account",
+        mutate: (f) => {
+            const source = inputsOf(f, "state-backup-instance").properties.dataSourceInfo;
+            source.resourceName = "stother";
+            source.resourceID = source.resourceID.replace(/[^/]+$/, "stother");
+        },
+        resource: "state-account",
+    },
     { control: backup.backupPolicyDailyVaultBackup, breaks: "backups stay in the operational tier", mutate: (f) => void (policyRules(f)[0].dataStore.dataStoreType = "OperationalStore"), resource: "state-backup-policy" },
 ];

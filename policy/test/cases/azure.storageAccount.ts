@@ -2,6 +2,7 @@
 import * as storage from "../../src/azure/storageAccount";
 import { compliantStack, inputsOf, without } from "../fixtures/stack";
 import { secretsKeyNotAutoRotated } from "../../src/azure/keyVault";
+import { backupProtectsStateAccount } from "../../src/azure/backup";
 import { BreakCase } from "../helpers";
 
 export const account = (file: ReturnType<typeof compliantStack>) => inputsOf(file, "state-account");
@@ -32,5 +33,6 @@ export const cases: BreakCase[] = [
             return without(f, "state-backup-instance");
         },
         resource: "state-account",
+        alsoFires: [backupProtectsStateAccount],
     },
 ];

@@ -22,9 +22,13 @@ import java.util.Optional;
 final class Kms {
 
     static final int DELETION_WINDOW_DAYS = 30;
-    /** What a state user does with a key: wrap and unwrap data keys, and look the key up. No re-encryption. */
+    /**
+     * What a state user does with a key: S3 asks it for data keys (GenerateDataKey) and to unwrap them (Decrypt), the
+     * awskms secrets provider wraps and unwraps each stack's data key (Encrypt, Decrypt), and both look the key up.
+     * Named, never {@code kms:GenerateDataKey*}: the WithoutPlaintext and key-pair variants are never called.
+     */
     static final List<String> STATE_KEY_ACTIONS =
-            List.of("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*", "kms:DescribeKey");
+            List.of("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey");
     /** What a state reader does with a key: unwrap data keys, nothing else. */
     static final List<String> STATE_READER_KEY_ACTIONS = List.of("kms:Decrypt");
 

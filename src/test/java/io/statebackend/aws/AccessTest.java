@@ -23,7 +23,7 @@ class AccessTest {
         assertStatement(policy.statement("ListState"), "Allow", List.of("s3:ListBucket"), List.of(bucketArn));
         assertStatement(policy.statement("ReadWriteState"), "Allow",
                 List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"), List.of(bucketArn + "/*"));
-        List<String> keyActions = List.of("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*", "kms:DescribeKey");
+        List<String> keyActions = List.of("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey");
         assertStatement(policy.statement("UseBucketKeyThroughS3"), "Allow", keyActions, List.of(bucketKey));
         assertEquals(Map.of("StringEquals", Map.of("kms:ViaService", List.of("s3.eu-west-1.amazonaws.com"))),
                 PolicyJson.conditions(policy.statement("UseBucketKeyThroughS3")), "the bucket key only through S3");

@@ -58,7 +58,7 @@ class KmsTest {
         }
         assertEquals(List.of("EnableAccountAdministration", "AllowStatePrincipalsToUseKey"), policy.sids());
         JsonNode use = policy.statement("AllowStatePrincipalsToUseKey");
-        assertStatement(use, "Allow", List.of("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*",
+        assertStatement(use, "Allow", List.of("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey",
                 "kms:DescribeKey"), List.of("*"));
         assertEquals(principals, PolicyJson.principals(use, "AWS"));
         assertEquals(viaS3Region.map(r -> Map.of("StringEquals", Map.of("kms:ViaService", List.of("s3." + r + ".amazonaws.com"))))

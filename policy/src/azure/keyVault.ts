@@ -1,9 +1,9 @@
 // Key Vault and the customer-managed key: the vault holds the key that encrypts the state account and
 // the key behind the azurekeyvault:// secrets provider, so losing it loses the state.
-import { expectAtLeast, expectValue } from "../common/checks";
+import { expectAtLeast, expectSet, expectValue } from "../common/checks";
 import { PolicyResource } from "@pulumi/policy";
 import { Control, ofType, resourceControl, stackControl } from "../common/control";
-import { isUnknown, list, read, sameText } from "../common/props";
+import { isUnknown, list, read, sameText, show } from "../common/props";
 import { AzureTypes } from "./types";
 
 const Vault = AzureTypes.Vault;
@@ -174,6 +174,31 @@ export const secretsKeyNotAutoRotated = stackControl({
     },
 });
 
+const EXPIRES = "properties.attributes.expires";
+
+// Key Vault refuses encrypt and wrap on an expired key but still decrypts and unwraps, so an expiry never locks
+// existing state out; it stops new encryptions until the date is extended.
+export const keyExpiry = resourceControl({
+    name: "azure-keyvault-key-expiry",
+    controlId: "CIS Azure v3.0.0 3.3.1",
+    requirement:
+        "Every key in the RBAC vault has an expiration date, set at creation and left out of later updates (Azure Resource Manager never updates an existing key, so a new date would show as a change on every run); a key that rotates gives each new version an expiry too.",
+    remedy:
+        "set properties.attributes.expires (seconds since the epoch) when the key is created, add \"properties.attributes.expires\" to the resource's ignoreChanges, and on a rotating key set properties.rotationPolicy.attributes.expiryTime.",
+    resourceType: Key,
+    validate: (props, report, _config, args) => {
+        const expires = read(props, EXPIRES);
+        if (!isUnknown(expires) && typeof expires !== "number") {
+            report(`${EXPIRES} is ${show(expires)}; the key must have an expiration date.`);
+        } else if (!args.opts.ignoreChanges.includes(EXPIRES)) {
+            report(`${EXPIRES} is not in ignoreChanges; every later run would try to change a date Resource Manager cannot update.`);
+        }
+        if (rotatesAutomatically(props) === true) {
+            expectSet(props, "properties.rotationPolicy.attributes.expiryTime", report, "each rotated version must expire");
+        }
+    },
+});
+
 export const keyVaultControls: Control[] = [
     vaultRbacAuthorization,
     vaultPurgeProtection,
@@ -183,4 +208,5 @@ export const keyVaultControls: Control[] = [
     keyRsaSize,
     cmkRotation,
     secretsKeyNotAutoRotated,
+    keyExpiry,
 ];

@@ -26,6 +26,8 @@ export interface ResourceRecord {
     /** Input name -> URNs its value came from, as the engine sends them. */
     propertyDependencies?: Record<string, string[]>;
     protect?: boolean;
+    /** Input paths whose later changes the engine ignores (the resource option). */
+    ignoreChanges?: string[];
 }
 
 export interface RecordsFile {
@@ -65,7 +67,7 @@ export function urnOf(record: ResourceRecord, file?: Pick<RecordsFile, "project"
 function optionsOf(record: ResourceRecord): PolicyResourceOptions {
     return {
         protect: record.protect === true,
-        ignoreChanges: [],
+        ignoreChanges: record.ignoreChanges ?? [],
         aliases: [],
         customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
         additionalSecretOutputs: [],

@@ -1,6 +1,6 @@
 // Break cases for the azure.keyVault policies: see testBreakCases in ../helpers.ts.
 import * as kv from "../../src/azure/keyVault";
-import { compliantStack, inputsOf } from "../fixtures/stack";
+import { compliantStack, inputsOf, recordNamed } from "../fixtures/stack";
 import { BreakCase } from "../helpers";
 
 export type File = ReturnType<typeof compliantStack>;
@@ -22,7 +22,7 @@ export const cases: BreakCase[] = [
     {
         control: kv.secretsKeyNotAutoRotated,
         breaks: "the secrets-provider key gets an automatic rotation",
-        mutate: (f) => void (inputsOf(f, "pulumi-secrets-key").properties.rotationPolicy = { lifetimeActions: [{ action: { type: "Rotate" }, trigger: { timeAfterCreate: "P90D" } }] }),
+        mutate: (f) => void (inputsOf(f, "pulumi-secrets-key").properties.rotationPolicy = { attributes: { expiryTime: "P2Y" }, lifetimeActions: [{ action: { type: "Rotate" }, trigger: { timeAfterCreate: "P90D" } }] }),
         resource: "pulumi-secrets-key",
     },
     {
@@ -31,4 +31,7 @@ export const cases: BreakCase[] = [
         mutate: (f) => void (key(f).rotationPolicy.lifetimeActions[0].trigger = {}),
         resource: "state-cmk",
     },
+    { control: kv.keyExpiry, breaks: "the secrets key never expires", mutate: (f) => void delete inputsOf(f, "pulumi-secrets-key").properties.attributes, resource: "pulumi-secrets-key", message: /must have an expiration date/ },
+    { control: kv.keyExpiry, breaks: "every run would try to move the expiry", mutate: (f) => void (recordNamed(f, "state-cmk").ignoreChanges = []), resource: "state-cmk", message: /ignoreChanges/ },
+    { control: kv.keyExpiry, breaks: "rotated versions never expire", mutate: (f) => void delete key(f).rotationPolicy.attributes, resource: "state-cmk", message: /expiryTime/ },
 ];

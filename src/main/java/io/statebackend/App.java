@@ -10,6 +10,8 @@ import io.statebackend.settings.SettingsLoader;
 import io.statebackend.settings.StackConfig;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
  * Creates the storage that holds every other stack's Pulumi state and exports the {@code pulumi login} and
@@ -32,12 +34,18 @@ public final class App {
 
     /** The program for any source of stack config: settings are validated before anything is declared. */
     public static void stack(Context ctx, StackConfig config) {
-        declare(ctx, SettingsLoader.load(config));
+        stack(ctx, config, LocalDate.now(ZoneOffset.UTC));
     }
 
-    private static void declare(Context ctx, Settings settings) {
+    /** As above, on a given day (keys created now expire counting from it). */
+    public static void stack(Context ctx, StackConfig config, LocalDate today) {
+        declare(ctx, SettingsLoader.load(config), today);
+    }
+
+    private static void declare(Context ctx, Settings settings, LocalDate today) {
         settings.azure().ifPresent(azure -> {
-            var store = new AzureStateStore("azure", azure, settings.protect(), ctx.projectName(), ctx.stackName());
+            var store = new AzureStateStore("azure", azure, settings.protect(), ctx.projectName(), ctx.stackName(),
+                    today);
             ctx.export("azureBackendUrl", store.backendUrl);
             ctx.export("azureSecretsProvider", store.secretsProvider);
             ctx.export("azureLoginCommand", store.loginCommand);

@@ -6,12 +6,13 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.statebackend.settings.AzureSettings;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What every concern of the Azure store shares: the component that parents its resources, where they go, who deploys
- * them, and whether state-holding resources are protected.
+ * them, whether state-holding resources are protected, and the day of the run (from which keys created now expire).
  */
 record AzureScope(
         AzureStateStore component,
@@ -20,7 +21,8 @@ record AzureScope(
         Output<GetClientConfigResult> client,
         Naming names,
         boolean protect,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        LocalDate today) {
 
     String location() {
         return settings.location();

@@ -12,6 +12,7 @@ import io.statebackend.settings.AzureSettings;
 import io.statebackend.common.BackendLayout;
 import io.statebackend.common.StoreTags;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,7 +38,8 @@ public final class AzureStateStore extends ComponentResource {
     /** The decrypt-only role of the state readers, to grant it to readers beyond the configured ones. */
     public final Optional<Output<String>> readerRoleDefinitionId;
 
-    public AzureStateStore(String name, AzureSettings settings, boolean protect, String project, String stack) {
+    public AzureStateStore(String name, AzureSettings settings, boolean protect, String project, String stack,
+                           LocalDate today) {
         super(TYPE, name);
         Output<GetClientConfigResult> client = AuthorizationFunctions.getClientConfig();
         Map<String, String> tags = StoreTags.of(project, stack);
@@ -50,7 +52,7 @@ public final class AzureStateStore extends ComponentResource {
                         .build(), CustomResourceOptions.builder().parent(this).protect(protect).build()).name());
         var scope = new AzureScope(this, settings, resourceGroupName, client,
                 Naming.of(settings, client.applyValue(GetClientConfigResult::subscriptionId), project, stack),
-                protect, tags);
+                protect, tags, today);
 
         var encryption = new Encryption(scope);
         var account = new Account(scope, encryption);

@@ -73,8 +73,10 @@ final class Encryption {
                 .tags(scope.tags())
                 .build(), scope.stateful());
 
-        this.cmk = KeyVaultKeys.rsaKey(scope, vault, CMK_KEY_NAME, rotationPolicy(scope.settings().keyRotationDays()),
-                JsonWebKeyOperation.WrapKey, JsonWebKeyOperation.UnwrapKey);
+        int rotationDays = scope.settings().keyRotationDays();
+        // The first version expires like every version the rotation policy creates after it.
+        this.cmk = KeyVaultKeys.rsaKey(scope, vault, CMK_KEY_NAME, rotationPolicy(rotationDays),
+                versionLifetimeDays(rotationDays), JsonWebKeyOperation.WrapKey, JsonWebKeyOperation.UnwrapKey);
 
         this.identity = new UserAssignedIdentity("state-cmk-identity", UserAssignedIdentityArgs.builder()
                 .resourceGroupName(scope.resourceGroupName())
@@ -97,6 +99,10 @@ final class Encryption {
         return vault.properties().applyValue(p -> p.vaultUri().orElseThrow());
     }
 
+    static int versionLifetimeDays(int rotationDays) {
+        return rotationDays + EXPIRY_MARGIN_DAYS;
+    }
+
     /**
      * Rotates each key version {@code rotationDays} after it is created; versions expire a margin later and a notice
      * fires before expiry, so a rotation that failed is noticed long before the key stops wrapping.
@@ -104,7 +110,7 @@ final class Encryption {
     static RotationPolicyArgs rotationPolicy(int rotationDays) {
         return RotationPolicyArgs.builder()
                 .attributes(KeyRotationPolicyAttributesArgs.builder()
-                        .expiryTime("P" + (rotationDays + EXPIRY_MARGIN_DAYS) + "D").build())
+                        .expiryTime("P" + versionLifetimeDays(rotationDays) + "D").build())
                 .lifetimeActions(
                         LifetimeActionArgs.builder()
                                 .action(ActionArgs.builder().type(KeyRotationPolicyActionType.Rotate).build())

@@ -10,6 +10,8 @@ import io.statebackend.App;
 import io.statebackend.settings.StackConfig;
 import io.statebackend.settings.StackFile;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,12 +43,17 @@ public final class ProgramRun {
         return run(stack.projectName(), stack.stackName(), stack);
     }
 
-    public static synchronized PlanResult run(String project, String stack, StackConfig config) {
+    public static PlanResult run(String project, String stack, StackConfig config) {
+        return run(project, stack, config, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /** As if run on {@code today}: the day keys created now count their expiry from. */
+    public static synchronized PlanResult run(String project, String stack, StackConfig config, LocalDate today) {
         var mocks = new PlanMocks();
         var declared = Collections.synchronizedList(new ArrayList<Declared>());
         ResourceTransformation recorder = args -> {
             declared.add(new Declared(args.resource(), args.options().getParent(), args.options().isProtect(),
-                    args.options().getDependsOn(), args.options().getProvider()));
+                    args.options().getDependsOn(), args.options().getProvider(), args.options().getIgnoreChanges()));
             return Optional.empty();
         };
         try {
@@ -57,7 +64,7 @@ public final class ProgramRun {
                             .preview(false)
                             .resourceTransformations(List.of(recorder))
                             .build())
-                    .runTest(ctx -> App.stack(ctx, config));
+                    .runTest(ctx -> App.stack(ctx, config, today));
             Optional<Throwable> error = result.exceptions().stream().<Throwable>map(e -> rootCause(e)).findFirst();
             Map<String, Object> outputs = new LinkedHashMap<>();
             if (error.isEmpty()) {
@@ -79,7 +86,8 @@ public final class ProgramRun {
     }
 
     private record Declared(Resource resource, Optional<Resource> parent, boolean protect,
-                            Output<List<Resource>> dependsOn, Optional<? extends Resource> provider) {
+                            Output<List<Resource>> dependsOn, Optional<? extends Resource> provider,
+                            List<String> ignoreChanges) {
 
         ResourceRecord record(PlanMocks mocks) {
             String key = resource.pulumiResourceType() + "::" + resource.pulumiResourceName();
@@ -92,7 +100,8 @@ public final class ProgramRun {
                     protect,
                     waitsFor == null ? List.of()
                             : waitsFor.stream().map(r -> r.pulumiResourceType() + "::" + r.pulumiResourceName()).toList(),
-                    provider.map(p -> p.pulumiResourceType() + "::" + p.pulumiResourceName()).orElse(null));
+                    provider.map(p -> p.pulumiResourceType() + "::" + p.pulumiResourceName()).orElse(null),
+                    ignoreChanges == null ? List.of() : List.copyOf(ignoreChanges));
         }
     }
 }

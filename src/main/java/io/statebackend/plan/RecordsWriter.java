@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Writes what a program run declared in the form a policy pack evaluates: per resource its type, name, URN, inputs,
- * parent, explicit dependencies and protect flag, plus the outputs the stack would export.
+ * parent, explicit dependencies, protect flag and ignored changes, plus the outputs the stack would export.
  */
 public final class RecordsWriter {
 
@@ -40,6 +40,7 @@ public final class RecordsWriter {
             entry.put("parent", r.parent() == null ? null : urns.get(r.parent()));
             entry.put("dependsOn", r.dependsOn().stream().map(urns::get).toList());
             entry.put("protect", r.protect());
+            entry.put("ignoreChanges", r.ignoreChanges());
             resources.add(entry);
         }
         Map<String, Object> document = new LinkedHashMap<>();

@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * One resource the program declares, as the engine (and a policy pack) would see it: type token, logical name,
- * inputs by schema property name, its parent, whether it is protected, the resources it explicitly waits for, and the
- * explicit provider it was declared with ({@code type::name}, null for the default provider).
+ * inputs by schema property name, its parent, whether it is protected, the resources it explicitly waits for, the
+ * explicit provider it was declared with ({@code type::name}, null for the default provider), and the input paths
+ * whose later changes Pulumi ignores.
  */
 public record ResourceRecord(
         String type,
@@ -15,7 +16,8 @@ public record ResourceRecord(
         String parent,
         boolean protect,
         List<String> dependsOn,
-        String provider) {
+        String provider,
+        List<String> ignoreChanges) {
 
     /**
      * The input at a dotted path such as {@code encryption.keySource} (list elements by index, as in

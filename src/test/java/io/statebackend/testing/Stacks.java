@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The project's real stack files, and the program run on them (optionally with some values changed). */
 public final class Stacks {
@@ -97,15 +99,23 @@ public final class Stacks {
         return withChanges(file(stack), ownIdsOf(stack));
     }
 
+    /** A fresh run of the program on a stack's config; {@link Runs} keeps one per stack for the tests to share. */
     public static PlanResult run(String stack) {
-        return runWith(stack, Map.of());
+        return execute(stack, Map.of());
     }
 
     /**
-     * Runs the program on a stack's config ({@link #config}) with some keys changed ({@code state-backend:} is added
-     * to bare keys); a null value removes the key, as if the stack file did not set it.
+     * The program's run on a stack's config ({@link #config}) with some keys changed ({@code state-backend:} is added
+     * to bare keys); a null value removes the key, as if the stack file did not set it. Tests that ask for the same
+     * changes share one run: the program is deterministic, and a run's records are never modified.
      */
     public static PlanResult runWith(String stack, Map<String, String> changes) {
+        return RUNS_WITH_CHANGES.computeIfAbsent(stack + new TreeMap<>(changes), key -> execute(stack, changes));
+    }
+
+    private static final Map<String, PlanResult> RUNS_WITH_CHANGES = new ConcurrentHashMap<>();
+
+    private static PlanResult execute(String stack, Map<String, String> changes) {
         StackFile file = file(stack);
         Map<String, String> all = new HashMap<>();
         ownIdsOf(stack).forEach((key, value) -> all.put(qualified(file, key), value));

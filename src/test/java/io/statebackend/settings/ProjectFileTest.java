@@ -15,7 +15,10 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Pulumi.yaml, the README and the code describe the same settings, so none of them can drift. */
+/**
+ * Pulumi.yaml, docs/settings.md and the code describe the same settings, so none of them can drift: the first two are
+ * generated from {@link Setting} ({@link SettingsDocs}) and checked here to be current.
+ */
 class ProjectFileTest {
 
     @Test
@@ -52,11 +55,21 @@ class ProjectFileTest {
     }
 
     @Test
-    void readmeDocumentsEverySetting() throws IOException {
-        String readme = Files.readString(Stacks.PROJECT_DIR.resolve("README.md"));
+    void theGeneratedConfigBlockAndSettingsTableAreCurrent() throws IOException {
+        String regenerate = ": run mvn -q test-compile exec:java -Dexec.classpathScope=test"
+                + " -Dexec.mainClass=io.statebackend.settings.SettingsDocs";
+        String pulumiYaml = Files.readString(Stacks.PROJECT_DIR.resolve("Pulumi.yaml"));
+        assertEquals(SettingsDocs.pulumiYaml(pulumiYaml), pulumiYaml, "Pulumi.yaml's config block is stale" + regenerate);
+        String doc = Files.readString(Stacks.PROJECT_DIR.resolve(SettingsDocs.SETTINGS_DOC));
+        assertEquals(SettingsDocs.settingsDoc(doc, Stacks.PROJECT_DIR), doc, "the settings table is stale" + regenerate);
+    }
+
+    @Test
+    void theSettingsTableDocumentsEverySetting() throws IOException {
+        String doc = Files.readString(Stacks.PROJECT_DIR.resolve(SettingsDocs.SETTINGS_DOC));
         for (Setting setting : Setting.values()) {
-            String row = readme.lines().filter(l -> l.startsWith("| `" + setting.key() + "` |")).findFirst()
-                    .orElseThrow(() -> new AssertionError("README settings table lacks " + setting.key()));
+            String row = doc.lines().filter(l -> l.startsWith("| `" + setting.key() + "` |")).findFirst()
+                    .orElseThrow(() -> new AssertionError("the settings table lacks " + setting.key()));
             assertTrue(row.contains("| " + setting.defaultValue().orElse("unset") + " |"), "default of " + setting.key());
             assertTrue(row.endsWith("| " + setting.description() + " |"), "description of " + setting.key());
         }

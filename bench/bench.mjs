@@ -1,81 +1,110 @@
 #!/usr/bin/env node
-// Benchmarks start-up, build and test times for state-backend and prints a Markdown table of medians (min, max).
+// The project's benchmarks. Every figure in docs/performance.md comes from here, as medians with (min–max).
 //
-//   node bench/bench.mjs [--runs N] [--verify-runs N] [--cold-runs N] [--skip-cold]
-//
-// Start-up: a fresh JVM declares the prod stack's resources under Pulumi's mock engine, (a) through Maven the way
-// Pulumi's Java host runs a Maven project (`mvn --no-transfer-progress compile exec:java`), (b) from the prebuilt
-// jar (`java -jar`, what Pulumi.yaml's runtime.options.binary runs), and (c) a one-resource Pulumi Java program as
-// the baseline, run the same two ways; (d) the baseline program declaring as many resources as the prod stack, from
-// the jar: what the SDK alone costs for that many resources, so (b)/(d) is what this program adds; (e) the jar runs
-// again with C1 only from JDK_JAVA_OPTIONS, as the workflow sets it. Then warm
-// `mvn -B verify`, and a cold clone-to-green `mvn -B verify` with an empty local Maven repository. Peak memory is
-// the largest resident set of the command's process tree (GNU time).
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+//   node bench/bench.mjs verify  [--runs N] [--baseline <git ref>]
+//       warm `mvn -B verify -DskipITs` (every test but the real-CLI end-to-end ones), wall and CPU time and peak
+//       memory summed over the whole process tree; with --baseline, the same on a worktree of that commit, run for
+//       run alternately with this tree, and the ratio.
+//   node bench/bench.mjs e2e     [--runs N]
+//       the real-CLI end-to-end suite (Failsafe) on a built tree: wall time, and each test class's own time.
+//   node bench/bench.mjs preview [--runs N]
+//       `pulumi preview` through the pinned CLI with the stand-in providers (io.statebackend.e2e.PreviewBenchmark):
+//       the prod stack with the policy pack ÷ a one-resource Java program with the pack, and the parts between.
+//   node bench/bench.mjs startup [--runs N]
+//       the mock-engine start-up figures: the prod stack and a one-resource program declared under Pulumi's mock
+//       engine from the jar (io.statebackend.plan.StartupProbe).
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-const args = process.argv.slice(2);
-const KNOWN = ["--runs", "--verify-runs", "--cold-runs", "--skip-cold"];
-for (const arg of args.filter((a) => a.startsWith("--") && !KNOWN.includes(a))) {
-  console.error(`bench: unknown option ${arg}; usage: node bench/bench.mjs [--runs N] [--verify-runs N] [--cold-runs N] [--skip-cold]`);
+const USAGE = "usage: node bench/bench.mjs verify|e2e|preview|startup [--runs N] [--baseline <git ref>]";
+const [mode, ...args] = process.argv.slice(2);
+const MODES = ["verify", "e2e", "preview", "startup"];
+if (!MODES.includes(mode)) {
+  console.error(`bench: ${mode === undefined ? "no benchmark named" : `unknown benchmark '${mode}'`}; ${USAGE}`);
   process.exit(2);
 }
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  if (i < 0) return fallback;
-  const value = args[i + 1];
-  if (!/^[1-9][0-9]*$/.test(value ?? "")) {
-    console.error(`bench: ${name} takes a whole number of runs, 1 or more; got ${value === undefined ? "nothing" : `'${value}'`}`);
+for (let i = 0; i < args.length; i += 2) {
+  if (!["--runs", "--baseline"].includes(args[i]) || args[i + 1] === undefined) {
+    console.error(`bench: unexpected '${args[i]}'; ${USAGE}`);
     process.exit(2);
   }
-  return Number(value);
+}
+const option = (name) => {
+  const i = args.indexOf(name);
+  return i < 0 ? undefined : args[i + 1];
 };
-const RUNS = option("--runs", 5);
-const VERIFY_RUNS = option("--verify-runs", 3);
-const COLD_RUNS = option("--cold-runs", 3);
-const SKIP_COLD = args.includes("--skip-cold");
+const RUNS = Number(option("--runs") ?? 3);
+if (!Number.isInteger(RUNS) || RUNS < 1) {
+  console.error(`bench: --runs takes a whole number of runs, 1 or more; got '${option("--runs")}'`);
+  process.exit(2);
+}
 const PROJECT = resolve(new URL("..", import.meta.url).pathname);
-const GNU_TIME = "/usr/bin/time";
-
 const SCRATCH = mkdtempSync(join(tmpdir(), "state-backend-bench-"));
-const PEAK_FILE = join(SCRATCH, "peak-kb");
+// Every command runs without JVM options from the caller's environment.
+const ENV = Object.fromEntries(Object.entries(process.env)
+  .filter(([name]) => !["JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "MAVEN_OPTS"].includes(name)));
+const PAGE_KB = 4;
 
-// Every command runs without JVM options from the caller's environment, so that only (e) has any.
-const PLAIN_ENV = Object.fromEntries(Object.entries(process.env)
-  .filter(([name]) => !["JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS"].includes(name)));
-
-function run(command, commandArgs, cwd = PROJECT, env = PLAIN_ENV) {
-  const timed = existsSync(GNU_TIME);
-  const started = process.hrtime.bigint();
-  const result = timed
-    ? spawnSync(GNU_TIME, ["-o", PEAK_FILE, "-f", "%M", command, ...commandArgs], { cwd, env, encoding: "utf8", maxBuffer: 1 << 28 })
-    : spawnSync(command, commandArgs, { cwd, env, encoding: "utf8", maxBuffer: 1 << 28 });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.status !== 0) {
-    process.stderr.write(result.stdout + result.stderr);
-    throw new Error(`${command} ${commandArgs.join(" ")} exited ${result.status}`);
+/** The resident memory of `root` and all its descendants, in KiB, from /proc. */
+function treeRssKb(root) {
+  const parent = new Map();
+  const rss = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      parent.set(Number(entry), Number(fields[1]));
+      rss.set(Number(entry), Number(fields[21]) * PAGE_KB);
+    } catch {
+      // the process ended while being read
+    }
   }
-  const peakKb = timed ? Number(readFileSync(PEAK_FILE, "utf8").trim().split("\n").pop()) : NaN;
-  const declared = /declared=(\d+) ms_since_jvm_start=(\d+)/.exec(result.stdout);
-  return {
-    seconds,
-    peakMb: peakKb / 1024,
-    resources: declared ? Number(declared[1]) : NaN,
-    declaredSeconds: declared ? Number(declared[2]) / 1000 : NaN,
-  };
+  let total = 0;
+  for (const [pid, kb] of rss) {
+    for (let p = pid; p > 1; p = parent.get(p) ?? 0) {
+      if (p === root) {
+        total += kb;
+        break;
+      }
+    }
+  }
+  return total;
 }
 
-function repeat(label, times, fn) {
-  process.stderr.write(`${label}: `);
-  const samples = [];
-  for (let i = 0; i < times; i++) {
-    samples.push(fn());
-    process.stderr.write(`${samples.at(-1).seconds.toFixed(2)}s `);
+/** Runs a command to completion: wall seconds, CPU seconds of the whole tree, peak summed memory in MiB, output. */
+function measure(command, commandArgs, cwd = PROJECT, env = ENV) {
+  return new Promise((done, fail) => {
+    const started = process.hrtime.bigint();
+    const cpuFile = join(SCRATCH, "cpu");
+    const child = spawn("/usr/bin/time", ["-o", cpuFile, "-f", "%U %S", command, ...commandArgs], { cwd, env });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    let peakKb = 0;
+    const sampler = setInterval(() => (peakKb = Math.max(peakKb, treeRssKb(child.pid))), 100);
+    child.on("error", fail);
+    child.on("close", (status) => {
+      clearInterval(sampler);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (status !== 0) {
+        fail(new Error(`${command} ${commandArgs.join(" ")} exited ${status} in ${cwd}\n${output.slice(-4000)}`));
+        return;
+      }
+      const [user, sys] = readFileSync(cpuFile, "utf8").trim().split("\n").pop().split(" ").map(Number);
+      done({ seconds, cpuSeconds: user + sys, peakMb: peakKb / 1024, output });
+    });
+  });
+}
+
+function runOk(command, commandArgs, cwd = PROJECT) {
+  const result = spawnSync(command, commandArgs, { cwd, env: ENV, encoding: "utf8", maxBuffer: 1 << 28 });
+  if (result.status !== 0) {
+    throw new Error(`${command} ${commandArgs.join(" ")} exited ${result.status}\n${(result.stdout + result.stderr).slice(-4000)}`);
   }
-  process.stderr.write("\n");
-  return samples;
+  return result.stdout;
 }
 
 const median = (xs) => {
@@ -83,90 +112,162 @@ const median = (xs) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const stat = (samples, key, digits = 2) => {
-  const xs = samples.map((s) => s[key]).filter((x) => !Number.isNaN(x));
-  if (xs.length === 0) return "n/a";
-  return `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
-};
+const stat = (xs, digits = 1) =>
+  xs.length === 0 ? "n/a" : `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
+const column = (samples, key) => samples.map((s) => s[key]);
+const progress = (text) => process.stderr.write(text);
+const footer = () => `\n${runOk("nproc", []).trim()} cores, ${Math.round(Number(runOk("awk", ["/MemTotal/ {print $2}", "/proc/meminfo"])) / 1024 / 1024)} GiB; ` +
+  `${new Date().toISOString().slice(0, 10)}; commit ${runOk("git", ["rev-parse", "--short", "HEAD"]).trim()}` +
+  `${runOk("git", ["status", "--porcelain"]).trim() ? " with uncommitted changes" : ""}`;
 
-const PROD_CONFIG = join(SCRATCH, "prod-engine-config.json");
-const probe = (...target) => ["-cp", "target/state-backend.jar", "io.statebackend.plan.StartupProbe", ...target];
-const mavenProbe = (...target) => ["--no-transfer-progress", "-q", "compile", "exec:java",
-  "-Dexec.mainClass=io.statebackend.plan.StartupProbe", `-Dexec.args=${target.join(" ")}`];
+const VERIFY = ["-B", "verify", "-DskipITs"];
 
-// One untimed verify builds the jar and, in a fresh clone, installs the policy pack's and the linter's npm
-// dependencies, so that every timed verify below is warm.
-process.stderr.write("building the jar and warming the build once (mvn -B -q verify)\n");
-run("mvn", ["-B", "-q", "verify"]);
-// The prod stack's config as the engine hands it to a program, prepared outside the timed runs, with ids of the real
-// shape over the stack file's examples (production refuses those), as the tests run it.
-run("java", ["-cp", "target/state-backend.jar", "io.statebackend.plan.StartupProbe", "--engine-config", "prod", PROD_CONFIG]);
-writeFileSync(PROD_CONFIG, JSON.stringify({
-  ...JSON.parse(readFileSync(PROD_CONFIG, "utf8")),
-  ...JSON.parse(readFileSync("src/test/resources/prod-own-ids.json", "utf8")),
-}));
-
-// The resource count of the prod stack, for (d); taken from one untimed run.
-const prodResources = String(run("java", probe(PROD_CONFIG, "prod")).resources);
-const FLOOR = `(d) ${prodResources} resource groups from the jar`;
-// What the workflow sets: the java launcher reads JVM options from JDK_JAVA_OPTIONS, the one way to give a program
-// that Pulumi starts with `java -jar` any.
-const C1_ENV = { ...PLAIN_ENV, JDK_JAVA_OPTIONS: "-XX:TieredStopAtLevel=1" };
-const C1_PROD = "(e) prod stack from the jar, JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1";
-const C1_BASELINE = "(e) baseline from the jar, same option";
-const startupCommands = {
-  "(a) prod stack through Maven": ["mvn", mavenProbe(PROD_CONFIG, "prod")],
-  "(b) prod stack from the jar": ["java", probe(PROD_CONFIG, "prod")],
-  "(c) baseline through Maven": ["mvn", mavenProbe("baseline")],
-  "(c) baseline from the jar": ["java", probe("baseline")],
-  [FLOOR]: ["java", probe("baseline", prodResources)],
-  [C1_PROD]: ["java", probe(PROD_CONFIG, "prod"), C1_ENV],
-  [C1_BASELINE]: ["java", probe("baseline"), C1_ENV],
-};
-// Round by round, one run of each, so that a machine whose speed drifts during the benchmark (a shared host does)
-// shifts every measurement alike and the ratios stay fair.
-const startup = Object.fromEntries(Object.keys(startupCommands).map((name) => [name, []]));
-for (let round = 1; round <= RUNS; round++) {
-  process.stderr.write(`start-up round ${round}:`);
-  for (const [name, [command, commandArgs, env]] of Object.entries(startupCommands)) {
-    startup[name].push(run(command, commandArgs, PROJECT, env));
-    process.stderr.write(` ${startup[name].at(-1).seconds.toFixed(2)}s`);
+async function verify() {
+  const baselineRef = option("--baseline");
+  const trees = { "this tree": PROJECT };
+  if (baselineRef) {
+    const worktree = join(SCRATCH, "baseline");
+    runOk("git", ["worktree", "add", "--detach", "-q", worktree, baselineRef]);
+    trees[`baseline ${baselineRef}`] = worktree;
   }
-  process.stderr.write("\n");
-}
-const verify = repeat("warm mvn -B verify", VERIFY_RUNS, () => run("mvn", ["-B", "-q", "verify"]));
-
-let cold = [];
-if (!SKIP_COLD) {
-  cold = repeat("cold clone-to-green", COLD_RUNS, () => {
-    const dir = mkdtempSync(join(tmpdir(), "state-backend-cold-"));
-    try {
-      const started = process.hrtime.bigint();
-      run("git", ["clone", "-q", PROJECT, join(dir, "p")], dir);
-      const verified = run("mvn", ["-B", "-q", "verify", `-Dmaven.repo.local=${join(dir, "m2")}`], join(dir, "p"));
-      return { ...verified, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+  try {
+    for (const [name, dir] of Object.entries(trees)) {
+      progress(`warming ${name} (untimed mvn ${VERIFY.join(" ")})\n`);
+      await measure("mvn", VERIFY, dir);
     }
-  });
+    const samples = Object.fromEntries(Object.keys(trees).map((name) => [name, []]));
+    for (let round = 1; round <= RUNS; round++) {
+      for (const [name, dir] of Object.entries(trees)) {
+        const sample = await measure("mvn", VERIFY, dir);
+        samples[name].push(sample);
+        progress(`round ${round}, ${name}: ${sample.seconds.toFixed(1)} s, ${sample.peakMb.toFixed(0)} MiB\n`);
+      }
+    }
+    const lines = [
+      `Warm \`mvn ${VERIFY.join(" ")}\`, ${RUNS} runs each, alternating:`,
+      "",
+      "| tree | wall s | CPU s (tree) | peak MiB (tree, summed) |",
+      "|---|---|---|---|",
+      ...Object.entries(samples).map(([name, s]) =>
+        `| ${name} | ${stat(column(s, "seconds"))} | ${stat(column(s, "cpuSeconds"))} | ${stat(column(s, "peakMb"), 0)} |`),
+    ];
+    if (baselineRef) {
+      const [mine, theirs] = Object.values(samples);
+      lines.push("", `this tree ÷ baseline, wall: ${(median(column(mine, "seconds")) / median(column(theirs, "seconds"))).toFixed(2)}×, ` +
+        `CPU: ${(median(column(mine, "cpuSeconds")) / median(column(theirs, "cpuSeconds"))).toFixed(2)}×`);
+    }
+    console.log(lines.join("\n") + footer());
+  } finally {
+    if (baselineRef) {
+      runOk("git", ["worktree", "remove", "--force", join(SCRATCH, "baseline")]);
+    }
+  }
 }
 
-const ratio = (a, b) => (median(a.map((s) => s.seconds)) / median(b.map((s) => s.seconds))).toFixed(2);
-const lines = [
-  `| measurement | runs | wall s, median (min–max) | declared after s | peak MB | × baseline |`,
-  `|---|---|---|---|---|---|`,
-  ...Object.entries(startup).map(([name, samples]) => {
-    const baseline = name.includes("Maven") ? startup["(c) baseline through Maven"]
-      : name.startsWith("(e)") ? startup[C1_BASELINE] : startup["(c) baseline from the jar"];
-    return `| ${name} | ${samples.length} | ${stat(samples, "seconds")} | ${stat(samples, "declaredSeconds")} | ${stat(samples, "peakMb", 0)} | ${ratio(samples, baseline)} |`;
-  }),
-  `| warm \`mvn -B verify\` | ${verify.length} | ${stat(verify, "seconds", 1)} | | ${stat(verify, "peakMb", 0)} | |`,
-  ...(cold.length ? [`| cold clone-to-green (empty ~/.m2) | ${cold.length} | ${stat(cold, "seconds", 1)} | | ${stat(cold, "peakMb", 0)} | |`] : []),
-];
-console.log(lines.join("\n"));
-console.log(`\nprod stack over the SDK's cost for as many resources, (b)/(d): ${ratio(startup["(b) prod stack from the jar"], startup[FLOOR])}×`);
-console.log(`\nmachine: ${spawnSync("nproc", { encoding: "utf8" }).stdout.trim()} cores; ${new Date().toISOString().slice(0, 10)}`);
-console.log("\nDeploy critical path (longest chain of creates):");
-console.log(spawnSync("java", ["-cp", "target/state-backend.jar", "io.statebackend.plan.DependencyGraph"],
-  { cwd: PROJECT, encoding: "utf8" }).stdout.trim());
-rmSync(SCRATCH, { recursive: true, force: true });
+const FAILSAFE = ["-B", "package", "-Dtest=None", "-Dsurefire.failIfNoSpecifiedTests=false",
+  "dependency:build-classpath@e2e-test-classpath", "failsafe:integration-test", "failsafe:verify"];
+
+async function e2e() {
+  progress("building once (mvn -B verify -DskipITs)\n");
+  await measure("mvn", VERIFY);
+  const suites = [];
+  const byClass = new Map();
+  for (let round = 1; round <= RUNS; round++) {
+    const sample = await measure("mvn", FAILSAFE);
+    suites.push(sample);
+    const reports = join(PROJECT, "target/failsafe-reports");
+    for (const file of readdirSync(reports).filter((f) => /^TEST-.*\.xml$/.test(f))) {
+      const head = readFileSync(join(reports, file), "utf8").slice(0, 2000);
+      const name = /testsuite[^>]*name="([^"]+)"/.exec(head)?.[1]?.replace(/^.*\./, "");
+      const time = Number(/testsuite[^>]*time="([^"]+)"/.exec(head)?.[1]);
+      byClass.set(name, [...(byClass.get(name) ?? []), time]);
+    }
+    progress(`round ${round}: ${sample.seconds.toFixed(1)} s, ${sample.peakMb.toFixed(0)} MiB\n`);
+  }
+  const lines = [
+    `Real-CLI end-to-end suite, warm (\`mvn ${FAILSAFE.join(" ")}\`), ${RUNS} runs:`,
+    "",
+    "| part | s |",
+    "|---|---|",
+    `| whole command | ${stat(column(suites, "seconds"))} |`,
+    ...[...byClass].sort((a, b) => median(b[1]) - median(a[1])).map(([name, times]) => `| ${name} | ${stat(times)} |`),
+    "",
+    `peak memory summed over the tree: ${stat(column(suites, "peakMb"), 0)} MiB`,
+  ];
+  console.log(lines.join("\n") + footer());
+}
+
+async function preview() {
+  progress("building once (mvn -B verify -DskipITs)\n");
+  await measure("mvn", VERIFY);
+  const classpathFile = join(SCRATCH, "classpath");
+  runOk("mvn", ["-B", "-q", "dependency:build-classpath", "-Dmdep.includeScope=test", `-Dmdep.outputFile=${classpathFile}`]);
+  const classpath = ["target/test-classes", "target/classes", readFileSync(classpathFile, "utf8").trim()].join(":");
+  // The same toolchain the end-to-end tests use, installed by the build.
+  runOk("tools/pulumi/install", ["--link", "target/e2e/bin"]);
+  const result = await measure("java", [`-De2e.testClasspath=${classpath}`, "-cp", classpath,
+    "io.statebackend.e2e.PreviewBenchmark", String(RUNS)]);
+  const samples = new Map();
+  for (const line of result.output.split("\n").filter((l) => l.includes("\t"))) {
+    const [name, seconds] = line.split("\t");
+    samples.set(name, [...(samples.get(name) ?? []), Number(seconds)]);
+  }
+  const m = (name) => median(samples.get(name));
+  const lines = [
+    `\`pulumi preview\` through the pinned CLI, stand-in providers, local backend; ${RUNS} rounds:`,
+    "",
+    "| case | s |",
+    "|---|---|",
+    ...[...samples].map(([name, xs]) => `| ${name} | ${stat(xs, 2)} |`),
+    "",
+    `prod stack with the pack ÷ one resource with the pack: ${(m("preview: prod stack, with the pack") / m("preview: one resource, with the pack")).toFixed(2)}×`,
+    `where the difference goes: the prod program and its resources through the engine ${(m("preview: prod stack") - m("preview: one resource")).toFixed(2)} s; ` +
+      `the pack's policies over them ${((m("preview: prod stack, with the pack") - m("preview: prod stack")) - (m("preview: one resource, with the pack") - m("preview: one resource"))).toFixed(2)} s`,
+    `parts of the one-resource preview: the pack's analyzer ${(m("preview: one resource, with the pack") - m("preview: one resource")).toFixed(2)} s, ` +
+      `one provider plugin ${(m("preview: one resource") - m("preview: empty program")).toFixed(2)} s, ` +
+      `language host and program JVM ${(m("preview: empty program") - m("cli: pulumi version")).toFixed(2)} s (a bare JVM start: ${m("jvm: java -version").toFixed(2)} s), ` +
+      `CLI start ${m("cli: pulumi version").toFixed(2)} s`,
+  ];
+  console.log(lines.join("\n") + footer());
+}
+
+async function startup() {
+  progress("building once (mvn -B -q package -DskipTests)\n");
+  runOk("mvn", ["-B", "-q", "package", "-DskipTests"]);
+  const config = join(SCRATCH, "prod-engine-config.json");
+  runOk("java", ["-cp", "target/state-backend.jar", "io.statebackend.plan.StartupProbe", "--engine-config", "prod", config]);
+  writeFileSync(config, JSON.stringify({
+    ...JSON.parse(readFileSync(config, "utf8")),
+    ...JSON.parse(readFileSync(join(PROJECT, "src/test/resources/prod-own-ids.json"), "utf8")),
+  }));
+  const probe = (...target) => ["-cp", "target/state-backend.jar", "io.statebackend.plan.StartupProbe", ...target];
+  const resources = /declared=(\d+)/.exec(runOk("java", probe(config, "prod")))[1];
+  const cases = {
+    "prod stack": probe(config, "prod"),
+    "one-resource program": probe("baseline"),
+    [`${resources} resource groups (the SDK's cost for as many resources)`]: probe("baseline", resources),
+  };
+  const samples = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
+  for (let round = 1; round <= RUNS; round++) {
+    for (const [name, probeArgs] of Object.entries(cases)) {
+      samples[name].push(await measure("java", probeArgs));
+    }
+    progress(`round ${round} done\n`);
+  }
+  const base = median(column(samples["one-resource program"], "seconds"));
+  const lines = [
+    `Mock-engine start-up from the jar (\`java -cp target/state-backend.jar io.statebackend.plan.StartupProbe\`), ${RUNS} rounds:`,
+    "",
+    "| program | wall s | × one resource | peak MiB |",
+    "|---|---|---|---|",
+    ...Object.entries(samples).map(([name, s]) =>
+      `| ${name} | ${stat(column(s, "seconds"), 2)} | ${(median(column(s, "seconds")) / base).toFixed(2)} | ${stat(column(s, "peakMb"), 0)} |`),
+  ];
+  console.log(lines.join("\n") + footer());
+}
+
+try {
+  await { verify, e2e, preview, startup }[mode]();
+} finally {
+  rmSync(SCRATCH, { recursive: true, force: true });
+}

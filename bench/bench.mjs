@@ -99,8 +99,8 @@ function measure(command, commandArgs, cwd = PROJECT, env = ENV) {
   });
 }
 
-function runOk(command, commandArgs, cwd = PROJECT) {
-  const result = spawnSync(command, commandArgs, { cwd, env: ENV, encoding: "utf8", maxBuffer: 1 << 28 });
+function runOk(command, commandArgs, cwd = PROJECT, env = ENV) {
+  const result = spawnSync(command, commandArgs, { cwd, env, encoding: "utf8", maxBuffer: 1 << 28 });
   if (result.status !== 0) {
     throw new Error(`${command} ${commandArgs.join(" ")} exited ${result.status}\n${(result.stdout + result.stderr).slice(-4000)}`);
   }
@@ -203,8 +203,8 @@ async function preview() {
   const classpathFile = join(SCRATCH, "classpath");
   runOk("mvn", ["-B", "-q", "dependency:build-classpath", "-Dmdep.includeScope=test", `-Dmdep.outputFile=${classpathFile}`]);
   const classpath = ["target/test-classes", "target/classes", readFileSync(classpathFile, "utf8").trim()].join(":");
-  // The same toolchain the end-to-end tests use, installed by the build.
-  runOk("tools/pulumi/install", ["--link", "target/e2e/bin"]);
+  // The same toolchain, in the same places, as the end-to-end tests.
+  runOk("tools/pulumi/install", ["--link", "target/e2e/bin"], PROJECT, { ...ENV, PULUMI_HOME: join(PROJECT, "target/e2e/pulumi-home") });
   const result = await measure("java", [`-De2e.testClasspath=${classpath}`, "-cp", classpath,
     "io.statebackend.e2e.PreviewBenchmark", String(RUNS)]);
   const samples = new Map();

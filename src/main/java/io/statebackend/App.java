@@ -2,8 +2,10 @@ package io.statebackend;
 
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
+import com.pulumi.resources.ComponentResourceOptions;
 import io.statebackend.aws.AwsStateStore;
 import io.statebackend.azure.AzureStateStore;
+import io.statebackend.azure.AzureStateStoreArgs;
 import io.statebackend.settings.EngineConfig;
 import io.statebackend.settings.Settings;
 import io.statebackend.settings.SettingsLoader;
@@ -42,10 +44,13 @@ public final class App {
         declare(ctx, SettingsLoader.load(config), today);
     }
 
+    private static ComponentResourceOptions storeOptions(Settings settings) {
+        return ComponentResourceOptions.builder().protect(settings.protect()).build();
+    }
+
     private static void declare(Context ctx, Settings settings, LocalDate today) {
         settings.azure().ifPresent(azure -> {
-            var store = new AzureStateStore("azure", azure, settings.protect(), ctx.projectName(), ctx.stackName(),
-                    today);
+            var store = new AzureStateStore("azure", new AzureStateStoreArgs(azure, today), storeOptions(settings));
             ctx.export("azureBackendUrl", store.backendUrl);
             ctx.export("azureSecretsProvider", store.secretsProvider);
             ctx.export("azureLoginCommand", store.loginCommand);
@@ -57,7 +62,7 @@ public final class App {
             store.readerRoleDefinitionId.ifPresent(role -> ctx.export("azureStateReaderRoleDefinitionId", role));
         });
         settings.aws().ifPresent(aws -> {
-            var store = new AwsStateStore("aws", aws, settings.protect(), ctx.projectName(), ctx.stackName());
+            var store = new AwsStateStore("aws", aws, storeOptions(settings));
             ctx.export("awsBackendUrl", store.backendUrl);
             ctx.export("awsSecretsProvider", store.secretsProvider);
             ctx.export("awsLoginCommand", store.loginCommand);

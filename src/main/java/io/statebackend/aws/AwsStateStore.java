@@ -9,15 +9,19 @@ import com.pulumi.aws.outputs.GetCallerIdentityResult;
 import com.pulumi.aws.outputs.GetPartitionResult;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.deployment.Deployment;
 import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.statebackend.settings.AwsSettings;
 import io.statebackend.common.BackendLayout;
+import io.statebackend.common.StoreOptions;
 import io.statebackend.common.StoreTags;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.annotation.Nullable;
 
 /**
  * A hardened S3 backend for Pulumi state. Each concern lives in its own class: {@link Kms} (bucket key),
@@ -44,8 +48,18 @@ public final class AwsStateStore extends ComponentResource {
     /** Present only when the stack sets {@code awsReplicaRegion}. */
     public final Optional<Output<String>> replicaBucketName;
 
-    public AwsStateStore(String name, AwsSettings settings, boolean protect, String project, String stack) {
-        super(TYPE, name);
+    /**
+     * @param settings the validated AWS settings: the store's args
+     * @param options  {@code protect} applies to the resources that hold state or the keys to it (not to the
+     *                 component itself, nor to what can be re-created without loss); {@code parent} as to any
+     *                 component. The store makes its own provider for each region it uses ({@code awsRegion},
+     *                 {@code awsReplicaRegion}), so an aws provider given here is not used
+     */
+    public AwsStateStore(String name, AwsSettings settings, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, null, StoreOptions.forComponent(options));
+        boolean protect = StoreOptions.protect(options);
+        String project = Deployment.getInstance().getProjectName();
+        String stack = Deployment.getInstance().getStackName();
         Provider primary = regionProvider("aws-primary", settings.region());
         var invoke = new InvokeOptions(this, primary, null);
         Output<String> accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.Empty, invoke)

@@ -6,13 +6,16 @@ import com.pulumi.azurenative.resources.ResourceGroup;
 import com.pulumi.azurenative.resources.ResourceGroupArgs;
 import com.pulumi.azurenative.authorization.RoleDefinition;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.Deployment;
 import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.statebackend.settings.AzureSettings;
 import io.statebackend.common.BackendLayout;
+import io.statebackend.common.StoreOptions;
 import io.statebackend.common.StoreTags;
 
-import java.time.LocalDate;
+import javax.annotation.Nullable;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,9 +41,17 @@ public final class AzureStateStore extends ComponentResource {
     /** The decrypt-only role of the state readers, to grant it to readers beyond the configured ones. */
     public final Optional<Output<String>> readerRoleDefinitionId;
 
-    public AzureStateStore(String name, AzureSettings settings, boolean protect, String project, String stack,
-                           LocalDate today) {
-        super(TYPE, name);
+    /**
+     * @param options {@code protect} applies to the resources that hold state or the keys to it (not to the component
+     *                itself, nor to what can be re-created without loss); {@code parent} and providers apply as to
+     *                any component: an azure-native provider given here is the one every resource of the store uses
+     */
+    public AzureStateStore(String name, AzureStateStoreArgs args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, null, StoreOptions.forComponent(options));
+        AzureSettings settings = args.settings();
+        boolean protect = StoreOptions.protect(options);
+        String project = Deployment.getInstance().getProjectName();
+        String stack = Deployment.getInstance().getStackName();
         Output<GetClientConfigResult> client = AuthorizationFunctions.getClientConfig();
         Map<String, String> tags = StoreTags.of(project, stack);
         Output<String> resourceGroupName = settings.existingResourceGroupName()
@@ -52,7 +63,7 @@ public final class AzureStateStore extends ComponentResource {
                         .build(), CustomResourceOptions.builder().parent(this).protect(protect).build()).name());
         var scope = new AzureScope(this, settings, resourceGroupName, client,
                 Naming.of(settings, client.applyValue(GetClientConfigResult::subscriptionId), project, stack),
-                protect, tags, today);
+                protect, tags, args.today());
 
         var encryption = new Encryption(scope);
         var account = new Account(scope, encryption);

@@ -12,7 +12,7 @@
 //       the prod stack with the policy pack ÷ a one-resource Java program with the pack, and the parts between.
 //   node bench/bench.mjs startup [--runs N]
 //       the mock-engine start-up figures: the prod stack and a one-resource program declared under Pulumi's mock
-//       engine from the jar (io.statebackend.plan.StartupProbe).
+//       engine from the jar (io.statebackend.bench.StartupProbe).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -197,12 +197,17 @@ async function e2e() {
   console.log(lines.join("\n") + footer());
 }
 
+/** The tools' class path (src/tools is compiled with the tests): test classes, the program, every dependency. */
+function toolsClasspath() {
+  const classpathFile = join(SCRATCH, "classpath");
+  runOk("mvn", ["-B", "-q", "dependency:build-classpath", "-Dmdep.includeScope=test", `-Dmdep.outputFile=${classpathFile}`]);
+  return ["target/test-classes", "target/classes", readFileSync(classpathFile, "utf8").trim()].join(":");
+}
+
 async function preview() {
   progress("building once (mvn -B verify -DskipITs)\n");
   await measure("mvn", VERIFY);
-  const classpathFile = join(SCRATCH, "classpath");
-  runOk("mvn", ["-B", "-q", "dependency:build-classpath", "-Dmdep.includeScope=test", `-Dmdep.outputFile=${classpathFile}`]);
-  const classpath = ["target/test-classes", "target/classes", readFileSync(classpathFile, "utf8").trim()].join(":");
+  const classpath = toolsClasspath();
   // The same toolchain, in the same places, as the end-to-end tests.
   runOk("tools/pulumi/install", ["--link", "target/e2e/bin"], PROJECT, { ...ENV, PULUMI_HOME: join(PROJECT, "target/e2e/pulumi-home") });
   const result = await measure("java", [`-De2e.testClasspath=${classpath}`, "-cp", classpath,
@@ -235,12 +240,12 @@ async function startup() {
   progress("building once (mvn -B -q package -DskipTests)\n");
   runOk("mvn", ["-B", "-q", "package", "-DskipTests"]);
   const config = join(SCRATCH, "prod-engine-config.json");
-  runOk("java", ["-cp", "target/state-backend.jar", "io.statebackend.plan.StartupProbe", "--engine-config", "prod", config]);
+  runOk("java", ["-cp", "target/state-backend.jar", "io.statebackend.bench.StartupProbe", "--engine-config", "prod", config]);
   writeFileSync(config, JSON.stringify({
     ...JSON.parse(readFileSync(config, "utf8")),
     ...JSON.parse(readFileSync(join(PROJECT, "src/test/resources/prod-own-ids.json"), "utf8")),
   }));
-  const probe = (...target) => ["-cp", "target/state-backend.jar", "io.statebackend.plan.StartupProbe", ...target];
+  const probe = (...target) => ["-cp", "target/state-backend.jar", "io.statebackend.bench.StartupProbe", ...target];
   const resources = /declared=(\d+)/.exec(runOk("java", probe(config, "prod")))[1];
   const cases = {
     "prod stack": probe(config, "prod"),
@@ -256,7 +261,7 @@ async function startup() {
   }
   const base = median(column(samples["one-resource program"], "seconds"));
   const lines = [
-    `Mock-engine start-up from the jar (\`java -cp target/state-backend.jar io.statebackend.plan.StartupProbe\`), ${RUNS} rounds:`,
+    `Mock-engine start-up from the jar (\`java -cp target/state-backend.jar io.statebackend.bench.StartupProbe\`), ${RUNS} rounds:`,
     "",
     "| program | wall s | × one resource | peak MiB |",
     "|---|---|---|---|",

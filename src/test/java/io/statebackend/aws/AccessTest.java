@@ -1,7 +1,7 @@
 package io.statebackend.aws;
 
 import io.statebackend.iam.PolicyJson;
-import io.statebackend.plan.ResourceRecord;
+import io.statebackend.mockrun.ResourceRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

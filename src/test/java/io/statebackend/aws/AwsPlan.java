@@ -1,9 +1,9 @@
 package io.statebackend.aws;
 
 import io.statebackend.common.StableSuffix;
-import io.statebackend.plan.PlanMocks;
-import io.statebackend.plan.PlanResult;
-import io.statebackend.plan.ResourceRecord;
+import io.statebackend.mockrun.PlanMocks;
+import io.statebackend.mockrun.PlanResult;
+import io.statebackend.mockrun.ResourceRecord;
 import io.statebackend.testing.Runs;
 
 /** The program run once on each real stack file (runs are deterministic), and the AWS type tokens tests look up. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.statebackend.iam.PolicyJson;
 import io.statebackend.iam.PolicySimulator;
 import io.statebackend.iam.PolicySimulator.Request;
-import io.statebackend.plan.ResourceRecord;
+import io.statebackend.mockrun.ResourceRecord;
 import io.statebackend.testing.Records;
 import org.junit.jupiter.api.Test;
 

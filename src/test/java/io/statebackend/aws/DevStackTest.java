@@ -1,8 +1,8 @@
 package io.statebackend.aws;
 
 import io.statebackend.iam.PolicyJson;
-import io.statebackend.plan.PlanResult;
-import io.statebackend.plan.ResourceRecord;
+import io.statebackend.mockrun.PlanResult;
+import io.statebackend.mockrun.ResourceRecord;
 import io.statebackend.testing.Stacks;
 import org.junit.jupiter.api.Test;
 

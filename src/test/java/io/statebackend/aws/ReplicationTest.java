@@ -2,7 +2,7 @@ package io.statebackend.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statebackend.iam.PolicyJson;
-import io.statebackend.plan.ResourceRecord;
+import io.statebackend.mockrun.ResourceRecord;
 import io.statebackend.testing.Records;
 import org.junit.jupiter.api.Test;
 

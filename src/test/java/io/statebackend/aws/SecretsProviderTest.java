@@ -1,6 +1,6 @@
 package io.statebackend.aws;
 
-import io.statebackend.plan.ResourceRecord;
+import io.statebackend.mockrun.ResourceRecord;
 import io.statebackend.testing.Records;
 import org.junit.jupiter.api.Test;
 

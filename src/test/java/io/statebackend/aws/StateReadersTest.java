@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.statebackend.iam.PolicyJson;
 import io.statebackend.iam.PolicySimulator;
 import io.statebackend.iam.PolicySimulator.Request;
-import io.statebackend.plan.PlanResult;
-import io.statebackend.plan.ResourceRecord;
+import io.statebackend.mockrun.PlanResult;
+import io.statebackend.mockrun.ResourceRecord;
 import io.statebackend.testing.Stacks;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.statebackend.azure;
 
-import io.statebackend.plan.PlanResult;
+import io.statebackend.mockrun.PlanResult;
 import io.statebackend.testing.Runs;
 import io.statebackend.testing.Stacks;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.statebackend.azure;
 
-import io.statebackend.plan.PlanResult;
-import io.statebackend.plan.ResourceRecord;
+import io.statebackend.mockrun.PlanResult;
+import io.statebackend.mockrun.ResourceRecord;
 
 import java.util.List;
 import java.util.Map;

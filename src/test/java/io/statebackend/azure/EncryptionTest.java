@@ -1,7 +1,7 @@
 package io.statebackend.azure;
 
-import io.statebackend.plan.PlanResult;
-import io.statebackend.plan.ResourceRecord;
+import io.statebackend.mockrun.PlanResult;
+import io.statebackend.mockrun.ResourceRecord;
 import io.statebackend.testing.Control;
 import io.statebackend.testing.Records;
 import io.statebackend.testing.Runs;

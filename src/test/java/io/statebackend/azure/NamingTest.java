@@ -1,8 +1,8 @@
 package io.statebackend.azure;
 
 import io.statebackend.common.StableSuffix;
-import io.statebackend.plan.PlanMocks;
-import io.statebackend.plan.PlanResult;
+import io.statebackend.mockrun.PlanMocks;
+import io.statebackend.mockrun.PlanResult;
 import io.statebackend.testing.Runs;
 import io.statebackend.testing.Stacks;
 import org.junit.jupiter.api.Test;

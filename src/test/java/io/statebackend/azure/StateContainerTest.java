@@ -1,6 +1,6 @@
 package io.statebackend.azure;
 
-import io.statebackend.plan.PlanResult;
+import io.statebackend.mockrun.PlanResult;
 import io.statebackend.testing.Control;
 import io.statebackend.testing.Records;
 import io.statebackend.testing.Runs;

@@ -3,7 +3,7 @@ package io.statebackend.iam;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.statebackend.plan.ResourceRecord;
+import io.statebackend.mockrun.ResourceRecord;
 
 import java.util.ArrayList;
 import java.util.List;

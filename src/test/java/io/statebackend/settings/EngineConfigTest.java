@@ -2,7 +2,7 @@ package io.statebackend.settings;
 
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
-import io.statebackend.plan.PlanMocks;
+import io.statebackend.mockrun.PlanMocks;
 import io.statebackend.testing.Stacks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

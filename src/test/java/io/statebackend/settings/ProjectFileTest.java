@@ -56,8 +56,7 @@ class ProjectFileTest {
 
     @Test
     void theGeneratedConfigBlockAndSettingsTableAreCurrent() throws IOException {
-        String regenerate = ": run mvn -q test-compile exec:java -Dexec.classpathScope=test"
-                + " -Dexec.mainClass=io.statebackend.settings.SettingsDocs";
+        String regenerate = ": run mvn -q test-compile exec:java -Dexec.mainClass=io.statebackend.settings.SettingsDocs";
         String pulumiYaml = Files.readString(Stacks.PROJECT_DIR.resolve("Pulumi.yaml"));
         assertEquals(SettingsDocs.pulumiYaml(pulumiYaml), pulumiYaml, "Pulumi.yaml's config block is stale" + regenerate);
         String doc = Files.readString(Stacks.PROJECT_DIR.resolve(SettingsDocs.SETTINGS_DOC));

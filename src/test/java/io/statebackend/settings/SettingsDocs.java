@@ -17,7 +17,7 @@ import java.util.stream.StreamSupport;
  * The two texts generated from {@link Setting}: the {@code config:} block that ends Pulumi.yaml, and the settings table
  * of docs/settings.md with each stack file's value. {@link ProjectFileTest} fails while either file is stale; this
  * main rewrites both:
- * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.statebackend.settings.SettingsDocs</pre>
+ * <pre>mvn -q test-compile exec:java -Dexec.mainClass=io.statebackend.settings.SettingsDocs</pre>
  */
 public final class SettingsDocs {
 

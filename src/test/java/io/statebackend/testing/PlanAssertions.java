@@ -1,7 +1,7 @@
 package io.statebackend.testing;
 
-import io.statebackend.plan.PlanResult;
-import io.statebackend.plan.ResourceRecord;
+import io.statebackend.mockrun.PlanResult;
+import io.statebackend.mockrun.ResourceRecord;
 import io.statebackend.settings.SettingsException;
 
 import java.util.List;

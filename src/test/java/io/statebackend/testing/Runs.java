@@ -1,6 +1,6 @@
 package io.statebackend.testing;
 
-import io.statebackend.plan.PlanResult;
+import io.statebackend.mockrun.PlanResult;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

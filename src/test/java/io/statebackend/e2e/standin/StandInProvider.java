@@ -10,7 +10,7 @@ import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import io.statebackend.plan.PlanMocks;
+import io.statebackend.mockrun.PlanMocks;
 import pulumirpc.Plugin.PluginInfo;
 import pulumirpc.Provider.CheckRequest;
 import pulumirpc.Provider.CheckResponse;

@@ -13,7 +13,7 @@ import java.util.Map;
  * s3 backend this project creates), re-encrypting its secrets with the target's secrets provider.
  *
  * <pre>
- * mvn -q compile exec:java -Dexec.mainClass=io.statebackend.ops.MigrateStack -Dexec.args="\
+ * mvn -q test-compile exec:java -Dexec.mainClass=io.statebackend.ops.MigrateStack -Dexec.args="\
  *     --stack acme/payments/prod --from cloud \
  *     --to 'azblob://state?storage_account=stprodstate' \
  *     --secrets-provider azurekeyvault://kv-prod-state.vault.azure.net/keys/pulumi-secrets \

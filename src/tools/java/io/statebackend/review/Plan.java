@@ -1,8 +1,12 @@
-package io.statebackend.plan;
+package io.statebackend.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.statebackend.mockrun.PlanResult;
+import io.statebackend.mockrun.ProgramRun;
+import io.statebackend.mockrun.RecordsWriter;
+import io.statebackend.mockrun.ResourceRecord;
 import io.statebackend.settings.SettingsException;
 import io.statebackend.settings.StackFile;
 import io.statebackend.settings.StackFileException;
@@ -22,7 +26,7 @@ import java.util.Set;
  * prints what {@code pulumi up} would create, each resource's settings, the outputs it would export, and the policy
  * pack's verdict per control. It shows desired state, never what exists in a cloud.
  *
- * <pre>mvn -q compile exec:java -Dexec.mainClass=io.statebackend.plan.Plan -Dexec.args="prod [--json]"</pre>
+ * <pre>mvn -q test-compile exec:java -Dexec.mainClass=io.statebackend.review.Plan -Dexec.args="prod [--json]"</pre>
  */
 public final class Plan {
 

@@ -1,4 +1,4 @@
-package io.statebackend.plan;
+package io.statebackend.bench;
 
 import io.statebackend.testing.Stacks;
 import org.junit.jupiter.api.BeforeAll;

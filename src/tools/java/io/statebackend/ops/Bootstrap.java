@@ -3,7 +3,7 @@ package io.statebackend.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.statebackend.plan.PolicyPackReport;
+import io.statebackend.review.PolicyPackReport;
 import io.statebackend.settings.Setting;
 import io.statebackend.settings.StackFile;
 import io.statebackend.process.Command;
@@ -24,7 +24,7 @@ import java.util.Set;
  * Creates the state storage with a local backend, then moves this project's own stack into it.
  *
  * <pre>
- * mvn -q compile exec:java -Dexec.mainClass=io.statebackend.ops.Bootstrap \
+ * mvn -q test-compile exec:java -Dexec.mainClass=io.statebackend.ops.Bootstrap \
  *     -Dexec.args="--target azure --stack prod [--yes] [--dry-run]"
  * </pre>
  *

@@ -1,4 +1,4 @@
-package io.statebackend.plan;
+package io.statebackend.bench;
 
 import com.pulumi.Log;
 import com.pulumi.resources.Resource;
@@ -7,6 +7,7 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.MockMonitor;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.statebackend.App;
+import io.statebackend.mockrun.PlanMocks;
 import io.statebackend.settings.StackConfig;
 import io.statebackend.settings.StackFile;
 import io.statebackend.settings.StackFileException;
@@ -118,7 +119,7 @@ public final class DependencyGraph {
 
     /**
      * Prints each stack's critical path:
-     * {@code mvn -q compile exec:java -Dexec.mainClass=io.statebackend.plan.DependencyGraph}.
+     * {@code mvn -q test-compile exec:java -Dexec.mainClass=io.statebackend.bench.DependencyGraph}.
      */
     public static void main(String[] args) {
         java.nio.file.Path projectDir = java.nio.file.Path.of("").toAbsolutePath();

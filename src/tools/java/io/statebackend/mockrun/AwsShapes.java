@@ -1,10 +1,10 @@
-package io.statebackend.plan;
+package io.statebackend.mockrun;
 
 import io.statebackend.settings.AwsSettings;
 
 import java.util.Map;
 
-import static io.statebackend.plan.ProviderShapes.str;
+import static io.statebackend.mockrun.ProviderShapes.str;
 
 /**
  * What the AWS provider (a Terraform bridge: inputs and outputs carry the schema's camelCase names) computes for the

@@ -1,7 +1,8 @@
-package io.statebackend.plan;
+package io.statebackend.mockrun;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.statebackend.review.ComplianceReport;
 import io.statebackend.settings.StackFile;
 import io.statebackend.testing.Runs;
 import io.statebackend.testing.Stacks;

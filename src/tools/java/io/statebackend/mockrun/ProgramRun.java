@@ -1,4 +1,4 @@
-package io.statebackend.plan;
+package io.statebackend.mockrun;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;

@@ -1,4 +1,4 @@
-package io.statebackend.plan;
+package io.statebackend.mockrun;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,8 @@
-package io.statebackend.plan;
+package io.statebackend.review;
 
+import io.statebackend.mockrun.PlanResult;
+import io.statebackend.mockrun.ProgramRun;
+import io.statebackend.mockrun.RecordsWriter;
 import io.statebackend.settings.StackFile;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.statebackend.plan;
+package io.statebackend.bench;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

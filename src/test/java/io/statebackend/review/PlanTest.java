@@ -1,4 +1,4 @@
-package io.statebackend.plan;
+package io.statebackend.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

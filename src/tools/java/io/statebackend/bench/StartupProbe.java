@@ -1,4 +1,4 @@
-package io.statebackend.plan;
+package io.statebackend.bench;
 
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
@@ -9,6 +9,7 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.statebackend.App;
+import io.statebackend.mockrun.PlanMocks;
 import io.statebackend.settings.Setting;
 import io.statebackend.settings.StackFile;
 
@@ -25,8 +26,8 @@ import java.util.Map;
  * any Pulumi Java program pays; {@code baseline N} declares N resource groups, what the SDK alone costs for as many
  * resources as a stack declares. Used by {@code bench/bench.mjs}; not part of the program.
  *
- * <pre>java -cp target/state-backend.jar io.statebackend.plan.StartupProbe &lt;engine-config.json&gt; &lt;stack&gt; | baseline [N]
- * java -cp target/state-backend.jar io.statebackend.plan.StartupProbe --engine-config &lt;stack&gt; &lt;out.json&gt;</pre>
+ * <pre>java -cp target/state-backend.jar io.statebackend.bench.StartupProbe &lt;engine-config.json&gt; &lt;stack&gt; | baseline [N]
+ * java -cp target/state-backend.jar io.statebackend.bench.StartupProbe --engine-config &lt;stack&gt; &lt;out.json&gt;</pre>
  * The second form writes a stack file's config in the engine's form, once, outside the timed runs.
  */
 public final class StartupProbe {

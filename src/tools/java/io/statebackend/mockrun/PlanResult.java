@@ -1,4 +1,4 @@
-package io.statebackend.plan;
+package io.statebackend.mockrun;
 
 import java.util.List;
 import java.util.Map;

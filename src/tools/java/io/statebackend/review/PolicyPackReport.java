@@ -1,5 +1,7 @@
-package io.statebackend.plan;
+package io.statebackend.review;
 
+import io.statebackend.mockrun.PlanResult;
+import io.statebackend.mockrun.RecordsWriter;
 import io.statebackend.process.Command;
 import io.statebackend.process.ProcessRunner;
 

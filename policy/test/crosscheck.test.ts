@@ -24,23 +24,34 @@ function recordsPath(stack: string): string {
     return path.join(policyRoot(), "..", "target", "resource-records", `${stack}.json`);
 }
 
+/**
+ * The Java program's records of a stack; without them the test is skipped, or fails when
+ * STATE_BACKEND_REQUIRE_RECORDS=1.
+ */
+function recordsOf(stack: string, t: { skip(message: string): void }): RecordsFile | undefined {
+    const file = recordsPath(stack);
+    if (!fs.existsSync(file)) {
+        const why = `no resource records at ${file}: run the Java tests first (mvn test) to write them`;
+        if (requireRecords) {
+            assert.fail(`${why} (STATE_BACKEND_REQUIRE_RECORDS=1)`);
+        }
+        t.skip(why);
+        return undefined;
+    }
+    return parseRecordsFile(JSON.parse(fs.readFileSync(file, "utf8")), file);
+}
+
 function describeViolations(violations: ReturnType<typeof violationsOf>): string {
     return violations.map((v) => `  - ${v.policyName} on ${v.resourceName ?? "the stack"}: ${v.message}`).join("\n");
 }
 
 for (const stack of STACKS) {
     test(`the Java program's ${stack} stack has no mandatory policy violation`, (t) => {
-        const file = recordsPath(stack);
-        if (!fs.existsSync(file)) {
-            const why = `no resource records at ${file}: run the Java tests first (mvn test) to write them`;
-            if (requireRecords) {
-                assert.fail(`${why} (STATE_BACKEND_REQUIRE_RECORDS=1)`);
-            }
-            t.skip(why);
+        const records = recordsOf(stack, t);
+        if (records === undefined) {
             return;
         }
-        const records: RecordsFile = parseRecordsFile(JSON.parse(fs.readFileSync(file, "utf8")), file);
-        assert.ok(records.resources.length > 0, `${file} lists no resources`);
+        assert.ok(records.resources.length > 0, `${recordsPath(stack)} lists no resources`);
         const violations = violationsOf(evaluate(records, loadPackConfig(stack)));
         for (const advisory of violations.filter((v) => v.enforcementLevel !== "mandatory")) {
             t.diagnostic(`advisory: ${advisory.policyName} on ${advisory.resourceName ?? "the stack"}: ${advisory.message}`);
@@ -51,15 +62,10 @@ for (const stack of STACKS) {
 }
 
 test("the Java program's prod stack shows its documented exceptions as exceptions, and nothing else", (t) => {
-    const file = recordsPath("prod");
-    if (!fs.existsSync(file)) {
-        if (requireRecords) {
-            assert.fail(`no resource records at ${file} (STATE_BACKEND_REQUIRE_RECORDS=1)`);
-        }
-        t.skip(`no resource records at ${file}`);
+    const records = recordsOf("prod", t);
+    if (records === undefined) {
         return;
     }
-    const records = parseRecordsFile(JSON.parse(fs.readFileSync(file, "utf8")), file);
     const exceptions = evaluate(records, loadPackConfig("prod"))
         .filter((v) => v.status === "exception")
         .map((v) => `${v.policy} on ${v.resource}: ${v.cause}`)
@@ -105,15 +111,10 @@ for (const b of breaks) {
 // the cross-check fail with exactly that policy.
 for (const b of breaks) {
     test(`the Java program's prod records fail ${b.control.policy.name} when ${b.what}`, (t) => {
-        const file = recordsPath("prod");
-        if (!fs.existsSync(file)) {
-            if (requireRecords) {
-                assert.fail(`no resource records at ${file} (STATE_BACKEND_REQUIRE_RECORDS=1)`);
-            }
-            t.skip(`no resource records at ${file}`);
+        const records = recordsOf("prod", t);
+        if (records === undefined) {
             return;
         }
-        const records: RecordsFile = parseRecordsFile(JSON.parse(fs.readFileSync(file, "utf8")), file);
         const broken = b.mutate(records) ?? records;
         assertFires(b.control, broken, { packConfig: loadPackConfig("prod"), alongside: allControls.filter((c) => c !== b.control) });
     });

@@ -91,7 +91,7 @@ final class Account {
     /**
      * Microsoft documents that vaulted blob backup copies data with object replication into a vault whose storage
      * lives in a Microsoft tenant, and that the source account must allow cross-tenant replication. So the CIS 9.3.7
-     * control holds exactly when vaulted backup is off; the README records this as a documented exception.
+     * control holds exactly when vaulted backup is off; docs/controls.md records this as a documented exception.
      */
     static boolean crossTenantReplicationRequiredByBackup(AzureScope scope) {
         return scope.settings().backup().isPresent();

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Every stack setting this program reads: key, type, default and meaning, in one place. Pulumi.yaml declares the
- * same keys with the same types and defaults (a test keeps the two identical), and the README table documents them.
+ * same keys with the same types and defaults (a test keeps the two identical), and docs/settings.md documents them.
  */
 public enum Setting {
     PROFILE("profile", SettingType.STRING, "production",

@@ -25,7 +25,7 @@ final class SettingsReader {
         for (String key : new TreeSet<>(keys)) {
             if (key.startsWith(prefix) && Setting.byKey(key.substring(prefix.length())).isEmpty()) {
                 throw new SettingsException(key, config.get(key).orElse(null),
-                        "no such setting; known settings are listed in Pulumi.yaml and the README");
+                        "no such setting; known settings are listed in Pulumi.yaml and docs/settings.md");
             }
         }
     }

@@ -68,7 +68,7 @@ test("bucket roles come from property dependencies when names are unknown", () =
 
 for (const withDependencies of [true, false]) {
     const how = withDependencies ? "property dependencies" : "counting (no dependencies recorded)";
-    test(`in a preview the whole pack passes on the compliant stack, matching by ${how}`, () => {
+    test(`in a preview with the AWS references unknown the whole pack passes on the compliant stack, matching by ${how}`, () => {
         const file = asPreview(compliantStack(), withDependencies);
         assert.deepEqual(violationsOf(evaluate(file, loadPackConfig("prod"))), []);
     });

@@ -71,21 +71,5 @@ export const cases: BreakCase[] = [
         resource: "state-account",
     },
     { control: backup.backupPolicyDailyVaultBackup, breaks: "backups run weekly", mutate: (f) => void (policyRules(f)[0].trigger.schedule.repeatingTimeIntervals = ["R/2024-01-01T02:00:00+00:00/P1W"]), resource: "state-backup-policy" },
-    {
-        control: backup.backupProtectsStateAccount,
-        breaks: "the vault stays but no backup instance protects the account",
-        mutate: (f) => without(f, "state-backup-instance"),
-        resource: "state-account",
-    },
-    {
-        control: backup.backupProtectsStateAccount,
-        breaks: "the backup instance protects another account",
-        mutate: (f) => {
-            const source = inputsOf(f, "state-backup-instance").properties.dataSourceInfo;
-            source.resourceName = "stother";
-            source.resourceID = source.resourceID.replace(/[^/]+$/, "stother");
-        },
-        resource: "state-account",
-    },
     { control: backup.backupPolicyDailyVaultBackup, breaks: "backups stay in the operational tier", mutate: (f) => void (policyRules(f)[0].dataStore.dataStoreType = "OperationalStore"), resource: "state-backup-policy" },
 ];

@@ -40,3 +40,8 @@ test("the README lists every policy of the pack", () => {
     const missing = allControls.map((c) => c.policy.name).filter((name) => !readme.includes(`\`${name}\``));
     assert.deepEqual(missing, []);
 });
+
+test("docs/controls.md gives the number of policies the pack has", () => {
+    const controls = fs.readFileSync(path.join(policyRoot(), "..", "docs", "controls.md"), "utf8");
+    assert.match(controls, new RegExp(`\\b${allControls.length} policies, one per control`));
+});

@@ -167,9 +167,16 @@ async function verify() {
 const FAILSAFE = ["-B", "package", "-Dtest=None", "-Dsurefire.failIfNoSpecifiedTests=false",
   "dependency:build-classpath@e2e-test-classpath", "failsafe:integration-test", "failsafe:verify"];
 
+/** The pinned CLI and the emulators, where the end-to-end tests find them (what `mvn -B verify` installs). */
+function installToolchain() {
+  runOk("tools/pulumi/install", ["--link", "target/e2e/bin"], PROJECT, { ...ENV, PULUMI_HOME: join(PROJECT, "target/e2e/pulumi-home") });
+  runOk("tools/emulators/install", ["--link", "target/e2e/bin"]);
+}
+
 async function e2e() {
-  progress("building once (mvn -B verify -DskipITs)\n");
+  progress("building once (mvn -B verify -DskipITs) and installing the toolchain\n");
   await measure("mvn", VERIFY);
+  installToolchain();
   const suites = [];
   const byClass = new Map();
   for (let round = 1; round <= RUNS; round++) {
@@ -208,8 +215,7 @@ async function preview() {
   progress("building once (mvn -B verify -DskipITs)\n");
   await measure("mvn", VERIFY);
   const classpath = toolsClasspath();
-  // The same toolchain, in the same places, as the end-to-end tests.
-  runOk("tools/pulumi/install", ["--link", "target/e2e/bin"], PROJECT, { ...ENV, PULUMI_HOME: join(PROJECT, "target/e2e/pulumi-home") });
+  installToolchain();
   const result = await measure("java", [`-De2e.testClasspath=${classpath}`, "-cp", classpath,
     "io.statebackend.e2e.PreviewBenchmark", String(RUNS)]);
   const samples = new Map();

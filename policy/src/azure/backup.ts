@@ -1,10 +1,10 @@
 // Azure Backup for the state account: a copy of the blobs outside the account, in another region,
 // that neither a deleted account nor a compromised administrator can remove at once.
 import { expectValue } from "../common/checks";
-import { Control, ofType, resourceControl, stackControl } from "../common/control";
+import { Control, ofType, resourceControl } from "../common/control";
 import { minimumDays } from "../common/duration";
 import { isUnknown, list, read, sameText, show } from "../common/props";
-import { backupInstanceOfAccount, uncovered } from "./stack";
+import { backupInstanceOfAccount, everyHasAttached } from "./stack";
 import { AzureTypes } from "./types";
 
 const BackupVault = AzureTypes.BackupVault;
@@ -136,20 +136,15 @@ export const backupPolicyDailyVaultBackup = resourceControl({
 
 // A direct check: without it a missing backup instance shows only through the cross-tenant replication
 // control, and not at all on an account that turns cross-tenant replication off.
-export const backupProtectsStateAccount = stackControl({
+export const backupProtectsStateAccount = everyHasAttached({
     name: "azure-backup-protects-state-account",
     controlId: "MCSB BR-1 (automated backups)",
     requirement: "When the stack declares a Backup vault, a BackupInstance of that vault protects every storage account of the stack.",
     remedy: "declare an azure-native:dataprotection:BackupInstance whose dataSourceInfo names the state account (or remove the vault if backup is off).",
-    subjectTypes: [AzureTypes.StorageAccount],
-    validate: (resources, report) => {
-        if (ofType(resources, BackupVault).length === 0) {
-            return;
-        }
-        for (const account of uncovered(resources, AzureTypes.StorageAccount, backupInstanceOfAccount)) {
-            report(`a Backup vault is declared but no BackupInstance protects ${account.name}.`, account);
-        }
-    },
+    subjectType: AzureTypes.StorageAccount,
+    relation: backupInstanceOfAccount,
+    appliesWhen: (resources) => ofType(resources, BackupVault).length > 0,
+    missing: (account) => `a Backup vault is declared but no BackupInstance protects ${account.name}.`,
 });
 
 export const backupControls: Control[] = [

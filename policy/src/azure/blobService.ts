@@ -2,8 +2,8 @@
 // deleted stack be recovered.
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { expectAtLeast, expectValue } from "../common/checks";
-import { Control, Report, resourceControl, stackControl } from "../common/control";
-import { blobServiceOfAccount, uncovered } from "./stack";
+import { Control, Report, resourceControl } from "../common/control";
+import { blobServiceOfAccount, everyHasAttached } from "./stack";
 import { AzureTypes } from "./types";
 
 const BlobService = AzureTypes.BlobServiceProperties;
@@ -67,17 +67,14 @@ export const blobChangeFeed = resourceControl({
     },
 });
 
-export const accountHasBlobService = stackControl({
+export const accountHasBlobService = everyHasAttached({
     name: "azure-storage-blob-service-configured",
     controlId: "CIS Azure v5 9.2.1-9.2.3",
     requirement: "Every storage account has its BlobServiceProperties managed in the stack, so the recovery settings above apply to it.",
     remedy: "create an azure-native:storage:BlobServiceProperties (blobServicesName \"default\") for the account.",
-    subjectTypes: [AzureTypes.StorageAccount],
-    validate: (resources, report) => {
-        for (const account of uncovered(resources, AzureTypes.StorageAccount, blobServiceOfAccount)) {
-            report(`storage account ${account.name} has no BlobServiceProperties in the stack.`, account);
-        }
-    },
+    subjectType: AzureTypes.StorageAccount,
+    relation: blobServiceOfAccount,
+    missing: (account) => `storage account ${account.name} has no BlobServiceProperties in the stack.`,
 });
 
 export const blobServiceControls: Control[] = [blobVersioning, blobSoftDelete, containerSoftDelete, blobChangeFeed, accountHasBlobService];

@@ -1,8 +1,8 @@
 // Diagnostic settings: who read, wrote or deleted state, and who used the key, lands in Log Analytics.
 import { expectSet } from "../common/checks";
-import { Control, Report, resourceControl, stackControl } from "../common/control";
+import { Control, Report, resourceControl } from "../common/control";
 import { isUnknown, list, read } from "../common/props";
-import { blobDiagnosticsOfAccount, diagnosticsOfVault, enabledLogCategories, isBlobServiceUri, isVaultUri, uncovered } from "./stack";
+import { blobDiagnosticsOfAccount, diagnosticsOfVault, enabledLogCategories, everyHasAttached, isBlobServiceUri, isVaultUri } from "./stack";
 import { AzureTypes } from "./types";
 
 const DiagnosticSetting = AzureTypes.DiagnosticSetting;
@@ -73,30 +73,24 @@ export const vaultDiagnosticLogging = resourceControl({
     },
 });
 
-export const accountHasBlobDiagnostics = stackControl({
+export const accountHasBlobDiagnostics = everyHasAttached({
     name: "azure-storage-blob-diagnostics",
     controlId: "CIS Azure v3.0.0 4.13 (blob service logging)",
     requirement: "Every storage account's blob service has a diagnostic setting.",
     remedy: "create an azure-native:insights:DiagnosticSetting with resourceUri \"<account id>/blobServices/default\".",
-    subjectTypes: [AzureTypes.StorageAccount],
-    validate: (resources, report) => {
-        for (const account of uncovered(resources, AzureTypes.StorageAccount, blobDiagnosticsOfAccount)) {
-            report(`storage account ${account.name} has no diagnostic setting on its blob service.`, account);
-        }
-    },
+    subjectType: AzureTypes.StorageAccount,
+    relation: blobDiagnosticsOfAccount,
+    missing: (account) => `storage account ${account.name} has no diagnostic setting on its blob service.`,
 });
 
-export const vaultHasDiagnostics = stackControl({
+export const vaultHasDiagnostics = everyHasAttached({
     name: "azure-keyvault-diagnostics",
     controlId: "CIS Azure v2.0.0 5.1.5 (Key Vault logging)",
     requirement: "Every Key Vault has a diagnostic setting that records AuditEvent.",
     remedy: "create an azure-native:insights:DiagnosticSetting with resourceUri set to the vault id and log category AuditEvent.",
-    subjectTypes: [AzureTypes.Vault],
-    validate: (resources, report) => {
-        for (const vault of uncovered(resources, AzureTypes.Vault, diagnosticsOfVault)) {
-            report(`Key Vault ${vault.name} has no AuditEvent diagnostic setting.`, vault);
-        }
-    },
+    subjectType: AzureTypes.Vault,
+    relation: diagnosticsOfVault,
+    missing: (vault) => `Key Vault ${vault.name} has no AuditEvent diagnostic setting.`,
 });
 
 export const diagnosticsControls: Control[] = [blobDiagnosticLogging, vaultDiagnosticLogging, accountHasBlobDiagnostics, vaultHasDiagnostics];

@@ -3,9 +3,9 @@
 // keeps that growth bounded.
 import { asNumber } from "../common/checks";
 import { MAXIMUM_NONCURRENT_VERSION_DAYS } from "../common/schemas";
-import { Control, resourceControl, stackControl } from "../common/control";
+import { Control, resourceControl } from "../common/control";
 import { isUnknown, list, read, show } from "../common/props";
-import { managementPolicyOfAccount, uncovered } from "./stack";
+import { everyHasAttached, managementPolicyOfAccount } from "./stack";
 import { AzureTypes } from "./types";
 
 const VERSION_DELETE_DAYS = "definition.actions.version.delete.daysAfterCreationGreaterThan";
@@ -40,17 +40,14 @@ export const noncurrentVersionExpiry = resourceControl<{ maximumNoncurrentVersio
     },
 });
 
-export const accountHasLifecyclePolicy = stackControl({
+export const accountHasLifecyclePolicy = everyHasAttached({
     name: "azure-storage-lifecycle-configured",
     controlId: "Baseline: bounded version growth (complements CIS Azure v5 9.2.3)",
     requirement: "Every storage account has a lifecycle management policy in the stack.",
     remedy: "create an azure-native:storage:ManagementPolicy (managementPolicyName \"default\") for the account.",
-    subjectTypes: [AzureTypes.StorageAccount],
-    validate: (resources, report) => {
-        for (const account of uncovered(resources, AzureTypes.StorageAccount, managementPolicyOfAccount)) {
-            report(`storage account ${account.name} has no ManagementPolicy in the stack.`, account);
-        }
-    },
+    subjectType: AzureTypes.StorageAccount,
+    relation: managementPolicyOfAccount,
+    missing: (account) => `storage account ${account.name} has no ManagementPolicy in the stack.`,
 });
 
 export const lifecycleControls: Control[] = [noncurrentVersionExpiry, accountHasLifecyclePolicy];

@@ -3,9 +3,9 @@
 // the endpoint's private address only through the privatelink zone's A record, which the endpoint's
 // private DNS zone group maintains (https://learn.microsoft.com/azure/private-link/private-endpoint-dns).
 import { expectSet } from "../common/checks";
-import { Control, resourceControl, stackControl } from "../common/control";
+import { Control, resourceControl } from "../common/control";
 import { isUnknown, list, read, sameText, show } from "../common/props";
-import { armName, blobPrivateEndpointOfAccount, dnsZoneGroupOfEndpoint, privateEndpointOfVault, uncovered } from "./stack";
+import { armName, blobPrivateEndpointOfAccount, dnsZoneGroupOfEndpoint, everyHasAttached, privateEndpointOfVault } from "./stack";
 import { AzureTypes } from "./types";
 
 /** The group id a private endpoint must use for the resource it connects to, if recognisable. */
@@ -50,30 +50,24 @@ export const privateEndpointShape = resourceControl({
     },
 });
 
-export const accountHasPrivateEndpoint = stackControl({
+export const accountHasPrivateEndpoint = everyHasAttached({
     name: "azure-storage-private-endpoint",
     controlId: "CIS Azure v5 9.3.2.1",
     requirement: "Every storage account has a private endpoint for its blob service.",
     remedy: "create an azure-native:network:PrivateEndpoint connected to the account with groupIds [\"blob\"].",
-    subjectTypes: [AzureTypes.StorageAccount],
-    validate: (resources, report) => {
-        for (const account of uncovered(resources, AzureTypes.StorageAccount, blobPrivateEndpointOfAccount)) {
-            report(`storage account ${account.name} has no private endpoint with group "blob".`, account);
-        }
-    },
+    subjectType: AzureTypes.StorageAccount,
+    relation: blobPrivateEndpointOfAccount,
+    missing: (account) => `storage account ${account.name} has no private endpoint with group "blob".`,
 });
 
-export const vaultHasPrivateEndpoint = stackControl({
+export const vaultHasPrivateEndpoint = everyHasAttached({
     name: "azure-keyvault-private-endpoint",
     controlId: "CIS Azure v2.0.0 8.7 (Key Vault private endpoints)",
     requirement: "Every Key Vault has a private endpoint, so state users inside the network can reach the secrets-provider key.",
     remedy: "create an azure-native:network:PrivateEndpoint connected to the vault with groupIds [\"vault\"].",
-    subjectTypes: [AzureTypes.Vault],
-    validate: (resources, report) => {
-        for (const vault of uncovered(resources, AzureTypes.Vault, privateEndpointOfVault)) {
-            report(`Key Vault ${vault.name} has no private endpoint with group "vault".`, vault);
-        }
-    },
+    subjectType: AzureTypes.Vault,
+    relation: privateEndpointOfVault,
+    missing: (vault) => `Key Vault ${vault.name} has no private endpoint with group "vault".`,
 });
 
 // The privatelink zones of the sub-resources the state uses: "blob" (storage account) and "vault" (Key Vault).
@@ -105,18 +99,15 @@ export const privateDnsZoneGroup = resourceControl({
     },
 });
 
-export const endpointHasDnsZoneGroup = stackControl({
+export const endpointHasDnsZoneGroup = everyHasAttached({
     name: "azure-private-endpoint-dns",
     controlId: "CIS Azure v5 9.3.2.1 (private endpoint name resolution)",
     requirement: "Every private endpoint has a private DNS zone group, so the account and vault host names resolve to its private address.",
     remedy:
         "create an azure-native:network:PrivateDnsZoneGroup with privateEndpointName set to the endpoint's privateEndpointName and a privateDnsZoneConfigs entry for its privatelink zone.",
-    subjectTypes: [AzureTypes.PrivateEndpoint],
-    validate: (resources, report) => {
-        for (const endpoint of uncovered(resources, AzureTypes.PrivateEndpoint, dnsZoneGroupOfEndpoint)) {
-            report(`private endpoint ${endpoint.name} (privateEndpointName ${show(read(endpoint.props, "privateEndpointName"))}) has no private DNS zone group.`, endpoint);
-        }
-    },
+    subjectType: AzureTypes.PrivateEndpoint,
+    relation: dnsZoneGroupOfEndpoint,
+    missing: (endpoint) => `private endpoint ${endpoint.name} (privateEndpointName ${show(read(endpoint.props, "privateEndpointName"))}) has no private DNS zone group.`,
 });
 
 export const networkControls: Control[] = [

@@ -1,8 +1,8 @@
 // Deletion guards: a CanNotDelete lock in Azure and Pulumi's protect option in the program. Dev stacks
 // may relax both (the pack config there sets the presence checks to advisory); prod may not.
 import { expectProtected, expectValue } from "../common/checks";
-import { Control, resourceControl, stackControl } from "../common/control";
-import { lockOfAccount, lockOfVault, uncovered } from "./stack";
+import { Control, resourceControl } from "../common/control";
+import { everyHasAttached, lockOfAccount, lockOfVault } from "./stack";
 import { AzureTypes } from "./types";
 
 export const lockLevel = resourceControl({
@@ -16,30 +16,24 @@ export const lockLevel = resourceControl({
     },
 });
 
-export const accountLocked = stackControl({
+export const accountLocked = everyHasAttached({
     name: "azure-storage-account-locked",
     controlId: "CIS Azure v5 9.3.9",
     requirement: "Every storage account has a resource lock, so it cannot be deleted by accident.",
     remedy: "create an azure-native:authorization:ManagementLockAtResourceLevel (level CanNotDelete, resourceProviderNamespace \"Microsoft.Storage\", resourceType \"storageAccounts\", resourceName the account name).",
-    subjectTypes: [AzureTypes.StorageAccount],
-    validate: (resources, report) => {
-        for (const account of uncovered(resources, AzureTypes.StorageAccount, lockOfAccount)) {
-            report(`storage account ${account.name} has no resource lock.`, account);
-        }
-    },
+    subjectType: AzureTypes.StorageAccount,
+    relation: lockOfAccount,
+    missing: (account) => `storage account ${account.name} has no resource lock.`,
 });
 
-export const vaultLocked = stackControl({
+export const vaultLocked = everyHasAttached({
     name: "azure-keyvault-locked",
     controlId: "CIS Azure v5 9.3.9 (applied to the Key Vault holding the state key)",
     requirement: "Every Key Vault has a resource lock: deleting it makes the encrypted state unreadable.",
     remedy: "create an azure-native:authorization:ManagementLockAtResourceLevel (level CanNotDelete, resourceProviderNamespace \"Microsoft.KeyVault\", resourceType \"vaults\", resourceName the vault name).",
-    subjectTypes: [AzureTypes.Vault],
-    validate: (resources, report) => {
-        for (const vault of uncovered(resources, AzureTypes.Vault, lockOfVault)) {
-            report(`Key Vault ${vault.name} has no resource lock.`, vault);
-        }
-    },
+    subjectType: AzureTypes.Vault,
+    relation: lockOfVault,
+    missing: (vault) => `Key Vault ${vault.name} has no resource lock.`,
 });
 
 export const azureStateResourcesProtected = resourceControl({

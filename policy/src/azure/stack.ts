@@ -3,7 +3,7 @@
 // (name, then dependency, then count) is in common/relations.ts; this file says, per relationship,
 // which input carries the reference and which candidates are even eligible.
 import { PolicyResource } from "@pulumi/policy";
-import { ofType } from "../common/control";
+import { Control, ControlSpec, ofType, stackControl } from "../common/control";
 import { isUnknown, list, read, sameText, UNKNOWN, Unknown } from "../common/props";
 import { asRef, Relation, RelationRule, uncoveredTargets } from "../common/relations";
 import { AzureTypes } from "./types";
@@ -26,6 +26,34 @@ const vaultNames: RelationRule["targetNames"] = (vault) => [asRef(read(vault.pro
 /** Targets of `targetType` with nothing of `relation` attached. */
 export function uncovered(resources: readonly PolicyResource[], targetType: string, relation: Relation): PolicyResource[] {
     return uncoveredTargets(ofType(resources, targetType), resources, relation);
+}
+
+interface AttachmentSpec extends ControlSpec {
+    /** Every resource of this type... */
+    subjectType: string;
+    /** ...has something of this relation attached. */
+    relation: Relation;
+    /** The violation message for a resource that has nothing attached. */
+    missing(target: PolicyResource): string;
+    /** When the control applies at all (always, if absent). */
+    appliesWhen?(resources: PolicyResource[]): boolean;
+}
+
+/** A stack control for "every account (or vault, or endpoint) has its lock, endpoint, setting... in the stack". */
+export function everyHasAttached(spec: AttachmentSpec): Control {
+    const { subjectType, relation, missing, appliesWhen, ...control } = spec;
+    return stackControl({
+        ...control,
+        subjectTypes: [subjectType],
+        validate: (resources, report) => {
+            if (appliesWhen && !appliesWhen(resources)) {
+                return;
+            }
+            for (const target of uncovered(resources, subjectType, relation)) {
+                report(missing(target), target);
+            }
+        },
+    });
 }
 
 // --- storage account relations ---------------------------------------------------------------

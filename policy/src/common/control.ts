@@ -36,7 +36,7 @@ export interface Control {
 
 export type ConfigProperties = Record<string, PolicyConfigJSONSchema>;
 
-interface ControlSpec {
+export interface ControlSpec {
     /** Policy name, unique in the pack. */
     name: string;
     controlId: string;

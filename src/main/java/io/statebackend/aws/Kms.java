@@ -40,8 +40,8 @@ final class Kms {
      *              ({@code kms:ViaService}); false for the secrets key, which the Pulumi CLI calls directly
      */
     Kms(AwsScope scope, String name, String aliasName, String description, boolean viaS3) {
-        List<String> principals = scope.settings().statePrincipalArns();
-        List<String> readers = scope.settings().stateReaderPrincipalArns();
+        List<String> principals = scope.settings().access().statePrincipalArns();
+        List<String> readers = scope.settings().access().stateReaderPrincipalArns();
         Optional<String> viaService = viaS3 ? Optional.of(scope.s3ServiceEndpoint()) : Optional.empty();
         this.key = new Key(name, KeyArgs.builder()
                 .description(description)

@@ -35,19 +35,19 @@ final class Lifecycle {
 
     /** State and its replica: the history of every checkpoint, bounded. Waits for versioning, which it relies on. */
     static BucketLifecycleConfigurationV2 versionedState(AwsScope scope, String name, HardenedBucket bucket) {
-        var settings = scope.settings();
+        var lifecycle = scope.settings().lifecycle();
         return declare(scope, name, bucket, List.of(
-                expireNoncurrentVersions(settings.noncurrentVersionRetentionDays(), settings.newerNoncurrentVersions()),
+                expireNoncurrentVersions(lifecycle.noncurrentVersionRetentionDays(), lifecycle.newerNoncurrentVersions()),
                 removeExpiredDeleteMarkers(),
                 abortIncompleteUploads(),
-                expireCheckpointBackups(settings.noncurrentVersionRetentionDays())));
+                expireCheckpointBackups(lifecycle.noncurrentVersionRetentionDays())));
     }
 
     /** Access logs: each log object is kept {@code retentionDays}, then 30 more days as a noncurrent version. */
     static BucketLifecycleConfigurationV2 accessLogs(AwsScope scope, String name, HardenedBucket bucket) {
         return declare(scope, name, bucket, List.of(
                 rule(EXPIRE_LOGS_RULE).expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
-                        .days(scope.settings().accessLogRetentionDays()).build()).build(),
+                        .days(scope.settings().logging().accessLogRetentionDays()).build()).build(),
                 expireNoncurrentVersions(LOG_NONCURRENT_DAYS, 0),
                 removeExpiredDeleteMarkers(),
                 abortIncompleteUploads()));

@@ -20,10 +20,10 @@ record Naming(Output<String> bucket, String stackLabel) {
     static final int MAX_LABEL_LENGTH = 32;
 
     static Naming of(AwsSettings settings, Output<String> accountId, String project, String stack) {
-        Output<String> suffix = settings.nameSuffix()
+        Output<String> suffix = settings.names().nameSuffix()
                 .map(Output::of)
                 .orElseGet(() -> accountId.applyValue(account -> StableSuffix.of("aws", account, project, stack)));
-        Output<String> bucket = settings.bucketName()
+        Output<String> bucket = settings.names().bucketName()
                 .map(Output::of)
                 .orElseGet(() -> suffix.applyValue(s -> BUCKET_PREFIX + s));
         return new Naming(bucket, label(stack));

@@ -17,8 +17,8 @@ final class StateBucket {
     StateBucket(AwsScope scope, Kms bucketKey) {
         this.bucket = new HardenedBucket(scope, "state-bucket", scope.names().bucket(), Optional.of(bucketKey.arn()));
         this.lifecycle = Lifecycle.versionedState(scope, "state-bucket-lifecycle", bucket);
-        var principals = scope.settings().statePrincipalArns();
-        var readers = scope.settings().stateReaderPrincipalArns();
+        var principals = scope.settings().access().statePrincipalArns();
+        var readers = scope.settings().access().stateReaderPrincipalArns();
         BucketPolicies.declare(scope, "state-bucket-policy", bucket,
                 Output.tuple(bucket.arn(), bucketKey.arn())
                         .applyValue(t -> BucketPolicies.stateBucket(t.t1, t.t2, principals, readers)));

@@ -32,7 +32,7 @@ final class Access {
 
     Access(AzureScope scope, StateContainer container, SecretsProvider secrets) {
         Output<String> subscription = scope.subscriptionId();
-        for (String objectId : scope.settings().stateUserObjectIds()) {
+        for (String objectId : scope.settings().access().stateUserObjectIds()) {
             // Named by object id, not position, so reordering the list changes nothing.
             assign(scope, "state-user-blob-" + objectId, container.container.id(), objectId,
                     BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR.definitionId(subscription),
@@ -41,7 +41,7 @@ final class Access {
                     BuiltInRole.KEY_VAULT_CRYPTO_USER.definitionId(subscription),
                     "Encrypts and decrypts Pulumi stack secrets with this key only");
         }
-        List<String> readers = scope.settings().stateReaderObjectIds();
+        List<String> readers = scope.settings().access().stateReaderObjectIds();
         this.decryptRole = readers.isEmpty() ? Optional.empty() : Optional.of(decryptRole(scope));
         for (String objectId : readers) {
             assign(scope, "state-reader-blob-" + objectId, container.container.id(), objectId,

@@ -37,7 +37,7 @@ final class Account {
                 .location(scope.location())
                 .kind(Kind.StorageV2)
                 // CIS 9.3.11: geo-redundant in production (validated with the settings); LRS/ZRS only in development.
-                .sku(SkuArgs.builder().name(settings.skuName()).build())
+                .sku(SkuArgs.builder().name(settings.storage().skuName()).build())
                 .accessTier(AccessTier.Hot)
                 // CIS 9.3.4: HTTPS only.
                 .enableHttpsTrafficOnly(true)
@@ -55,11 +55,11 @@ final class Account {
                 .isHnsEnabled(false)
                 // CIS 9.3.2.2 / 9.3.2.3 / 9.3.5: no public network path by default, firewall default Deny,
                 // trusted Azure services (Azure Backup, diagnostics) let through.
-                .publicNetworkAccess(Network.publicNetworkAccess(settings))
+                .publicNetworkAccess(Network.publicNetworkAccess(settings.network()))
                 .networkRuleSet(NetworkRuleSetArgs.builder()
                         .defaultAction(DefaultAction.Deny)
                         .bypass(Bypass.AzureServices)
-                        .ipRules(settings.allowedIpRanges().stream()
+                        .ipRules(settings.network().allowedIpRanges().stream()
                                 .map(range -> IPRuleArgs.builder().iPAddressOrRange(range).action(Action.Allow).build())
                                 .toList())
                         .build())

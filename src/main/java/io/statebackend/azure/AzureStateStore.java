@@ -54,7 +54,7 @@ public final class AzureStateStore extends ComponentResource {
         String stack = Deployment.getInstance().getStackName();
         Output<GetClientConfigResult> client = AuthorizationFunctions.getClientConfig();
         Map<String, String> tags = StoreTags.of(project, stack);
-        Output<String> resourceGroupName = settings.existingResourceGroupName()
+        Output<String> resourceGroupName = settings.names().existingResourceGroupName()
                 .map(Output::of)
                 .orElseGet(() -> new ResourceGroup("state-rg", ResourceGroupArgs.builder()
                         .resourceGroupName("rg-pulumi-state-" + stack)

@@ -97,7 +97,7 @@ final class Backup {
                 .backupInstanceName("pulumi-state-container")
                 .properties(com.pulumi.azurenative.dataprotection.inputs.BackupInstanceArgs.builder()
                         .objectType("BackupInstance")
-                        .friendlyName(accountName.applyValue(name -> name + "/" + scope.settings().containerName()))
+                        .friendlyName(accountName.applyValue(name -> name + "/" + scope.settings().storage().containerName()))
                         .dataSourceInfo(DatasourceArgs.builder()
                                 .objectType("Datasource")
                                 .datasourceType(BLOB_DATASOURCE_TYPE)

@@ -31,8 +31,8 @@ final class BlobDataProtection {
     final ManagementPolicy lifecycle;
 
     BlobDataProtection(AzureScope scope, Account account) {
-        var settings = scope.settings();
-        int softDeleteDays = settings.softDeleteRetentionDays();
+        var storage = scope.settings().storage();
+        int softDeleteDays = storage.softDeleteRetentionDays();
         this.blobService = new BlobServiceProperties("state-blob-service", BlobServicePropertiesArgs.builder()
                 .resourceGroupName(scope.resourceGroupName())
                 .accountName(account.account.name())
@@ -48,7 +48,7 @@ final class BlobDataProtection {
                 // The change feed records every change to state (and vaulted backup requires it); it is kept as long
                 // as the versions it describes.
                 .changeFeed(ChangeFeedArgs.builder()
-                        .enabled(true).retentionInDays(settings.noncurrentVersionRetentionDays()).build())
+                        .enabled(true).retentionInDays(storage.noncurrentVersionRetentionDays()).build())
                 .build(), scope.child());
 
         this.lifecycle = new ManagementPolicy("state-lifecycle", ManagementPolicyArgs.builder()
@@ -66,13 +66,13 @@ final class BlobDataProtection {
                                                 .version(ManagementPolicyVersionArgs.builder()
                                                         .delete(DateAfterCreationArgs.builder()
                                                                 .daysAfterCreationGreaterThan(
-                                                                        (double) settings.noncurrentVersionRetentionDays())
+                                                                        (double) storage.noncurrentVersionRetentionDays())
                                                                 .build())
                                                         .build())
                                                 .build())
                                         .build())
                                 .build(),
-                                expireCheckpointBackups(settings.containerName(), settings.noncurrentVersionRetentionDays()))
+                                expireCheckpointBackups(storage.containerName(), storage.noncurrentVersionRetentionDays()))
                         .build())
                 .build(), scope.child(blobService));
     }

@@ -23,14 +23,14 @@ final class Diagnostics {
     static final String VAULT_LOG_CATEGORY = "AuditEvent";
 
     Diagnostics(AzureScope scope, Account account, Encryption encryption) {
-        Output<String> workspaceId = scope.settings().existingWorkspaceId()
+        Output<String> workspaceId = scope.settings().diagnostics().existingWorkspaceId()
                 .map(id -> Output.of(id.value()))
                 .orElseGet(() -> new Workspace("state-logs", WorkspaceArgs.builder()
                         .resourceGroupName(scope.resourceGroupName())
                         .workspaceName("log-pulumi-state")
                         .location(scope.location())
                         .sku(WorkspaceSkuArgs.builder().name(WorkspaceSkuNameEnum.PerGB2018).build())
-                        .retentionInDays(scope.settings().logRetentionDays())
+                        .retentionInDays(scope.settings().diagnostics().logRetentionDays())
                         .tags(scope.tags())
                         .build(), scope.child()).id());
 

@@ -61,19 +61,19 @@ final class Encryption {
                         .enabledForDeployment(false)
                         .enabledForDiskEncryption(false)
                         .enabledForTemplateDeployment(false)
-                        .publicNetworkAccess(Network.publicNetworkAccess(scope.settings()))
+                        .publicNetworkAccess(Network.publicNetworkAccess(scope.settings().network()))
                         .networkAcls(NetworkRuleSetArgs.builder()
                                 .defaultAction(NetworkRuleAction.Deny)
                                 // Azure Storage reaches the CMK as a trusted service, not through the private endpoint.
                                 .bypass(NetworkRuleBypassOptions.AzureServices)
-                                .ipRules(scope.settings().allowedIpRanges().stream()
+                                .ipRules(scope.settings().network().allowedIpRanges().stream()
                                         .map(range -> IPRuleArgs.builder().value(range).build()).toList())
                                 .build())
                         .build())
                 .tags(scope.tags())
                 .build(), scope.stateful());
 
-        int rotationDays = scope.settings().keyRotationDays();
+        int rotationDays = scope.settings().keys().rotationDays();
         // The first version expires like every version the rotation policy creates after it.
         this.cmk = KeyVaultKeys.rsaKey(scope, vault, CMK_KEY_NAME, rotationPolicy(rotationDays),
                 versionLifetimeDays(rotationDays), JsonWebKeyOperation.WrapKey, JsonWebKeyOperation.UnwrapKey);

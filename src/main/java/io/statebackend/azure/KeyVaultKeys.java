@@ -40,7 +40,7 @@ final class KeyVaultKeys {
                       JsonWebKeyOperation... operations) {
         KeyPropertiesArgs.Builder properties = KeyPropertiesArgs.builder()
                 .kty(JsonWebKeyType.RSA)
-                .keySize(scope.settings().keySize())
+                .keySize(scope.settings().keys().size())
                 .keyOps(operationsOf(operations))
                 .attributes(KeyAttributesArgs.builder().expires(expiresAt(scope.today(), lifetimeDays)).build());
         if (rotation != null) {

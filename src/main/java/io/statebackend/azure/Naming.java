@@ -15,11 +15,11 @@ record Naming(Output<String> storageAccount, Output<String> keyVault) {
     static final String KEY_VAULT_PREFIX = "kv-pulumi-";
 
     static Naming of(AzureSettings settings, Output<String> subscriptionId, String project, String stack) {
-        Output<String> suffix = settings.nameSuffix()
+        Output<String> suffix = settings.names().nameSuffix()
                 .map(Output::of)
                 .orElseGet(() -> subscriptionId.applyValue(sub -> StableSuffix.of("azure", sub, project, stack)));
         return new Naming(
-                settings.storageAccountName().map(Output::of).orElseGet(() -> suffix.applyValue(s -> STORAGE_ACCOUNT_PREFIX + s)),
-                settings.keyVaultName().map(Output::of).orElseGet(() -> suffix.applyValue(s -> KEY_VAULT_PREFIX + s)));
+                settings.names().storageAccountName().map(Output::of).orElseGet(() -> suffix.applyValue(s -> STORAGE_ACCOUNT_PREFIX + s)),
+                settings.names().keyVaultName().map(Output::of).orElseGet(() -> suffix.applyValue(s -> KEY_VAULT_PREFIX + s)));
     }
 }

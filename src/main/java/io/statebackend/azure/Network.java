@@ -38,7 +38,7 @@ final class Network {
 
     Network(AzureScope scope, Account account, Encryption encryption) {
         this.scope = scope;
-        AzureSettings settings = scope.settings();
+        AzureSettings.Network settings = scope.settings().network();
         if (settings.existingSubnetId().isPresent()) {
             AzureResourceId subnet = settings.existingSubnetId().get();
             this.subnetId = Output.of(subnet.value());
@@ -70,7 +70,7 @@ final class Network {
      * "Disabled" unless the stack names IP ranges: Azure ignores firewall IP rules while public network access is
      * disabled, so the allow-list escape hatch must turn it on (the default action stays Deny).
      */
-    static String publicNetworkAccess(AzureSettings settings) {
+    static String publicNetworkAccess(AzureSettings.Network settings) {
         return settings.allowedIpRanges().isEmpty() ? "Disabled" : "Enabled";
     }
 

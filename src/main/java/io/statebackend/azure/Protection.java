@@ -16,7 +16,7 @@ final class Protection {
     static final String LOCK_NOTE = "Holds every Pulumi stack's state or its keys. Remove only after migrating state away.";
 
     Protection(AzureScope scope, Account account, Encryption encryption) {
-        if (!scope.settings().deleteLocks()) {
+        if (!scope.settings().protection().deleteLocks()) {
             return;
         }
         lock(scope, "state-account-lock", "Microsoft.Storage", "storageAccounts", account.account.name());

@@ -13,7 +13,7 @@ final class StateContainer {
         this.container = new BlobContainer("state-container", BlobContainerArgs.builder()
                 .resourceGroupName(scope.resourceGroupName())
                 .accountName(account.account.name())
-                .containerName(scope.settings().containerName())
+                .containerName(scope.settings().storage().containerName())
                 // CIS 9.3.8: no anonymous access to the container either.
                 .publicAccess(PublicAccess.None)
                 // No wait for the blob service settings: nobody writes state before this stack's update has finished.

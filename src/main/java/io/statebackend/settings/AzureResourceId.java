@@ -18,7 +18,7 @@ public record AzureResourceId(String value, String subscriptionId, String resour
     /** Parses {@code value} and requires it to name a resource of {@code expectedType} (e.g. Microsoft.Network/virtualNetworks/subnets). */
     static AzureResourceId parse(String key, String value, String expectedType) {
         Matcher m = ID.matcher(value);
-        if (!m.matches() || !Checks.isGuid(m.group(1))) {
+        if (!m.matches() || !Rules.isGuid(m.group(1))) {
             throw new SettingsException(key, value, "an Azure resource id of type " + expectedType
                     + " (/subscriptions/<guid>/resourceGroups/<group>/providers/" + expectedType + "/...)");
         }

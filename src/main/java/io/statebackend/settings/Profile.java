@@ -18,12 +18,12 @@ public enum Profile {
         return value;
     }
 
-    static Profile parse(String value) {
+    static Profile parse(Setting<String> setting, String value) {
         for (Profile profile : values()) {
             if (profile.value.equals(value)) {
                 return profile;
             }
         }
-        throw new SettingsException(Setting.PROFILE.qualifiedKey(), value, "production or development");
+        throw new SettingsException(setting.qualifiedKey(), value, "production or development");
     }
 }

@@ -63,7 +63,7 @@ class AwsSettingsTest {
         assertRejected("prod", "awsStateReaderPrincipalArns", "[\"" + user + "\"]", user);
         assertEquals(List.of("arn:aws:iam::123456789012:role/readers"), SettingsLoader.load(Stacks.withChanges(
                 Stacks.file("dev"), Map.of("awsStateReaderPrincipalArns", "[\"arn:aws:iam::123456789012:role/readers\"]")))
-                .aws().orElseThrow().stateReaderPrincipalArns(), "development takes examples");
+                .aws().orElseThrow().access().stateReaderPrincipalArns(), "development takes examples");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.statebackend.azure;
 
 import io.statebackend.mockrun.PlanResult;
-import io.statebackend.settings.SettingsLoader;
+import io.statebackend.settings.AzureSettings;
 import io.statebackend.testing.Control;
 import io.statebackend.testing.Records;
 import io.statebackend.testing.Runs;
@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class AccountTest {
 
     static final Control GEO_REDUNDANT = Control.of("CIS Azure 9.3.11", "geo-redundant storage",
-            r -> SettingsLoader.GEO_REDUNDANT_SKUS.contains(String.valueOf(account(r).input("sku.name"))));
+            r -> AzureSettings.Storage.GEO_REDUNDANT_SKUS.contains(String.valueOf(account(r).input("sku.name"))));
     static final Control STORAGE_V2 = Control.of("account kind", "general-purpose v2 account",
             r -> "StorageV2".equals(account(r).input("kind")));
     static final Control HTTPS_ONLY = Control.of("CIS Azure 9.3.4", "secure transfer required",

@@ -2,7 +2,7 @@ package io.statebackend.azure;
 
 import io.statebackend.mockrun.PlanResult;
 import io.statebackend.mockrun.ResourceRecord;
-import io.statebackend.settings.Setting;
+import io.statebackend.settings.Settings;
 import io.statebackend.testing.Control;
 import io.statebackend.testing.Records;
 import io.statebackend.testing.Runs;
@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class KeyVaultKeysTest {
 
     /** Neither stack file sets azureKeyRotationDays. */
-    private static final int DEFAULT_ROTATION_DAYS = Integer.parseInt(Setting.AZURE_KEY_ROTATION_DAYS.defaultValue().orElseThrow());
+    private static final int DEFAULT_ROTATION_DAYS = Integer.parseInt(
+            Settings.byKey("azureKeyRotationDays").orElseThrow().defaultValue().orElseThrow());
 
     private static ResourceRecord key(PlanResult run, String name) {
         return run.get(KEY, name);

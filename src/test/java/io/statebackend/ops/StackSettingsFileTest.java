@@ -1,6 +1,6 @@
 package io.statebackend.ops;
 
-import io.statebackend.settings.Setting;
+import io.statebackend.settings.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,17 +29,17 @@ class StackSettingsFileTest {
 
     @Test
     void aCloudSwitchCountsWithOrWithoutTheProjectNamespace() throws IOException {
-        assertFalse(stack("config:\n  state-backend:azureEnabled: false\n").cloudEnabled(Setting.AZURE_ENABLED));
-        assertFalse(stack("config:\n  azureEnabled: false\n").cloudEnabled(Setting.AZURE_ENABLED));
-        assertTrue(stack("config:\n  awsEnabled: true\n").cloudEnabled(Setting.AWS_ENABLED));
+        assertFalse(stack("config:\n  state-backend:azureEnabled: false\n").cloudEnabled(Settings.azureEnabled()));
+        assertFalse(stack("config:\n  azureEnabled: false\n").cloudEnabled(Settings.azureEnabled()));
+        assertTrue(stack("config:\n  awsEnabled: true\n").cloudEnabled(Settings.awsEnabled()));
     }
 
     @Test
     void anUnsetSwitchTakesTheSettingsDefault() throws IOException {
-        boolean azureDefault = Setting.AZURE_ENABLED.defaultValue().map(Boolean::parseBoolean).orElse(false);
-        boolean awsDefault = Setting.AWS_ENABLED.defaultValue().map(Boolean::parseBoolean).orElse(false);
-        assertTrue(stack("config: {}\n").cloudEnabled(Setting.AZURE_ENABLED) == azureDefault);
-        assertTrue(stack("config: {}\n").cloudEnabled(Setting.AWS_ENABLED) == awsDefault);
+        boolean azureDefault = Settings.azureEnabled().defaultValue().map(Boolean::parseBoolean).orElse(false);
+        boolean awsDefault = Settings.awsEnabled().defaultValue().map(Boolean::parseBoolean).orElse(false);
+        assertTrue(stack("config: {}\n").cloudEnabled(Settings.azureEnabled()) == azureDefault);
+        assertTrue(stack("config: {}\n").cloudEnabled(Settings.awsEnabled()) == awsDefault);
     }
 
     @Test

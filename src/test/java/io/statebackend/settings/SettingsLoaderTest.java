@@ -130,19 +130,22 @@ class SettingsLoaderTest {
         assertEquals(Profile.PRODUCTION, prod.profile());
         assertTrue(prod.protect());
         AzureSettings azure = prod.azure().orElseThrow();
-        assertEquals("Standard_RAGZRS", azure.skuName());
-        assertEquals(30, azure.softDeleteRetentionDays());
-        assertEquals(90, azure.noncurrentVersionRetentionDays());
-        assertEquals("snet-private-endpoints", azure.existingSubnetId().orElseThrow().name());
-        assertEquals(Optional.of(new AzureSettings.Backup(30, "Unlocked", 14)), azure.backup());
+        assertEquals("Standard_RAGZRS", azure.storage().skuName());
+        assertEquals(30, azure.storage().softDeleteRetentionDays());
+        assertEquals(90, azure.storage().noncurrentVersionRetentionDays());
+        assertEquals("snet-private-endpoints", azure.network().existingSubnetId().orElseThrow().name());
+        AzureSettings.Backup backup = azure.backup().orElseThrow();
+        assertEquals(30, backup.retentionDays());
+        assertEquals("Unlocked", backup.immutability());
+        assertEquals(14, backup.softDeleteDays());
         assertEquals(Optional.of("eu-central-1"), prod.aws().orElseThrow().replicaRegion());
 
         Settings dev = SettingsLoader.load(Stacks.file("dev"));
         assertEquals(Profile.DEVELOPMENT, dev.profile());
         assertFalse(dev.protect());
-        assertEquals("Standard_LRS", dev.azure().orElseThrow().skuName());
-        assertFalse(dev.azure().orElseThrow().deleteLocks());
-        assertEquals(Optional.empty(), dev.azure().orElseThrow().existingSubnetId());
+        assertEquals("Standard_LRS", dev.azure().orElseThrow().storage().skuName());
+        assertFalse(dev.azure().orElseThrow().protection().deleteLocks());
+        assertEquals(Optional.empty(), dev.azure().orElseThrow().network().existingSubnetId());
         assertEquals(Optional.empty(), dev.aws().orElseThrow().replicaRegion());
     }
 
@@ -155,7 +158,7 @@ class SettingsLoaderTest {
                 "azureStateUserObjectIds", "[\"11111111-1111-1111-1111-111111111111\"]",
                 "awsStatePrincipalArns", "[\"arn:aws:iam::123456789012:role/pulumi-state-users\"]",
                 "azureExistingSubnetId", SUBNET)));
-        assertEquals(List.of("11111111-1111-1111-1111-111111111111"), dev.azure().orElseThrow().stateUserObjectIds());
+        assertEquals(List.of("11111111-1111-1111-1111-111111111111"), dev.azure().orElseThrow().access().stateUserObjectIds());
     }
 
     @Test
@@ -164,7 +167,7 @@ class SettingsLoaderTest {
                 "azureDeleteLocks", "false", "protect", "false", "azureStateUserObjectIds", "[]", "awsStatePrincipalArns", "[]"));
         Settings dev = SettingsLoader.load(Stacks.withChanges(Stacks.file("dev"), relaxed));
         assertEquals(Optional.empty(), dev.azure().orElseThrow().backup());
-        assertEquals("Standard_ZRS", dev.azure().orElseThrow().skuName());
+        assertEquals("Standard_ZRS", dev.azure().orElseThrow().storage().skuName());
     }
 
     @Test
@@ -183,6 +186,6 @@ class SettingsLoaderTest {
     @Test
     void listsAreImmutable() {
         AzureSettings azure = SettingsLoader.load(Stacks.config("prod")).azure().orElseThrow();
-        assertThrows(UnsupportedOperationException.class, () -> azure.stateUserObjectIds().add("x"));
+        assertThrows(UnsupportedOperationException.class, () -> azure.access().stateUserObjectIds().add("x"));
     }
 }

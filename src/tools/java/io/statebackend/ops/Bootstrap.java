@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.statebackend.review.PolicyPackReport;
 import io.statebackend.settings.Setting;
+import io.statebackend.settings.Settings;
 import io.statebackend.settings.StackFile;
 import io.statebackend.process.Command;
 import io.statebackend.process.ProcessRunner;
@@ -178,10 +179,10 @@ public final class Bootstrap {
                                               StackSettingsFile stackFile, boolean build) {
         Set<String> checked = new LinkedHashSet<>(clouds);
         if (detect) {
-            if (stackFile.cloudEnabled(Setting.AZURE_ENABLED)) {
+            if (stackFile.cloudEnabled(Settings.azureEnabled())) {
                 checked.add("azure");
             }
-            if (stackFile.cloudEnabled(Setting.AWS_ENABLED)) {
+            if (stackFile.cloudEnabled(Settings.awsEnabled())) {
                 checked.add("aws");
             }
         }

@@ -102,7 +102,7 @@ public final class StackSettingsFile {
      * Whether the stack turns a cloud on with its switch ({@code state-backend:azureEnabled}, or the bare
      * {@code azureEnabled} that Pulumi reads in the project's namespace), else the default.
      */
-    public boolean cloudEnabled(Setting enabledSwitch) {
+    public boolean cloudEnabled(Setting<Boolean> enabledSwitch) {
         JsonNode config = root.path("config");
         JsonNode value = config.has(enabledSwitch.qualifiedKey()) ? config.get(enabledSwitch.qualifiedKey())
                 : config.get(enabledSwitch.key());

@@ -14,17 +14,17 @@ import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 /**
- * The two texts generated from {@link Setting}: the {@code config:} block that ends Pulumi.yaml, and the settings table
+ * The two texts generated from the settings' declarations ({@link Settings#declared()}): the {@code config:} block that ends Pulumi.yaml, and the settings table
  * of docs/settings.md with each stack file's value. {@link ProjectFileTest} fails while either file is stale; this
  * main rewrites both:
  * <pre>mvn -q test-compile exec:java -Dexec.mainClass=io.statebackend.settings.SettingsDocs</pre>
  */
 public final class SettingsDocs {
 
-    static final String CONFIG_HEADER = "# The config block is generated from src/main/java/io/statebackend/settings/"
-            + "Setting.java by io.statebackend.settings.SettingsDocs: change Setting.java, not this.";
-    static final String TABLE_START = "<!-- generated from Setting.java and the stack files by "
-            + "io.statebackend.settings.SettingsDocs: change Setting.java, not this table -->";
+    static final String CONFIG_HEADER = "# The config block is generated from the settings declared in "
+            + "src/main/java/io/statebackend/settings/ by io.statebackend.settings.SettingsDocs: change those, not this.";
+    static final String TABLE_START = "<!-- generated from the settings' declarations and the stack files by "
+            + "io.statebackend.settings.SettingsDocs: change the declarations, not this table -->";
     static final String TABLE_END = "<!-- end of the generated table -->";
     static final String SETTINGS_DOC = "docs/settings.md";
 
@@ -51,7 +51,7 @@ public final class SettingsDocs {
             throw new IllegalStateException("Pulumi.yaml has no config: block to regenerate");
         }
         List<String> lines = new ArrayList<>(List.of(CONFIG_HEADER, "config:"));
-        for (Setting setting : Setting.values()) {
+        for (Setting<?> setting : Settings.declared()) {
             lines.add("  " + setting.key() + ":");
             lines.add("    type: " + setting.type().pulumiName());
             if (setting.type() == SettingType.STRING_ARRAY) {
@@ -59,7 +59,7 @@ public final class SettingsDocs {
                 lines.add("      type: string");
             }
             lines.add("    default: " + setting.defaultValue().map(SettingsDocs::yamlScalar).orElse("\"\""));
-            lines.add("    description: " + quoted(setting.description()));
+            lines.add("    description: " + quoted(setting.documentation()));
         }
         return current.substring(0, start) + String.join("\n", lines) + "\n";
     }
@@ -76,10 +76,10 @@ public final class SettingsDocs {
         List<String> rows = new ArrayList<>(List.of(TABLE_START,
                 "| key | type | default | dev | prod | what and why |",
                 "|---|---|---|---|---|---|"));
-        for (Setting setting : Setting.values()) {
+        for (Setting<?> setting : Settings.declared()) {
             rows.add("| `" + setting.key() + "` | " + typeName(setting.type()) + " | "
                     + setting.defaultValue().orElse("unset") + " | " + stackValue(dev, setting) + " | "
-                    + stackValue(prod, setting) + " | " + setting.description() + " |");
+                    + stackValue(prod, setting) + " | " + setting.documentation() + " |");
         }
         return current.substring(0, start) + String.join("\n", rows) + "\n" + current.substring(end);
     }
@@ -89,7 +89,7 @@ public final class SettingsDocs {
     }
 
     /** What a stack file sets, shortened to fit a table cell; "·" when it leaves the key to its default. */
-    private static String stackValue(StackFile stack, Setting setting) {
+    private static String stackValue(StackFile stack, Setting<?> setting) {
         Optional<String> value = stack.get(setting.qualifiedKey());
         if (value.isEmpty()) {
             return UNSET_IN_STACK;

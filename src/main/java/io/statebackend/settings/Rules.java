@@ -1,0 +1,195 @@
+package io.statebackend.settings;
+
+import com.google.common.net.InetAddresses;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The rules settings are declared with. Each failure raises a {@link SettingsException} naming the key, the value and
+ * what is expected; each rule's summary is what the generated settings documentation shows.
+ */
+public final class Rules {
+
+    private static final Pattern GUID =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+    private Rules() {
+    }
+
+    static boolean isGuid(String value) {
+        return GUID.matcher(value).matches();
+    }
+
+    static Rule<Integer> between(int min, int max) {
+        return rule(min + "-" + max, (setting, value, profile) -> require(value >= min && value <= max, setting,
+                Integer.toString(value), "a number from " + min + " to " + max));
+    }
+
+    /** A profile's minimum, above the range every profile allows. */
+    static Rule<Integer> minimumDaysIn(Profile required, int min) {
+        return rule(required.value() + " >= " + min, (setting, value, profile) -> require(
+                profile != required || value >= min, setting, Integer.toString(value),
+                "at least " + min + " days in " + required.value()));
+    }
+
+    static Rule<Integer> either(int first, int second) {
+        return rule(first + " or " + second, (setting, value, profile) -> require(value == first || value == second,
+                setting, Integer.toString(value), first + " or " + second));
+    }
+
+    static Rule<String> oneOf(List<String> allowed) {
+        return rule("one of " + String.join(", ", allowed), (setting, value, profile) -> require(
+                allowed.contains(value), setting, value, "one of " + String.join(", ", allowed)));
+    }
+
+    /** A narrower choice in one profile; checked before the general one so its reason is the one reported. */
+    static Rule<String> oneOfIn(Profile required, List<String> allowed, String why) {
+        return rule(required.value() + ": one of " + String.join(", ", allowed), (setting, value, profile) -> require(
+                profile != required || allowed.contains(value), setting, value,
+                "one of " + String.join(", ", allowed) + " (" + why + ")"));
+    }
+
+    static Rule<String> matches(Pattern pattern, String expectation) {
+        return rule("", (setting, value, profile) -> require(pattern.matcher(value).matches(), setting, value,
+                expectation));
+    }
+
+    static Rule<String> memberOf(Collection<String> allowed, String expectation) {
+        return rule("", (setting, value, profile) -> require(allowed.contains(value), setting, value, expectation));
+    }
+
+    /** A switch one profile must leave on; {@code expectation} says why. */
+    static Rule<Boolean> trueIn(Profile required, String expectation) {
+        return rule("true in " + required.value(), (setting, value, profile) -> require(
+                profile != required || value, setting, Boolean.toString(value), expectation));
+    }
+
+    static Rule<List<String>> nonEmptyIn(Profile required, String expectation) {
+        return rule("at least one in " + required.value(), (setting, value, profile) -> require(
+                profile != required || !value.isEmpty(), setting, "[]", expectation));
+    }
+
+    /** Applies a rule to every item of a list, reporting the item that fails. */
+    static Rule<List<String>> each(Rule<String> itemRule) {
+        return rule(itemRule.summary(), (setting, value, profile) -> value.forEach(
+                item -> itemRule.check(setting, item, profile)));
+    }
+
+    static Rule<String> guid() {
+        return rule("", (setting, value, profile) -> require(isGuid(value), setting, value,
+                "an Entra object id (GUID such as 00000000-0000-0000-0000-000000000000)"));
+    }
+
+    /** In one profile, refuses a value built on an example id (see {@link ExampleValues}). */
+    static Rule<String> notAnExampleIn(Profile required, Predicate<String> isExample, String what) {
+        return rule("", (setting, value, profile) -> require(profile != required || !isExample.test(value), setting,
+                value, ownValue(what)));
+    }
+
+    static Rule<AzureResourceId> inOwnSubscriptionIn(Profile required) {
+        return rule("", (setting, id, profile) -> require(
+                profile != required || !ExampleValues.isExampleGuid(id.subscriptionId()), setting, id.value(),
+                ownValue("a resource id in a subscription")));
+    }
+
+    private static String ownValue(String what) {
+        return what + " of your own, not an example: replace the examples in the stack file before the first pulumi up";
+    }
+
+    static Rule<String> privateCidr() {
+        return rule("", (setting, value, profile) -> privateCidr(setting, value));
+    }
+
+    static Rule<String> publicIpRule() {
+        return rule("", (setting, value, profile) -> publicIpRule(setting, value));
+    }
+
+    /** For a condition between settings, which no single setting's rules can state. */
+    static void require(boolean condition, Setting<?> setting, String value, String expectation) {
+        if (!condition) {
+            throw new SettingsException(setting.qualifiedKey(), value, expectation);
+        }
+    }
+
+    private interface Check<T> {
+        void check(Setting<?> setting, T value, Profile profile);
+    }
+
+    private static <T> Rule<T> rule(String summary, Check<T> check) {
+        return new Rule<>() {
+            @Override
+            public void check(Setting<?> setting, T value, Profile profile) {
+                check.check(setting, value, profile);
+            }
+
+            @Override
+            public String summary() {
+                return summary;
+            }
+        };
+    }
+
+    /**
+     * A private IPv4 CIDR range for a VNet created here, e.g. 10.250.0.0/24: the network address with no host bits
+     * set, a prefix of /16 to /28 (Azure's smallest subnet is /29; /28 leaves room for the endpoints).
+     */
+    private static void privateCidr(Setting<?> setting, String value) {
+        Cidr cidr = Cidr.parse(setting, value, "a private IPv4 CIDR range such as 10.250.0.0/24");
+        if (!cidr.address().isSiteLocalAddress() || cidr.prefix() < 16 || cidr.prefix() > 28 || !cidr.isNetworkAddress()) {
+            throw new SettingsException(setting.qualifiedKey(), value,
+                    "a private IPv4 CIDR range from /16 to /28 with no host bits set, such as 10.250.0.0/24");
+        }
+    }
+
+    /**
+     * A public IPv4 address or range for a storage/Key Vault firewall rule. Azure accepts only public addresses, and
+     * ranges of /30 or wider (a /31 or /32 must be given as a single address).
+     */
+    private static void publicIpRule(Setting<?> setting, String value) {
+        String expectation = "a public IPv4 address or CIDR range from /0 to /30, such as 203.0.113.0/24";
+        Cidr cidr = value.contains("/")
+                ? Cidr.parse(setting, value, expectation)
+                : new Cidr(parseIpv4(setting, value, expectation), 32);
+        InetAddress address = cidr.address();
+        boolean isPublic = !(address.isSiteLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress() || address.isMulticastAddress() || isSharedAddressSpace(address));
+        if (!isPublic || (value.contains("/") && (cidr.prefix() > 30 || !cidr.isNetworkAddress()))) {
+            throw new SettingsException(setting.qualifiedKey(), value, expectation);
+        }
+    }
+
+    /** 100.64.0.0/10 (carrier-grade NAT) is not public either, and Java does not classify it. */
+    private static boolean isSharedAddressSpace(InetAddress address) {
+        byte[] b = address.getAddress();
+        return (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
+    }
+
+    private static Inet4Address parseIpv4(Setting<?> setting, String value, String expectation) {
+        if (!InetAddresses.isInetAddress(value) || !(InetAddresses.forString(value) instanceof Inet4Address v4)) {
+            throw new SettingsException(setting.qualifiedKey(), value, expectation);
+        }
+        return v4;
+    }
+
+    private record Cidr(Inet4Address address, int prefix) {
+
+        static Cidr parse(Setting<?> setting, String value, String expectation) {
+            String[] parts = value.split("/", -1);
+            if (parts.length != 2 || !parts[1].matches("\\d{1,2}") || Integer.parseInt(parts[1]) > 32) {
+                throw new SettingsException(setting.qualifiedKey(), value, expectation);
+            }
+            return new Cidr(parseIpv4(setting, parts[0], expectation), Integer.parseInt(parts[1]));
+        }
+
+        boolean isNetworkAddress() {
+            int bits = InetAddresses.coerceToInteger(address);
+            int hostMask = prefix == 0 ? -1 : (int) ((1L << (32 - prefix)) - 1);
+            return (bits & hostMask) == 0;
+        }
+    }
+}

@@ -77,7 +77,7 @@ final class Backup {
                 .build(), scope.child());
 
         var policy = new NameOnlyResource(POLICY_TYPE, "state-backup-policy",
-                policyArgs(scope.resourceGroupName(), vault.name(), backup.retentionDays()), scope.child());
+                policyArgs(scope.resourceGroupName(), vault.name(), backup), scope.child());
 
         var vaultCanBackUpAccount = new RoleAssignment("backup-vault-storage-account-backup-contributor",
                 RoleAssignmentArgs.builder()
@@ -131,8 +131,9 @@ final class Backup {
                 .build(), scope.child(vaultCanBackUpAccount, dataProtection.blobService));
     }
 
-    /** A daily vaulted backup kept {@code retentionDays} days, for blob services. */
-    static BackupPolicyArgs policyArgs(Output<String> resourceGroupName, Output<String> vaultName, int retentionDays) {
+    /** A daily vaulted backup for blob services, kept as long as the stack's backup settings say. */
+    static BackupPolicyArgs policyArgs(Output<String> resourceGroupName, Output<String> vaultName,
+                                       AzureSettings.Backup backup) {
         return BackupPolicyArgs.builder()
                 .resourceGroupName(resourceGroupName)
                 .vaultName(vaultName)
@@ -142,7 +143,7 @@ final class Backup {
                         .datasourceTypes(BLOB_DATASOURCE_TYPE)
                         .policyRules(
                                 Either.ofLeft(dailyVaultedBackup()),
-                                Either.ofRight(retention(retentionDays)))
+                                Either.ofRight(retention(backup.retentionDays())))
                         .build())
                 .build();
     }

@@ -6,6 +6,9 @@ import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import io.statebackend.mockrun.PlanMocks;
+import io.statebackend.settings.AzureSettings;
+import io.statebackend.settings.SettingsLoader;
+import io.statebackend.testing.Stacks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +20,9 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class AzureSdkLimitationTest {
 
+    private static final AzureSettings.Backup PROD_BACKUP =
+            SettingsLoader.load(Stacks.config("prod")).azure().orElseThrow().backup().orElseThrow();
+
     @AfterEach
     void cleanup() {
         PulumiTest.cleanup();
@@ -26,7 +32,7 @@ class AzureSdkLimitationTest {
         return PulumiTest.withMocks(new PlanMocks())
                 .withOptions(TestOptions.builder().projectName("p").stackName("s").preview(false).build())
                 .runTest(ctx -> {
-                    var args = Backup.policyArgs(Output.of("rg"), Output.of("bv"), 30);
+                    var args = Backup.policyArgs(Output.of("rg"), Output.of("bv"), PROD_BACKUP);
                     if (generatedClass) {
                         new BackupPolicy("policy", args);
                     } else {

@@ -49,8 +49,6 @@ final class Backup {
     static final String POLICY_TYPE = "azure-native:dataprotection:BackupPolicy";
     static final String INSTANCE_TYPE = "azure-native:dataprotection:BackupInstance";
     static final String BLOB_DATASOURCE_TYPE = "Microsoft.Storage/storageAccounts/blobServices";
-    /** Daily at 02:00 UTC. */
-    static final String DAILY_SCHEDULE = "R/2024-01-01T02:00:00+00:00/P1D";
 
     Backup(AzureScope scope, AzureSettings.Backup backup, Account account, BlobDataProtection dataProtection,
            StateContainer container) {
@@ -142,13 +140,18 @@ final class Backup {
                         .objectType("BackupPolicy")
                         .datasourceTypes(BLOB_DATASOURCE_TYPE)
                         .policyRules(
-                                Either.ofLeft(dailyVaultedBackup()),
+                                Either.ofLeft(dailyVaultedBackup(backup.startTime())),
                                 Either.ofRight(retention(backup.retentionDays())))
                         .build())
                 .build();
     }
 
-    private static AzureBackupRuleArgs dailyVaultedBackup() {
+    /** Every day at {@code startTime} (HH:MM, UTC), as an ISO 8601 repeating interval. */
+    static String dailySchedule(String startTime) {
+        return "R/2024-01-01T" + startTime + ":00+00:00/P1D";
+    }
+
+    private static AzureBackupRuleArgs dailyVaultedBackup(String startTime) {
         return AzureBackupRuleArgs.builder()
                 .objectType("AzureBackupRule")
                 .name("BackupDaily")
@@ -158,7 +161,7 @@ final class Backup {
                 .trigger(ScheduleBasedTriggerContextArgs.builder()
                         .objectType("ScheduleBasedTriggerContext")
                         .schedule(BackupScheduleArgs.builder()
-                                .repeatingTimeIntervals(DAILY_SCHEDULE).timeZone("UTC").build())
+                                .repeatingTimeIntervals(dailySchedule(startTime)).timeZone("UTC").build())
                         .taggingCriteria(TaggingCriteriaArgs.builder()
                                 .isDefault(true)
                                 .taggingPriority(99.0)

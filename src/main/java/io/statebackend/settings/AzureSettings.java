@@ -193,7 +193,7 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
     }
 
     /** Daily vaulted Azure Backup of the state container; absent when switched off. */
-    public record Backup(int retentionDays, String immutability, int softDeleteDays) {
+    public record Backup(int retentionDays, String immutability, int softDeleteDays, String startTime) {
 
         static final Setting<Boolean> ENABLED = Setting.bool("azureBackupEnabled", true,
                         "daily vaulted Azure Backup of the state container")
@@ -205,14 +205,18 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
                 "Backup vault immutability; Locked is irreversible").rule(oneOf(List.of("Unlocked", "Locked")));
         static final Setting<Integer> SOFT_DELETE_DAYS = Setting.integer("azureBackupSoftDeleteDays", 14,
                 "days deleted backups stay recoverable in the Backup vault").rule(between(14, 180));
-        static final List<Setting<?>> SETTINGS = List.of(ENABLED, RETENTION_DAYS, IMMUTABILITY, SOFT_DELETE_DAYS);
+        static final Setting<String> START_TIME = Setting.string("azureBackupStartTime", "02:00",
+                "UTC time the daily backup starts, HH:MM on the hour or half hour").rule(matches(
+                Pattern.compile("^([01]\\d|2[0-3]):(00|30)$"), "a UTC time on the hour or half hour, such as 02:00"));
+        static final List<Setting<?>> SETTINGS = List.of(ENABLED, RETENTION_DAYS, IMMUTABILITY, SOFT_DELETE_DAYS,
+                START_TIME);
 
         static Optional<Backup> read(SettingsReader read) {
             if (!read.value(ENABLED)) {
                 return Optional.empty();
             }
             return Optional.of(new Backup(read.value(RETENTION_DAYS), read.value(IMMUTABILITY),
-                    read.value(SOFT_DELETE_DAYS)));
+                    read.value(SOFT_DELETE_DAYS), read.value(START_TIME)));
         }
     }
 }

@@ -7,11 +7,14 @@ import io.statebackend.testing.Records;
 import io.statebackend.testing.Runs;
 import io.statebackend.testing.Stacks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
 
 import static io.statebackend.azure.AzureTypes.*;
+import static io.statebackend.testing.PlanAssertions.assertRejectedSetting;
 import static org.junit.jupiter.api.Assertions.*;
 
 class BackupTest {
@@ -107,5 +110,23 @@ class BackupTest {
         assertEquals("Locked", backupVault(run).input("properties.securitySettings.immutabilitySettings.state"));
         assertEquals(30, number(backupVault(run).input("properties.securitySettings.softDeleteSettings.retentionDurationInDays")));
         dailyVaultedBackupKept(90).assertHolds(run);
+    }
+
+    @Test
+    void theDailyBackupStartsAtTheConfiguredUtcTime() {
+        assertEquals(List.of("R/2024-01-01T02:00:00+00:00/P1D"),
+                at(rule(Stacks.run("prod"), "AzureBackupRule"), "trigger.schedule.repeatingTimeIntervals"));
+        PlanResult run = Stacks.runWith("prod", Map.of("azureBackupStartTime", "23:30"));
+        assertEquals(List.of("R/2024-01-01T23:30:00+00:00/P1D"),
+                at(rule(run, "AzureBackupRule"), "trigger.schedule.repeatingTimeIntervals"));
+        assertEquals("UTC", at(rule(run, "AzureBackupRule"), "trigger.schedule.timeZone"));
+        dailyVaultedBackupKept(30).assertHolds(run);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2:00", "24:00", "02:15", "02:00:00", "noon"})
+    void aStartTimeOffTheHalfHourGridIsRefused(String time) {
+        assertRejectedSetting(Stacks.runWith("prod", Map.of("azureBackupStartTime", time)),
+                "state-backend:azureBackupStartTime", time);
     }
 }

@@ -245,7 +245,7 @@ class BootstrapTest {
         Files.writeString(fake.project.resolve("Pulumi.prod.yaml"), "config: [unclosed\n");
 
         assertEquals(2, bootstrap("--target", "azure", "--stack", "prod"));
-        assertTrue(fake.err().contains("cannot read Pulumi.prod.yaml"), fake.err());
+        assertTrue(fake.err().contains("error: Pulumi.prod.yaml: not valid YAML"), fake.err());
         assertEquals(List.of(), fake.calls());
     }
 

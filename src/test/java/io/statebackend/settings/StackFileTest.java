@@ -105,4 +105,68 @@ class StackFileTest {
     void projectHasExactlyTheDevAndProdStacks() {
         assertEquals(List.of("dev", "prod"), StackFile.stackNames(Stacks.PROJECT_DIR));
     }
+
+    private StackFile inspected(String stackYaml) throws IOException {
+        write("Pulumi.yaml", "name: state-backend\nruntime: java\n");
+        write("Pulumi.prod.yaml", stackYaml);
+        return StackFile.inspect(dir, "acme/state-backend/prod");
+    }
+
+    @Test
+    void aCloudSwitchCountsWithOrWithoutTheProjectNamespace() throws IOException {
+        assertFalse(inspected("config:\n  state-backend:azureEnabled: false\n").cloudEnabled(Settings.azureEnabled()));
+        assertFalse(inspected("config:\n  azureEnabled: false\n").cloudEnabled(Settings.azureEnabled()));
+        assertTrue(inspected("config:\n  awsEnabled: true\n").cloudEnabled(Settings.awsEnabled()));
+    }
+
+    @Test
+    void anUnsetSwitchTakesTheSettingsDefault() throws IOException {
+        boolean azureDefault = Settings.azureEnabled().defaultValue().map(Boolean::parseBoolean).orElse(false);
+        boolean awsDefault = Settings.awsEnabled().defaultValue().map(Boolean::parseBoolean).orElse(false);
+        assertEquals(azureDefault, inspected("config: {}\n").cloudEnabled(Settings.azureEnabled()));
+        assertEquals(awsDefault, inspected("config: {}\n").cloudEnabled(Settings.awsEnabled()));
+    }
+
+    @Test
+    void secureValuesAreFoundAtTheTopOrNestedInObjectsAndLists() throws IOException {
+        StackFile file = inspected("""
+                config:
+                  consumer:token:
+                    secure: v1:AAAA
+                  consumer:plain: hello
+                  consumer:db:
+                    user: app
+                    password:
+                      secure: v1:BBBB
+                  consumer:keys:
+                    - plain
+                    - secure: v1:CCCC
+                """);
+        assertEquals(List.of("consumer:token", "consumer:db", "consumer:keys"), file.secureConfigKeys());
+    }
+
+    @Test
+    void plaintextConfigHasNoSecureValues() throws IOException {
+        assertEquals(List.of(), inspected("""
+                config:
+                  consumer:plain: hello
+                  consumer:nested:
+                    secure: v1:AAAA
+                    other: value
+                """).secureConfigKeys(), "an object with more than a secure key is a plain value");
+    }
+
+    @Test
+    void inspectingReadsAMissingOrEmptyStackFileAsEmptyAndKnowsThePassphraseProvider() throws IOException {
+        write("Pulumi.yaml", "name: consumer\nruntime: go\n");
+        StackFile missing = StackFile.inspect(dir, "acme/consumer/dev");
+        assertFalse(missing.exists());
+        assertEquals(dir.resolve("Pulumi.dev.yaml"), missing.path());
+        assertEquals(List.of(), missing.secureConfigKeys());
+        write("Pulumi.dev.yaml", "");
+        assertTrue(StackFile.inspect(dir, "dev").exists());
+        assertFalse(StackFile.inspect(dir, "dev").usesPassphrase());
+        write("Pulumi.dev.yaml", "encryptionsalt: v1:abc\n");
+        assertTrue(StackFile.inspect(dir, "dev").usesPassphrase());
+    }
 }

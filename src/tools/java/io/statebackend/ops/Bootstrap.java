@@ -2,13 +2,13 @@ package io.statebackend.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import io.statebackend.process.Command;
+import io.statebackend.process.ProcessRunner;
 import io.statebackend.review.PolicyPackReport;
 import io.statebackend.settings.Setting;
 import io.statebackend.settings.Settings;
 import io.statebackend.settings.StackFile;
-import io.statebackend.process.Command;
-import io.statebackend.process.ProcessRunner;
+import io.statebackend.settings.StackFileException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,14 +110,14 @@ public final class Bootstrap {
 
         Path journalFile = ops.projectDir().resolve(".state-backend").resolve("bootstrap-" + stack + ".json");
         Journal journal;
-        StackSettingsFile stackFile;
+        StackFile stackFile;
         try {
-            stackFile = StackSettingsFile.of(ops.projectDir(), stack);
+            stackFile = StackFile.inspect(ops.projectDir(), stack);
             // The journal keeps the target URL and provider a run learnt; resuming with other ones would mix them.
             journal = Journal.open(journalFile, "bootstrap", Map.of("stack", stack, "target", target,
                     "backend-query", Objects.requireNonNullElse(a.get("backend-query"), "(none)"),
                     "secrets-provider", Objects.requireNonNullElse(secretsOverride, "(none)")), ops.show(journalFile));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | StackFileException e) {
             ops.err().println("error: " + e.getMessage());
             return Procedure.USAGE;
         }
@@ -176,7 +176,7 @@ public final class Bootstrap {
     }
 
     private static boolean checkPrerequisites(Ops ops, boolean dryRun, Set<String> clouds, boolean detect,
-                                              StackSettingsFile stackFile, boolean build) {
+                                              StackFile stackFile, boolean build) {
         Set<String> checked = new LinkedHashSet<>(clouds);
         if (detect) {
             if (stackFile.cloudEnabled(Settings.azureEnabled())) {
@@ -278,7 +278,7 @@ public final class Bootstrap {
         ctx.say("Target backend " + backend + ", secrets provider " + provider);
     }
 
-    private static List<String> finished(Journal j, String stack, StackSettingsFile stackFile) {
+    private static List<String> finished(Journal j, String stack, StackFile stackFile) {
         String url = j.vars.get(StackMove.TARGET_BACKEND);
         return List.of(
                 "Bootstrap finished: stack " + stack + " keeps its state in " + url + ",",

@@ -1,6 +1,8 @@
 package io.statebackend.ops;
 
 import io.statebackend.process.Command;
+import io.statebackend.settings.StackFile;
+import io.statebackend.settings.StackFileException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,12 +104,12 @@ public final class MigrateStack {
         String safe = StackMove.fileSafe(stack);
         Path journalFile = ops.projectDir().resolve(".state-backend").resolve("migrate-" + safe + ".json");
         Journal journal;
-        StackSettingsFile stackFile;
+        StackFile stackFile;
         try {
-            stackFile = StackSettingsFile.of(ops.projectDir(), stack);
+            stackFile = StackFile.inspect(ops.projectDir(), stack);
             journal = Journal.open(journalFile, "migration", Map.of("stack", stack, "from", source.describe(),
                     "to", to, "secrets-provider", secretsProvider), ops.show(journalFile));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | StackFileException e) {
             ops.err().println("error: " + e.getMessage());
             return Procedure.USAGE;
         }
@@ -141,7 +143,7 @@ public final class MigrateStack {
                 policyArgs.addAll(List.of("--policy-pack-config", a.get("policy-pack-config")));
             }
         }
-        StackMove move = new StackMove(source, StackSettingsFile.shortName(stack), policyArgs, stackFile);
+        StackMove move = new StackMove(source, StackFile.shortName(stack), policyArgs, stackFile);
         Procedure plan = new Procedure("Migration of " + source.describe() + " to " + to, move.steps(), journal,
                 journalFile, failed -> move.keptOnFailure(failed, backupFile),
                 j -> finished(j, stack, source, to, stackFile));
@@ -151,8 +153,8 @@ public final class MigrateStack {
     }
 
     private static List<String> finished(Journal j, String stack, StackMove.Source source, String to,
-                                         StackSettingsFile stackFile) {
-        String name = StackSettingsFile.shortName(stack);
+                                         StackFile stackFile) {
+        String name = StackFile.shortName(stack);
         List<String> lines = new ArrayList<>(List.of(
                 "Migration finished: stack " + name + " now lives in " + to + ".",
                 "Next:",

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statebackend.process.Command;
 import io.statebackend.process.ProcessRunner;
+import io.statebackend.settings.StackFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ public final class StackMove {
     private final Source source;
     private final String targetStack;
     private final List<String> policyArgs;
-    private final StackSettingsFile stackFile;
+    private final StackFile stackFile;
 
     /** Where the stack comes from: a backend that holds it, or a file it was exported to. */
     public sealed interface Source {
@@ -88,7 +89,7 @@ public final class StackMove {
      * @param policyArgs  policy pack arguments for the verifying preview, or none
      * @param stackFile   the stack's settings file in the project
      */
-    public StackMove(Source source, String targetStack, List<String> policyArgs, StackSettingsFile stackFile) {
+    public StackMove(Source source, String targetStack, List<String> policyArgs, StackFile stackFile) {
         this.source = source;
         this.targetStack = targetStack;
         this.policyArgs = List.copyOf(policyArgs);

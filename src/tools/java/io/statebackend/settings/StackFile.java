@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +20,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A stack's config read straight from {@code Pulumi.yaml} and {@code Pulumi.<stack>.yaml}, merged the way the Pulumi
- * CLI merges them (project defaults, then stack values) and rendered in the engine's form. Lets tests and the offline
- * plan run the program on the real stack files without the CLI.
+ * A stack's file, {@code Pulumi.<stack>.yaml}, read with its project's {@code Pulumi.yaml}. Its config is merged the
+ * way the Pulumi CLI merges it (project defaults, then stack values) and rendered in the engine's form, so tests and
+ * the offline plan run the program on the real stack files without the CLI. The bootstrap and migration commands
+ * also ask it which secrets provider the stack records and which values are encrypted with it.
  */
 public final class StackFile implements StackConfig {
 
@@ -29,50 +31,78 @@ public final class StackFile implements StackConfig {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern STACK_NAME = Pattern.compile("^[A-Za-z0-9_.-]{1,100}$");
 
+    private final Path path;
+    private final JsonNode root;
     private final String projectName;
     private final String stackName;
     private final Map<String, String> values;
 
-    private StackFile(String projectName, String stackName, Map<String, String> values) {
+    private StackFile(Path path, JsonNode root, String projectName, String stackName, Map<String, String> values) {
+        this.path = path;
+        this.root = root;
         this.projectName = projectName;
         this.stackName = stackName;
         this.values = Map.copyOf(values);
     }
 
-    /** Reads the project in {@code projectDir} and the named stack's file. */
+    /**
+     * The named stack of the project in {@code projectDir}, to run the program on: the stack file must exist and hold
+     * no encrypted values, since this program reads none.
+     */
     public static StackFile load(Path projectDir, String stackName) {
         if (!isValidName(stackName)) {
             throw new StackFileException("stack name \"" + stackName + "\" is not valid: use letters, digits, '-', '_', '.'");
         }
+        Path stackPath = projectDir.resolve("Pulumi." + stackName + ".yaml");
         JsonNode project = read(projectDir.resolve("Pulumi.yaml"));
-        String projectName = project.path("name").asText("");
-        if (projectName.isEmpty()) {
+        if (project.path("name").asText("").isEmpty()) {
             throw new StackFileException(projectDir.resolve("Pulumi.yaml") + ": no project name");
         }
-        Path stackPath = projectDir.resolve("Pulumi." + stackName + ".yaml");
         if (!Files.isRegularFile(stackPath)) {
             throw new StackFileException("no stack \"" + stackName + "\": " + stackPath.getFileName()
                     + " does not exist; stacks here: " + String.join(", ", stackNames(projectDir)));
         }
+        StackFile file = of(stackPath, read(stackPath), project, stackName);
+        file.secureConfigKeys().stream().findFirst().ifPresent(key -> {
+            throw new StackFileException(stackPath.getFileName() + ": " + key
+                    + " is an encrypted secret; this program reads no secrets from config");
+        });
+        return file;
+    }
+
+    /**
+     * Any project's stack ({@code org/project/name} or {@code name}) as the bootstrap and migration commands see it:
+     * a missing stack file reads as empty, and encrypted values are allowed.
+     */
+    public static StackFile inspect(Path projectDir, String stack) {
+        String name = shortName(stack);
+        Path stackPath = projectDir.resolve("Pulumi." + name + ".yaml");
+        JsonNode project = read(projectDir.resolve("Pulumi.yaml"));
+        return of(stackPath, Files.isRegularFile(stackPath) ? read(stackPath) : YAML.createObjectNode(), project, name);
+    }
+
+    private static StackFile of(Path stackPath, JsonNode root, JsonNode project, String stackName) {
+        String projectName = project.path("name").asText("");
         Map<String, String> values = new TreeMap<>(projectDefaults(projectName, project.path("config")));
-        JsonNode stackConfig = read(stackPath).path("config");
+        JsonNode stackConfig = root.path("config");
         if (!stackConfig.isMissingNode() && !stackConfig.isNull() && !stackConfig.isObject()) {
             throw new StackFileException(stackPath.getFileName() + ": 'config' must be a mapping of keys to values");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = stackConfig.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            if (entry.getValue().has("secure")) {
-                throw new StackFileException(stackPath.getFileName() + ": " + entry.getKey()
-                        + " is an encrypted secret; this program reads no secrets from config");
-            }
             values.put(qualify(projectName, entry.getKey()), engineForm(entry.getValue()));
         }
-        return new StackFile(projectName, stackName, values);
+        return new StackFile(stackPath, root, projectName, stackName, values);
     }
 
     /** Whether {@code stackName} can name a stack file here: letters, digits, '-', '_', '.' (at most 100). */
     public static boolean isValidName(String stackName) {
         return STACK_NAME.matcher(stackName).matches();
+    }
+
+    /** The last segment of a possibly fully-qualified stack name. */
+    public static String shortName(String stack) {
+        return stack.substring(stack.lastIndexOf('/') + 1);
     }
 
     /** The stacks that have a file in {@code projectDir}, sorted. */
@@ -95,6 +125,14 @@ public final class StackFile implements StackConfig {
         return stackName;
     }
 
+    public Path path() {
+        return path;
+    }
+
+    public boolean exists() {
+        return Files.isRegularFile(path);
+    }
+
     /** All values in the engine's form: {@code namespace:key} to raw string, structured values as JSON. */
     public Map<String, String> values() {
         return values;
@@ -108,6 +146,43 @@ public final class StackFile implements StackConfig {
     @Override
     public Optional<Set<String>> keys() {
         return Optional.of(values.keySet());
+    }
+
+    /** Whether the stack turns a cloud on with its switch, set with or without the project's namespace, else its default. */
+    public boolean cloudEnabled(Setting<Boolean> enabledSwitch) {
+        return get(enabledSwitch.qualifiedKey()).or(enabledSwitch::defaultValue).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    /** True when the stack uses the passphrase provider (it then has an {@code encryptionsalt}). */
+    public boolean usesPassphrase() {
+        return root.hasNonNull("encryptionsalt") || "passphrase".equals(root.path("secretsprovider").asText());
+    }
+
+    /**
+     * Config keys whose value is, or contains, a {@code secure:} value. These are encrypted with the stack's data
+     * key and become unreadable if the stack is re-created with another key, so a move must re-encrypt them.
+     */
+    public List<String> secureConfigKeys() {
+        List<String> keys = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("config").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (containsSecure(entry.getValue())) {
+                keys.add(entry.getKey());
+            }
+        }
+        return keys;
+    }
+
+    private static boolean containsSecure(JsonNode node) {
+        if (node.isObject() && node.size() == 1 && node.has("secure")) {
+            return true;
+        }
+        for (JsonNode child : node) {
+            if (containsSecure(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, String> projectDefaults(String projectName, JsonNode declarations) {
@@ -144,7 +219,10 @@ public final class StackFile implements StackConfig {
         }
         try {
             JsonNode node = YAML.readTree(path.toFile());
-            if (node == null || !node.isObject()) {
+            if (node == null || node.isMissingNode()) {
+                return YAML.createObjectNode();
+            }
+            if (!node.isObject()) {
                 throw new StackFileException(path.getFileName() + ": expected a YAML mapping at the top level");
             }
             return node;

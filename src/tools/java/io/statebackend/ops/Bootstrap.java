@@ -69,42 +69,39 @@ public final class Bootstrap {
 
     /** Runs the bootstrap and returns the process exit code (see {@link Procedure}). */
     public static int run(String[] args, Ops ops) {
-        CliArgs a;
-        String target;
-        String stack;
-        Set<String> clouds;
-        String secretsOverride;
-        try {
-            a = CliArgs.parse(args, List.of("target", "stack", "project-dir", "clouds", "redo-from", "backend-query",
-                    "secrets-provider"), List.of("yes", "dry-run", "skip-build", "help"));
-            if (a.has("help")) {
-                ops.out().println(USAGE);
-                return Procedure.OK;
-            }
-            target = a.require("target", "azure or aws").toLowerCase(Locale.ROOT);
-            if (!target.equals("azure") && !target.equals("aws")) {
-                throw new IllegalArgumentException("--target must be azure or aws, not '" + target + "'");
-            }
-            stack = a.require("stack", "the stack to bootstrap, e.g. prod");
-            if (!StackFile.isValidName(stack)) {
-                throw new IllegalArgumentException("--stack '" + stack
-                        + "' is not a stack of this project: use letters, digits, '-', '_', '.'");
-            }
-            clouds = clouds(a.get("clouds"), target);
-            secretsOverride = a.get("secrets-provider") == null ? null
-                    : Urls.secretsProvider(a.get("secrets-provider"), "--secrets-provider");
-            if (a.get("backend-query") != null && (a.get("backend-query").isBlank()
-                    || a.get("backend-query").startsWith("?"))) {
-                throw new IllegalArgumentException("--backend-query takes name=value pairs joined by '&', without '?'");
-            }
-        } catch (IllegalArgumentException e) {
-            ops.err().println("error: " + e.getMessage());
-            ops.err().println(USAGE);
-            return Procedure.USAGE;
+        return CommandLine.run(args, ops, USAGE, List.of("target", "stack", "clouds", "redo-from", "backend-query",
+                "secrets-provider"), List.of("yes", "dry-run", "skip-build"), Bootstrap::request, Bootstrap::bootstrap);
+    }
+
+    /** Which stack goes where, checked before anything runs. */
+    private record Request(String target, String stack, Set<String> clouds, String secretsOverride) {
+    }
+
+    private static Request request(CliArgs a) {
+        String target = a.require("target", "azure or aws").toLowerCase(Locale.ROOT);
+        if (!target.equals("azure") && !target.equals("aws")) {
+            throw new IllegalArgumentException("--target must be azure or aws, not '" + target + "'");
         }
-        if (a.get("project-dir") != null) {
-            ops = ops.withProjectDir(Path.of(a.get("project-dir")));
+        String stack = a.require("stack", "the stack to bootstrap, e.g. prod");
+        if (!StackFile.isValidName(stack)) {
+            throw new IllegalArgumentException("--stack '" + stack
+                    + "' is not a stack of this project: use letters, digits, '-', '_', '.'");
         }
+        Set<String> clouds = clouds(a.get("clouds"), target);
+        String secretsOverride = a.get("secrets-provider") == null ? null
+                : Urls.secretsProvider(a.get("secrets-provider"), "--secrets-provider");
+        if (a.get("backend-query") != null && (a.get("backend-query").isBlank()
+                || a.get("backend-query").startsWith("?"))) {
+            throw new IllegalArgumentException("--backend-query takes name=value pairs joined by '&', without '?'");
+        }
+        return new Request(target, stack, clouds, secretsOverride);
+    }
+
+    private static int bootstrap(CliArgs a, Request request, Ops ops) {
+        String target = request.target();
+        String stack = request.stack();
+        Set<String> clouds = request.clouds();
+        String secretsOverride = request.secretsOverride();
         boolean dryRun = a.has("dry-run");
         boolean yes = a.has("yes");
 

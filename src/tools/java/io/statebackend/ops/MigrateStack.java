@@ -54,42 +54,41 @@ public final class MigrateStack {
 
     /** Runs the migration and returns the process exit code (see {@link Procedure}). */
     public static int run(String[] args, Ops ops) {
-        CliArgs a;
-        String stack;
+        return CommandLine.run(args, ops, USAGE, List.of("stack", "from", "from-export", "to", "secrets-provider",
+                "policy-pack", "policy-pack-config", "redo-from"), List.of("yes", "dry-run"), MigrateStack::request,
+                MigrateStack::migrate);
+    }
+
+    /** What to move where, checked before anything runs. */
+    private record Request(String stack, StackMove.Source source, String to, String secretsProvider) {
+    }
+
+    private static Request request(CliArgs a) {
+        String stack = a.require("stack", "org/project/stack or stack");
+        String to = Urls.backend(a.require("to", "target backend URL"), "--to");
+        if ((a.get("from") == null) == (a.get("from-export") == null)) {
+            throw new IllegalArgumentException("give exactly one of --from <backend URL> and --from-export <file>");
+        }
         StackMove.Source source;
-        String to;
-        String secretsProvider;
-        try {
-            a = CliArgs.parse(args, List.of("stack", "from", "from-export", "to", "secrets-provider", "project-dir",
-                    "policy-pack", "policy-pack-config", "redo-from"), List.of("yes", "dry-run", "help"));
-            if (a.has("help")) {
-                ops.out().println(USAGE);
-                return Procedure.OK;
+        if (a.get("from") != null) {
+            String from = Urls.backend(a.get("from"), "--from");
+            if (from.equals(to)) {
+                throw new IllegalArgumentException("--from and --to are the same backend; nothing to move");
             }
-            stack = a.require("stack", "org/project/stack or stack");
-            to = Urls.backend(a.require("to", "target backend URL"), "--to");
-            if ((a.get("from") == null) == (a.get("from-export") == null)) {
-                throw new IllegalArgumentException("give exactly one of --from <backend URL> and --from-export <file>");
-            }
-            if (a.get("from") != null) {
-                String from = Urls.backend(a.get("from"), "--from");
-                if (from.equals(to)) {
-                    throw new IllegalArgumentException("--from and --to are the same backend; nothing to move");
-                }
-                source = new StackMove.FromBackend(from, stack);
-            } else {
-                source = new StackMove.FromExport(a.get("from-export"));
-            }
-            secretsProvider = Urls.secretsProvider(a.require("secrets-provider", "target secrets provider URL"),
-                    "--secrets-provider");
-        } catch (IllegalArgumentException e) {
-            ops.err().println("error: " + e.getMessage());
-            ops.err().println(USAGE);
-            return Procedure.USAGE;
+            source = new StackMove.FromBackend(from, stack);
+        } else {
+            source = new StackMove.FromExport(a.get("from-export"));
         }
-        if (a.get("project-dir") != null) {
-            ops = ops.withProjectDir(Path.of(a.get("project-dir")));
-        }
+        String secretsProvider = Urls.secretsProvider(a.require("secrets-provider", "target secrets provider URL"),
+                "--secrets-provider");
+        return new Request(stack, source, to, secretsProvider);
+    }
+
+    private static int migrate(CliArgs a, Request request, Ops ops) {
+        String stack = request.stack();
+        StackMove.Source source = request.source();
+        String to = request.to();
+        String secretsProvider = request.secretsProvider();
         if (source instanceof StackMove.FromExport export && Files.isRegularFile(ops.projectDir().resolve(export.file()))) {
             try {
                 StackMove.readExport(ops.projectDir().resolve(export.file()));

@@ -1,0 +1,46 @@
+package io.statebackend.ops;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The start both commands share: the arguments parsed against the command's options, its usage printed for
+ * {@code --help}, a bad argument reported with the usage before anything runs, and {@code --project-dir} applied.
+ */
+final class CommandLine {
+
+    /** The part of a command that runs once its arguments are known to be good. */
+    interface Body<T> {
+        int run(CliArgs args, T request, Ops ops);
+    }
+
+    private CommandLine() {
+    }
+
+    /**
+     * @param check turns the parsed arguments into the command's request; throws IllegalArgumentException naming the
+     *              bad argument
+     */
+    static <T> int run(String[] args, Ops ops, String usage, List<String> options, List<String> switches,
+                       Function<CliArgs, T> check, Body<T> body) {
+        CliArgs parsed;
+        T request;
+        try {
+            parsed = CliArgs.parse(args, Stream.concat(options.stream(), Stream.of("project-dir")).toList(),
+                    Stream.concat(switches.stream(), Stream.of("help")).toList());
+            if (parsed.has("help")) {
+                ops.out().println(usage);
+                return Procedure.OK;
+            }
+            request = check.apply(parsed);
+        } catch (IllegalArgumentException e) {
+            ops.err().println("error: " + e.getMessage());
+            ops.err().println(usage);
+            return Procedure.USAGE;
+        }
+        Ops inProject = parsed.get("project-dir") == null ? ops : ops.withProjectDir(Path.of(parsed.get("project-dir")));
+        return body.run(parsed, request, inProject);
+    }
+}

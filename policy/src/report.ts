@@ -1,11 +1,16 @@
-// Compliance report over a stack's resource records:
+// Compliance report of one stack, from either of two sources:
+//   node dist/report.js --engine-log <events.jsonl> <pack-config.json> [--json]
+//     the event log of a real `pulumi up` or `pulumi preview` run with the pack (`--event-log`): the engine's
+//     own verdicts
 //   node dist/report.js <records.json> <pack-config.json> [--json]
+//     the pack's policies run offline over resource records the program's tests wrote (no Pulumi CLI needed)
 // Prints, per policy and resource, the control id, the requirement, pass/fail and the enforcement
 // level, as Markdown (default) or JSON. Exit status: 0 when the report was produced (whatever the
 // verdicts; the cross-check test is the gate), 2 on bad arguments or unreadable/invalid input.
 import * as fs from "fs";
 import { PolicyPackConfig } from "@pulumi/policy";
 import { assertValidPackConfig } from "./common/config";
+import { parseEngineLog, verdictsFromEngine } from "./common/engineLog";
 import { evaluate, Verdict } from "./common/evaluate";
 import { parseRecordsFile, RecordsFile } from "./common/records";
 
@@ -47,12 +52,19 @@ function resultOf(v: Verdict): string {
     }
 }
 
-export function toMarkdown(file: RecordsFile, verdicts: readonly Verdict[], configSource: string): string {
+/** Where the verdicts come from, as the report states it. */
+export const SOURCES = {
+    engine: "the Pulumi engine's event log of the run with the pack",
+    offline: "the pack's policies run offline on the resources the program declared under the mock engine",
+} as const;
+
+export function toMarkdown(file: RecordsFile, verdicts: readonly Verdict[], configSource: string, source: keyof typeof SOURCES = "offline"): string {
     const s = summarise(verdicts);
     const lines = [
         `# Policy compliance: ${file.project ?? "state-backend"} / ${file.stack ?? "unknown stack"}`,
         "",
         `Policy pack \`state-backend\`, config \`${configSource}\`, ${file.resources.length} resources, ${s.policies} policies.`,
+        `Verdicts from ${SOURCES[source]}.`,
         "",
         `- passed: ${s.passed}`,
         `- held by a documented exception: ${s.exceptions}`,
@@ -83,13 +95,16 @@ export function toMarkdown(file: RecordsFile, verdicts: readonly Verdict[], conf
     return lines.join("\n") + "\n";
 }
 
-function readJson(path: string, what: string): unknown {
-    let text: string;
+function readText(path: string, what: string): string {
     try {
-        text = fs.readFileSync(path, "utf8");
+        return fs.readFileSync(path, "utf8");
     } catch (e) {
         throw new Error(`cannot read ${what} ${path}: ${(e as Error).message}`);
     }
+}
+
+function readJson(path: string, what: string): unknown {
+    const text = readText(path, what);
     try {
         return JSON.parse(text);
     } catch (e) {
@@ -99,20 +114,29 @@ function readJson(path: string, what: string): unknown {
 
 export function main(argv: string[]): number {
     const json = argv.includes("--json");
-    const paths = argv.filter((a) => a !== "--json");
+    const fromEngine = argv.includes("--engine-log");
+    const paths = argv.filter((a) => a !== "--json" && a !== "--engine-log");
     if (paths.length !== 2 || paths.some((p) => p.startsWith("--"))) {
-        process.stderr.write("usage: node dist/report.js <records.json> <pack-config.json> [--json]\n");
+        process.stderr.write("usage: node dist/report.js [--engine-log <events.jsonl> | <records.json>] <pack-config.json> [--json]\n");
         return 2;
     }
-    const [recordsPath, configPath] = paths;
+    const [inputPath, configPath] = paths;
     try {
-        const file = parseRecordsFile(readJson(recordsPath, "records file"), recordsPath);
         const packConfig: PolicyPackConfig = assertValidPackConfig(readJson(configPath, "pack config"), configPath);
-        const verdicts = evaluate(file, packConfig);
+        let file: RecordsFile;
+        let verdicts: Verdict[];
+        if (fromEngine) {
+            const log = parseEngineLog(readText(inputPath, "event log"), inputPath);
+            file = log.file;
+            verdicts = verdictsFromEngine(log, packConfig);
+        } else {
+            file = parseRecordsFile(readJson(inputPath, "records file"), inputPath);
+            verdicts = evaluate(file, packConfig);
+        }
         process.stdout.write(
             json
-                ? JSON.stringify({ project: file.project, stack: file.stack, config: configPath, summary: summarise(verdicts), verdicts }, null, 2) + "\n"
-                : toMarkdown(file, verdicts, configPath),
+                ? JSON.stringify({ project: file.project, stack: file.stack, config: configPath, source: fromEngine ? "engine" : "offline", summary: summarise(verdicts), verdicts }, null, 2) + "\n"
+                : toMarkdown(file, verdicts, configPath, fromEngine ? "engine" : "offline"),
         );
         return 0;
     } catch (e) {

@@ -12,7 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Under prod's pack config the real CLI refuses an update that breaks a mandatory control, and names the policy. */
+/**
+ * Under prod's pack config the real CLI refuses an update that breaks a mandatory control, and names the policy. That
+ * the real program passes under the same config is {@link ComplianceEvidenceIT}'s.
+ */
 @ExtendWith(E2e.class)
 class PolicyEnforcementIT {
 
@@ -20,7 +23,7 @@ class PolicyEnforcementIT {
     Path tmp;
 
     @Test
-    void theRealCliBlocksAProgramWithoutAMandatoryControlAndPassesTheRealOne() {
+    void theRealCliBlocksAProgramWithoutAMandatoryControl() {
         Sandbox sandbox = new Sandbox(tmp).withOwnIds().initLocal("prod");
         String[] up = {"up", "--yes", "--stack", "prod", "--policy-pack", "policy/run-pack",
                 "--policy-pack-config", "policy/config/prod.json"};
@@ -31,12 +34,6 @@ class PolicyEnforcementIT {
         assertTrue(blocked.stdout().contains("[mandatory]  azure-state-resources-protected"), blocked::describe);
         assertTrue(blocked.stdout().contains("azure-native:storage:StorageAccount"), blocked::describe);
         assertEquals(0, resources(sandbox), "nothing was created");
-
-        sandbox.useRealProgram();
-        Run passed = sandbox.pulumi(up);
-        assertTrue(passed.ok(), passed::describe);
-        assertFalse(passed.stdout().contains("[mandatory]"), passed::describe);
-        assertTrue(resources(sandbox) > 1, "the real program was deployed");
     }
 
     private static int resources(Sandbox sandbox) {

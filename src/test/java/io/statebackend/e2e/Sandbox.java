@@ -190,11 +190,6 @@ final class Sandbox {
         write("Pulumi.yaml", read("Pulumi.yaml").replace(REAL_BINARY, VARIANT_BINARY));
     }
 
-    /** Makes Pulumi run the project's own program again. */
-    void useRealProgram() {
-        write("Pulumi.yaml", read("Pulumi.yaml").replace(VARIANT_BINARY, REAL_BINARY));
-    }
-
     private void writeProgramJar(Class<?> main) {
         Manifest manifest = new Manifest();
         Attributes attributes = manifest.getMainAttributes();

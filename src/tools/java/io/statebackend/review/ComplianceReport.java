@@ -13,40 +13,52 @@ import java.util.List;
 
 /**
  * Writes {@code target/compliance-report.md}: for every stack, each control's id, requirement, resource and verdict
- * from the policy pack, evaluated on what the program declares for that stack. Run by {@code mvn -B verify}.
+ * from the policy pack. A stack with an event log of a real run with the pack in {@link #ENGINE_LOGS_DIR}, written
+ * after the stack's records (so by this build's end-to-end tests), gets the engine's own verdicts; any other stack
+ * gets the pack's policies run offline on what the program declares under the mock engine, which needs no Pulumi
+ * CLI. The end-to-end tests check that both give the same verdicts.
  */
 public final class ComplianceReport {
 
     static final String INTRO = """
             # Compliance report: state-backend
 
-            Evidence that the program meets its own policy pack. For each stack file, the real program ran under
-            Pulumi's mock engine (no cloud, no credentials), every resource it declared was recorded, and every policy
-            of the pack in `policy/` was evaluated on those records with the stack's pack config
-            (`policy/config/<stack>.json`). Production is evaluated with every policy mandatory; development shows
-            its relaxations as advisory results. This is the desired state `pulumi up` would create, not cloud state.
+            Evidence that the program meets its own policy pack, for each stack file. Each section says where its
+            verdicts come from: the event log the Pulumi engine wrote while it ran the real program with the pack in
+            `policy/` (`pulumi up --event-log`, stand-in providers instead of the clouds), or the pack's policies run
+            offline on the resources the program declared under Pulumi's mock engine. Both use the stack's pack config
+            (`policy/config/<stack>.json`): production with every policy mandatory, development with its relaxations
+            advisory. This is the state `pulumi up` creates, not cloud state.
             """;
 
     /** Where the test suite records each stack's resources; the report reuses them rather than run the program again. */
     public static final String RECORDS_DIR = "target/resource-records";
+    /** Where the end-to-end tests keep the engine's event log of each stack's run with the pack. */
+    public static final String ENGINE_LOGS_DIR = RECORDS_DIR + "/engine-logs";
 
     private ComplianceReport() {
     }
 
     public static void main(String[] args) throws IOException {
         Path projectDir = Path.of("").toAbsolutePath();
-        Path out = projectDir.resolve(args.length > 0 ? args[0] : "target/compliance-report.md");
+        Path out = write(projectDir, projectDir.resolve(args.length > 0 ? args[0] : "target/compliance-report.md"));
+        System.out.println("compliance report: " + projectDir.relativize(out));
+    }
+
+    /** The engine's event log of {@code stack}'s run with the pack. */
+    public static Path engineLog(Path projectDir, String stack) {
+        return projectDir.resolve(ENGINE_LOGS_DIR).resolve(stack + ".events.jsonl");
+    }
+
+    public static Path write(Path projectDir, Path out) throws IOException {
         List<String> sections = new ArrayList<>(List.of(INTRO));
         for (String stack : StackFile.stackNames(projectDir)) {
-            Path records = projectDir.resolve(RECORDS_DIR).resolve(stack + ".json");
-            if (!Files.isRegularFile(records)) {
-                PlanResult run = ProgramRun.run(StackFile.load(projectDir, stack));
-                if (run.error().isPresent()) {
-                    throw new IllegalStateException("the " + stack + " stack failed: " + run.error().get().getMessage());
-                }
-                RecordsWriter.write(run, records);
-            }
-            PolicyPackReport.Outcome report = PolicyPackReport.run(projectDir, records, stack, false);
+            Path records = records(projectDir, stack);
+            Path log = engineLog(projectDir, stack);
+            PolicyPackReport.Outcome report = Files.isRegularFile(log)
+                    && !Files.getLastModifiedTime(log).toInstant().isBefore(Files.getLastModifiedTime(records).toInstant())
+                    ? PolicyPackReport.fromEngineLog(projectDir, log, stack, false)
+                    : PolicyPackReport.run(projectDir, records, stack, false);
             if (report.output() == null) {
                 throw new IllegalStateException("no compliance report for " + stack + ": " + report.unavailableBecause());
             }
@@ -54,6 +66,18 @@ public final class ComplianceReport {
         }
         Files.createDirectories(out.getParent());
         Files.writeString(out, String.join("\n", sections));
-        System.out.println("compliance report: " + projectDir.relativize(out));
+        return out;
+    }
+
+    private static Path records(Path projectDir, String stack) throws IOException {
+        Path records = projectDir.resolve(RECORDS_DIR).resolve(stack + ".json");
+        if (!Files.isRegularFile(records)) {
+            PlanResult run = ProgramRun.run(StackFile.load(projectDir, stack));
+            if (run.error().isPresent()) {
+                throw new IllegalStateException("the " + stack + " stack failed: " + run.error().get().getMessage());
+            }
+            RecordsWriter.write(run, records);
+        }
+        return records;
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Runs the policy pack's report command ({@code policy/dist/report.js}) on a stack's resource records, with the
@@ -17,7 +18,7 @@ import java.nio.file.Path;
 public final class PolicyPackReport {
 
     /** The report's text, or why there is none. */
-    record Outcome(String output, String unavailableBecause) {
+    public record Outcome(String output, String unavailableBecause) {
     }
 
     private PolicyPackReport() {
@@ -33,7 +34,7 @@ public final class PolicyPackReport {
     }
 
     /** The report on a program run, through a temporary records file. */
-    static Outcome run(Path projectDir, PlanResult result, boolean json) {
+    public static Outcome run(Path projectDir, PlanResult result, boolean json) {
         try {
             Path records = Files.createTempFile("state-backend-" + result.stack(), ".json");
             try {
@@ -47,12 +48,22 @@ public final class PolicyPackReport {
         }
     }
 
-    /** The report on records already written for {@code stack}. */
+    /** The report on records already written for {@code stack}: the pack's policies run offline. */
     static Outcome run(Path projectDir, Path records, String stack, boolean json) {
+        return report(projectDir, List.of(records.toString()), stack, json);
+    }
+
+    /** The report on the event log of a real run with the pack ({@code --event-log}): the engine's own verdicts. */
+    public static Outcome fromEngineLog(Path projectDir, Path eventLog, String stack, boolean json) {
+        return report(projectDir, List.of("--engine-log", eventLog.toString()), stack, json);
+    }
+
+    private static Outcome report(Path projectDir, List<String> input, String stack, boolean json) {
         if (!Files.isRegularFile(projectDir.resolve("policy/dist/report.js"))) {
             return new Outcome(null, "the policy pack is not built: run `mvn -B verify` once");
         }
-        Command command = Command.of("node", "policy/dist/report.js", records.toString(), configFor(projectDir, stack))
+        Command command = Command.of("node", "policy/dist/report.js").args(input.toArray(String[]::new))
+                .args(configFor(projectDir, stack))
                 .argIf(json, "--json")
                 .capture()
                 .build();

@@ -1,6 +1,6 @@
-// Resource type tokens (<package>:<module>:<type>, from the provider schema), as the engine passes them to a
-// policy pack in args.type. The aws provider 6.x served here still has the V2 suffix on the split-out S3
-// resources.
+// Generated from io.statebackend.vocabulary.AwsType (the token each provider SDK class the program declares
+// carries) by io.statebackend.vocabulary.VocabularyFiles: change that, not this file.
+// Resource type tokens (<package>:<module>:<type>), as the engine passes them to a policy pack in args.type.
 export const AwsTypes = {
     Bucket: "aws:s3/bucketV2:BucketV2",
     Versioning: "aws:s3/bucketVersioningV2:BucketVersioningV2",
@@ -12,6 +12,8 @@ export const AwsTypes = {
     Logging: "aws:s3/bucketLoggingV2:BucketLoggingV2",
     Replication: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
     KmsKey: "aws:kms/key:Key",
+    KmsAlias: "aws:kms/alias:Alias",
+    IamRole: "aws:iam/role:Role",
     IamPolicy: "aws:iam/policy:Policy",
     IamRolePolicy: "aws:iam/rolePolicy:RolePolicy",
 } as const;

@@ -4,6 +4,7 @@ import { expectValue } from "../common/checks";
 import { Control, ofType, resourceControl } from "../common/control";
 import { minimumDays } from "../common/duration";
 import { isUnknown, list, read, sameText, show } from "../common/props";
+import { Thresholds } from "../common/thresholds";
 import { backupInstanceOfAccount, everyHasAttached } from "./stack";
 import { AzureTypes } from "./types";
 
@@ -80,7 +81,7 @@ export const backupPolicyRetention = resourceControl<{ minimumBackupRetentionDay
             type: "integer",
             minimum: 1,
             maximum: 3650,
-            default: 30,
+            default: Thresholds.productionBackupRetentionDays,
             description: "Fewest days a vaulted backup must be kept.",
         },
     },

@@ -3,6 +3,7 @@
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { expectAtLeast, expectValue } from "../common/checks";
 import { Control, Report, resourceControl } from "../common/control";
+import { Thresholds } from "../common/thresholds";
 import { blobServiceOfAccount, everyHasAttached } from "./stack";
 import { AzureTypes } from "./types";
 
@@ -16,8 +17,8 @@ const softDeleteDays: PolicyConfigJSONSchema = {
     type: "integer",
     minimum: 1,
     maximum: 365,
-    default: 7,
-    description: "Fewest days deleted data stays recoverable (Azure allows 1-365; CIS asks for at least 7, prod uses 30).",
+    default: Thresholds.developmentSoftDeleteDays,
+    description: `Fewest days deleted data stays recoverable (Azure allows 1-365; CIS asks for at least 7, prod uses ${Thresholds.productionSoftDeleteDays}).`,
 };
 
 function expectRetention(props: unknown, policyPath: string, minimumDays: number, report: Report): void {

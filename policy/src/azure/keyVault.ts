@@ -4,6 +4,7 @@ import { expectAtLeast, expectSet, expectValue } from "../common/checks";
 import { PolicyResource } from "@pulumi/policy";
 import { Control, ofType, resourceControl, stackControl } from "../common/control";
 import { isUnknown, list, read, sameText, show } from "../common/props";
+import { Thresholds } from "../common/thresholds";
 import { AzureTypes } from "./types";
 
 const Vault = AzureTypes.Vault;
@@ -92,7 +93,7 @@ export const keyRsaSize = resourceControl<{ minimumKeySize: number }>({
         minimumKeySize: {
             type: "integer",
             enum: [2048, 3072, 4096],
-            default: 3072,
+            default: Thresholds.minimumKeySize,
             description: "Smallest RSA key size accepted, in bits.",
         },
     },

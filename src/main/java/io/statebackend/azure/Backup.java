@@ -3,7 +3,9 @@ package io.statebackend.azure;
 import com.pulumi.azurenative.authorization.RoleAssignment;
 import com.pulumi.azurenative.authorization.RoleAssignmentArgs;
 import com.pulumi.azurenative.authorization.enums.PrincipalType;
+import com.pulumi.azurenative.dataprotection.BackupInstance;
 import com.pulumi.azurenative.dataprotection.BackupInstanceArgs;
+import com.pulumi.azurenative.dataprotection.BackupPolicy;
 import com.pulumi.azurenative.dataprotection.BackupPolicyArgs;
 import com.pulumi.azurenative.dataprotection.BackupVault;
 import com.pulumi.azurenative.dataprotection.BackupVaultArgs;
@@ -46,8 +48,6 @@ import io.statebackend.settings.AzureSettings;
  */
 final class Backup {
 
-    static final String POLICY_TYPE = "azure-native:dataprotection:BackupPolicy";
-    static final String INSTANCE_TYPE = "azure-native:dataprotection:BackupInstance";
     static final String BLOB_DATASOURCE_TYPE = "Microsoft.Storage/storageAccounts/blobServices";
 
     Backup(AzureScope scope, AzureSettings.Backup backup, Account account, BlobDataProtection dataProtection,
@@ -74,7 +74,7 @@ final class Backup {
                 .tags(scope.tags())
                 .build(), scope.child());
 
-        var policy = new NameOnlyResource(POLICY_TYPE, "state-backup-policy",
+        var policy = new NameOnlyResource(BackupPolicy.class, "state-backup-policy",
                 policyArgs(scope.resourceGroupName(), vault.name(), backup), scope.child());
 
         var vaultCanBackUpAccount = new RoleAssignment("backup-vault-storage-account-backup-contributor",
@@ -89,7 +89,7 @@ final class Backup {
 
         Output<String> accountId = account.account.id();
         Output<String> accountName = account.account.name();
-        new NameOnlyResource(INSTANCE_TYPE, "state-backup-instance", BackupInstanceArgs.builder()
+        new NameOnlyResource(BackupInstance.class, "state-backup-instance", BackupInstanceArgs.builder()
                 .resourceGroupName(scope.resourceGroupName())
                 .vaultName(vault.name())
                 .backupInstanceName("pulumi-state-container")

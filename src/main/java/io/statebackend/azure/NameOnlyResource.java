@@ -6,6 +6,7 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ResourceArgs;
+import io.statebackend.common.ResourceTokens;
 
 /**
  * Declares an azure-native resource (same type token, same typed arguments, so the engine, the provider and a policy
@@ -23,8 +24,10 @@ final class NameOnlyResource extends CustomResource {
     @Export(name = "name", refs = {String.class}, tree = "[0]")
     private Output<String> name;
 
-    NameOnlyResource(String type, String name, ResourceArgs args, CustomResourceOptions options) {
-        super(type, name, args, CustomResourceOptions.merge(options,
+    /** Declares what {@code generatedClass} would, under the type token the provider SDK gives that class. */
+    NameOnlyResource(Class<? extends CustomResource> generatedClass, String name, ResourceArgs args,
+                     CustomResourceOptions options) {
+        super(ResourceTokens.of(generatedClass), name, args, CustomResourceOptions.merge(options,
                 CustomResourceOptions.builder().version(Utilities.getVersion()).build()));
     }
 

@@ -137,7 +137,7 @@ public record AwsSettings(String region, Names names, Access access, Lifecycle l
 
         static final Setting<Integer> NONCURRENT_VERSION_DAYS = Setting.integer("awsNoncurrentVersionRetentionDays", 90,
                         "days before a noncurrent object version expires")
-                .rule(between(1, 3650)).rule(minimumDaysIn(PRODUCTION, 30));
+                .rule(between(1, 365)).rule(minimumDaysIn(PRODUCTION, 30));
         static final Setting<Integer> NEWER_NONCURRENT_VERSIONS = Setting.integer("awsNewerNoncurrentVersions", 10,
                 "newest noncurrent versions kept regardless of age").rule(between(1, 100));
         static final List<Setting<?>> SETTINGS = List.of(NONCURRENT_VERSION_DAYS, NEWER_NONCURRENT_VERSIONS);

@@ -1,5 +1,7 @@
 package io.statebackend.settings;
 
+import java.util.OptionalInt;
+
 /**
  * One condition a setting's value must meet, declared with the setting (see {@link Rules} for the ones this project
  * uses).
@@ -13,4 +15,14 @@ public interface Rule<T> {
 
     /** What the rule allows, for the settings documentation; empty when the setting's description says it already. */
     String summary();
+
+    /** The lowest number the rule lets {@code profile} use, when it sets one. */
+    default OptionalInt lowestIn(Profile profile) {
+        return OptionalInt.empty();
+    }
+
+    /** The highest number the rule allows, when it sets one. */
+    default OptionalInt highest() {
+        return OptionalInt.empty();
+    }
 }

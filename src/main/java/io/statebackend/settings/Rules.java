@@ -6,6 +6,8 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -26,20 +28,23 @@ public final class Rules {
     }
 
     static Rule<Integer> between(int min, int max) {
-        return rule(min + "-" + max, (setting, value, profile) -> require(value >= min && value <= max, setting,
-                Integer.toString(value), "a number from " + min + " to " + max));
+        return bounded(min + "-" + max, (setting, value, profile) -> require(value >= min && value <= max, setting,
+                Integer.toString(value), "a number from " + min + " to " + max), profile -> OptionalInt.of(min),
+                OptionalInt.of(max));
     }
 
     /** A profile's minimum, above the range every profile allows. */
     static Rule<Integer> minimumDaysIn(Profile required, int min) {
-        return rule(required.value() + " >= " + min, (setting, value, profile) -> require(
-                profile != required || value >= min, setting, Integer.toString(value),
-                "at least " + min + " days in " + required.value()));
+        return bounded(required.value() + " >= " + min, (setting, value, profile) -> require(
+                        profile != required || value >= min, setting, Integer.toString(value),
+                        "at least " + min + " days in " + required.value()),
+                profile -> profile == required ? OptionalInt.of(min) : OptionalInt.empty(), OptionalInt.empty());
     }
 
     static Rule<Integer> either(int first, int second) {
-        return rule(first + " or " + second, (setting, value, profile) -> require(value == first || value == second,
-                setting, Integer.toString(value), first + " or " + second));
+        return bounded(first + " or " + second, (setting, value, profile) -> require(value == first || value == second,
+                        setting, Integer.toString(value), first + " or " + second),
+                profile -> OptionalInt.of(Math.min(first, second)), OptionalInt.of(Math.max(first, second)));
     }
 
     static Rule<String> oneOf(List<String> allowed) {
@@ -121,6 +126,11 @@ public final class Rules {
     }
 
     private static <T> Rule<T> rule(String summary, Check<T> check) {
+        return bounded(summary, check, profile -> OptionalInt.empty(), OptionalInt.empty());
+    }
+
+    private static <T> Rule<T> bounded(String summary, Check<T> check, Function<Profile, OptionalInt> lowest,
+                                       OptionalInt highest) {
         return new Rule<>() {
             @Override
             public void check(Setting<?> setting, T value, Profile profile) {
@@ -130,6 +140,16 @@ public final class Rules {
             @Override
             public String summary() {
                 return summary;
+            }
+
+            @Override
+            public OptionalInt lowestIn(Profile profile) {
+                return lowest.apply(profile);
+            }
+
+            @Override
+            public OptionalInt highest() {
+                return highest;
             }
         };
     }

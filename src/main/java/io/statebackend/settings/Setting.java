@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
@@ -118,6 +119,17 @@ public final class Setting<T> {
         requiredIn.ifPresent(r -> allowed.add("required in " + r.profile().value()));
         rules.stream().map(Rule::summary).filter(s -> !s.isEmpty()).forEach(allowed::add);
         return allowed.isEmpty() ? description : description + " (" + String.join("; ", allowed) + ")";
+    }
+
+    /** The lowest number {@code profile} may set, from the rules; empty when no rule bounds it. */
+    public OptionalInt minimumIn(Profile profile) {
+        return rules.stream().map(rule -> rule.lowestIn(profile)).filter(OptionalInt::isPresent)
+                .mapToInt(OptionalInt::getAsInt).max();
+    }
+
+    /** The highest number any profile may set, from the rules; empty when no rule bounds it. */
+    public OptionalInt maximum() {
+        return rules.stream().map(Rule::highest).filter(OptionalInt::isPresent).mapToInt(OptionalInt::getAsInt).min();
     }
 
     T parse(String raw) {

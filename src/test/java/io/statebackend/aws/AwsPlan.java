@@ -5,26 +5,26 @@ import io.statebackend.mockrun.PlanMocks;
 import io.statebackend.mockrun.PlanResult;
 import io.statebackend.mockrun.ResourceRecord;
 import io.statebackend.testing.Runs;
+import io.statebackend.vocabulary.AwsType;
 
-/** The program run once on each real stack file (runs are deterministic), and the AWS type tokens tests look up. */
+/** The program run once on each real stack file (runs are deterministic), and short names for the AWS type tokens ({@link AwsType}) tests look up. */
 final class AwsPlan {
 
     static final String PROVIDER = "pulumi:providers:aws";
-    static final String KEY = "aws:kms/key:Key";
-    static final String ALIAS = "aws:kms/alias:Alias";
-    static final String BUCKET = "aws:s3/bucketV2:BucketV2";
-    static final String VERSIONING = "aws:s3/bucketVersioningV2:BucketVersioningV2";
-    static final String ENCRYPTION =
-            "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
-    static final String PUBLIC_ACCESS_BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
-    static final String OWNERSHIP = "aws:s3/bucketOwnershipControls:BucketOwnershipControls";
-    static final String BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
-    static final String LIFECYCLE = "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2";
-    static final String LOGGING = "aws:s3/bucketLoggingV2:BucketLoggingV2";
-    static final String REPLICATION = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
-    static final String ROLE = "aws:iam/role:Role";
-    static final String ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
-    static final String IAM_POLICY = "aws:iam/policy:Policy";
+    static final String KEY = AwsType.KMS_KEY.token();
+    static final String ALIAS = AwsType.KMS_ALIAS.token();
+    static final String BUCKET = AwsType.BUCKET.token();
+    static final String VERSIONING = AwsType.VERSIONING.token();
+    static final String ENCRYPTION = AwsType.ENCRYPTION.token();
+    static final String PUBLIC_ACCESS_BLOCK = AwsType.PUBLIC_ACCESS_BLOCK.token();
+    static final String OWNERSHIP = AwsType.OWNERSHIP_CONTROLS.token();
+    static final String BUCKET_POLICY = AwsType.BUCKET_POLICY.token();
+    static final String LIFECYCLE = AwsType.LIFECYCLE.token();
+    static final String LOGGING = AwsType.LOGGING.token();
+    static final String REPLICATION = AwsType.REPLICATION.token();
+    static final String ROLE = AwsType.IAM_ROLE.token();
+    static final String ROLE_POLICY = AwsType.IAM_ROLE_POLICY.token();
+    static final String IAM_POLICY = AwsType.IAM_POLICY.token();
 
     static final String ACCOUNT = PlanMocks.AWS_ACCOUNT_ID;
     static final String PRIMARY_PROVIDER = PROVIDER + "::aws-primary";

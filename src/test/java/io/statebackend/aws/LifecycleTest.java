@@ -70,9 +70,9 @@ class LifecycleTest {
     @Test
     void theRulesFollowTheSettings() {
         PlanResult result = succeeded(Stacks.runWith("prod", Map.of(
-                "awsNoncurrentVersionRetentionDays", "400", "awsNewerNoncurrentVersions", "3")));
-        assertVersionedStateLifecycle(result.get(LIFECYCLE, "state-bucket-lifecycle"), 400, 3);
-        assertVersionedStateLifecycle(result.get(LIFECYCLE, "replica-bucket-lifecycle"), 400, 3);
+                "awsNoncurrentVersionRetentionDays", "200", "awsNewerNoncurrentVersions", "3")));
+        assertVersionedStateLifecycle(result.get(LIFECYCLE, "state-bucket-lifecycle"), 200, 3);
+        assertVersionedStateLifecycle(result.get(LIFECYCLE, "replica-bucket-lifecycle"), 200, 3);
     }
 
     @Test

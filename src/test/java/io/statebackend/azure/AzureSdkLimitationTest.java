@@ -5,6 +5,7 @@ import com.pulumi.core.Output;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
+import io.statebackend.common.ResourceTokens;
 import io.statebackend.mockrun.PlanMocks;
 import io.statebackend.settings.AzureSettings;
 import io.statebackend.settings.SettingsLoader;
@@ -36,7 +37,7 @@ class AzureSdkLimitationTest {
                     if (generatedClass) {
                         new BackupPolicy("policy", args);
                     } else {
-                        new NameOnlyResource(Backup.POLICY_TYPE, "policy", args, null);
+                        new NameOnlyResource(BackupPolicy.class, "policy", args, null);
                     }
                 });
     }
@@ -51,6 +52,6 @@ class AzureSdkLimitationTest {
     void nameOnlyResourceDeclaresTheSamePolicy() {
         TestResult result = declare(false);
         assertTrue(result.exceptions().isEmpty(), () -> result.exceptions().toString());
-        assertTrue(result.resources().stream().anyMatch(r -> Backup.POLICY_TYPE.equals(r.pulumiResourceType())));
+        assertTrue(result.resources().stream().anyMatch(r -> ResourceTokens.of(BackupPolicy.class).equals(r.pulumiResourceType())));
     }
 }

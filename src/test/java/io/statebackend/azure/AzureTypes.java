@@ -2,35 +2,36 @@ package io.statebackend.azure;
 
 import io.statebackend.mockrun.PlanResult;
 import io.statebackend.mockrun.ResourceRecord;
+import io.statebackend.vocabulary.AzureType;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Type tokens of the Azure resources, as the engine and a policy pack see them, and small readers for tests. */
+/** Short names for the Azure type tokens ({@link AzureType}) the tests look up, and small readers for tests. */
 final class AzureTypes {
 
-    static final String RESOURCE_GROUP = "azure-native:resources:ResourceGroup";
-    static final String ACCOUNT = "azure-native:storage:StorageAccount";
-    static final String BLOB_SERVICE = "azure-native:storage:BlobServiceProperties";
-    static final String LIFECYCLE = "azure-native:storage:ManagementPolicy";
-    static final String CONTAINER = "azure-native:storage:BlobContainer";
-    static final String VAULT = "azure-native:keyvault:Vault";
-    static final String KEY = "azure-native:keyvault:Key";
-    static final String IDENTITY = "azure-native:managedidentity:UserAssignedIdentity";
-    static final String ROLE_ASSIGNMENT = "azure-native:authorization:RoleAssignment";
-    static final String LOCK = "azure-native:authorization:ManagementLockAtResourceLevel";
-    static final String VNET = "azure-native:network:VirtualNetwork";
-    static final String SUBNET = "azure-native:network:Subnet";
-    static final String PRIVATE_ENDPOINT = "azure-native:network:PrivateEndpoint";
-    static final String DNS_ZONE = "azure-native:network:PrivateZone";
-    static final String DNS_ZONE_LINK = "azure-native:network:VirtualNetworkLink";
-    static final String DNS_ZONE_GROUP = "azure-native:network:PrivateDnsZoneGroup";
-    static final String WORKSPACE = "azure-native:operationalinsights:Workspace";
-    static final String DIAGNOSTIC_SETTING = "azure-native:insights:DiagnosticSetting";
-    static final String BACKUP_VAULT = "azure-native:dataprotection:BackupVault";
-    static final String BACKUP_POLICY = "azure-native:dataprotection:BackupPolicy";
-    static final String BACKUP_INSTANCE = "azure-native:dataprotection:BackupInstance";
+    static final String RESOURCE_GROUP = AzureType.RESOURCE_GROUP.token();
+    static final String ACCOUNT = AzureType.STORAGE_ACCOUNT.token();
+    static final String BLOB_SERVICE = AzureType.BLOB_SERVICE_PROPERTIES.token();
+    static final String LIFECYCLE = AzureType.MANAGEMENT_POLICY.token();
+    static final String CONTAINER = AzureType.BLOB_CONTAINER.token();
+    static final String VAULT = AzureType.VAULT.token();
+    static final String KEY = AzureType.KEY.token();
+    static final String IDENTITY = AzureType.USER_ASSIGNED_IDENTITY.token();
+    static final String ROLE_ASSIGNMENT = AzureType.ROLE_ASSIGNMENT.token();
+    static final String LOCK = AzureType.RESOURCE_LOCK.token();
+    static final String VNET = AzureType.VIRTUAL_NETWORK.token();
+    static final String SUBNET = AzureType.SUBNET.token();
+    static final String PRIVATE_ENDPOINT = AzureType.PRIVATE_ENDPOINT.token();
+    static final String DNS_ZONE = AzureType.PRIVATE_DNS_ZONE.token();
+    static final String DNS_ZONE_LINK = AzureType.PRIVATE_DNS_ZONE_LINK.token();
+    static final String DNS_ZONE_GROUP = AzureType.PRIVATE_DNS_ZONE_GROUP.token();
+    static final String WORKSPACE = AzureType.WORKSPACE.token();
+    static final String DIAGNOSTIC_SETTING = AzureType.DIAGNOSTIC_SETTING.token();
+    static final String BACKUP_VAULT = AzureType.BACKUP_VAULT.token();
+    static final String BACKUP_POLICY = AzureType.BACKUP_POLICY.token();
+    static final String BACKUP_INSTANCE = AzureType.BACKUP_INSTANCE.token();
 
     static final String ACCOUNT_NAME = "state-account";
     static final String VAULT_NAME = "state-vault";
@@ -49,15 +50,15 @@ final class AzureTypes {
     /** The Azure resource id the mock provider gave a resource: what other resources receive as its id. */
     static String idOf(PlanResult run, String type, String name) {
         ResourceRecord r = run.get(type, name);
-        return switch (type) {
-            case ACCOUNT -> "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/"
+        return switch (AzureType.byToken(type).orElseThrow()) {
+            case STORAGE_ACCOUNT -> "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/"
                     + r.input("resourceGroupName") + "/providers/Microsoft.Storage/storageAccounts/" + r.input("accountName");
             case VAULT -> "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/"
                     + r.input("resourceGroupName") + "/providers/Microsoft.KeyVault/vaults/" + r.input("vaultName");
             case KEY -> "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/"
                     + r.input("resourceGroupName") + "/providers/Microsoft.KeyVault/vaults/" + r.input("vaultName")
                     + "/keys/" + r.input("keyName");
-            case CONTAINER -> idOf(run, ACCOUNT, ACCOUNT_NAME) + "/blobServices/default/containers/" + r.input("containerName");
+            case BLOB_CONTAINER -> idOf(run, ACCOUNT, ACCOUNT_NAME) + "/blobServices/default/containers/" + r.input("containerName");
             default -> throw new IllegalArgumentException("no id rule for " + type);
         };
     }

@@ -6,6 +6,7 @@ import io.statebackend.testing.Control;
 import io.statebackend.testing.Records;
 import io.statebackend.testing.Runs;
 import io.statebackend.testing.Stacks;
+import io.statebackend.vocabulary.AzureType;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class StateReadersTest {
 
-    static final String ROLE_DEFINITION = "azure-native:authorization:RoleDefinition";
+    static final String ROLE_DEFINITION = AzureType.ROLE_DEFINITION.token();
     static final String READER = "7b3e9c14-6a2d-4f58-b1e0-93c5d4a7e862";
     static final PlanResult WITH_READER = Stacks.runWith("prod",
             Map.of("azureStateReaderObjectIds", "[\"" + READER + "\"]"));

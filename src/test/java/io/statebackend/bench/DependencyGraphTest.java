@@ -1,6 +1,7 @@
 package io.statebackend.bench;
 
 import io.statebackend.testing.Stacks;
+import io.statebackend.vocabulary.AzureType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,31 +41,31 @@ class DependencyGraphTest {
 
     @Test
     void diagnosticsWaitOnlyForWhatTheyWatchAndWhereTheyWrite() {
-        Set<String> allowed = Set.of("state-backend:azure:StateStore", "azure-native:storage:StorageAccount",
-                "azure-native:keyvault:Vault", "azure-native:operationalinsights:Workspace");
-        waitsOnlyFor("azure-native:insights:DiagnosticSetting", "state-blob-audit", allowed);
-        waitsOnlyFor("azure-native:insights:DiagnosticSetting", "state-vault-audit", allowed);
+        Set<String> allowed = Set.of("state-backend:azure:StateStore", AzureType.STORAGE_ACCOUNT.token(),
+                AzureType.VAULT.token(), AzureType.WORKSPACE.token());
+        waitsOnlyFor(AzureType.DIAGNOSTIC_SETTING.token(), "state-blob-audit", allowed);
+        waitsOnlyFor(AzureType.DIAGNOSTIC_SETTING.token(), "state-vault-audit", allowed);
     }
 
     @Test
     void dnsWaitsOnlyForItsEndpointAndZone() {
-        Set<String> allowed = Set.of("state-backend:azure:StateStore", "azure-native:resources:ResourceGroup",
-                "azure-native:network:PrivateEndpoint", "azure-native:network:PrivateZone");
-        waitsOnlyFor("azure-native:network:PrivateDnsZoneGroup", "state-blob-dns", allowed);
-        waitsOnlyFor("azure-native:network:PrivateDnsZoneGroup", "state-vault-dns", allowed);
+        Set<String> allowed = Set.of("state-backend:azure:StateStore", AzureType.RESOURCE_GROUP.token(),
+                AzureType.PRIVATE_ENDPOINT.token(), AzureType.PRIVATE_DNS_ZONE.token());
+        waitsOnlyFor(AzureType.PRIVATE_DNS_ZONE_GROUP.token(), "state-blob-dns", allowed);
+        waitsOnlyFor(AzureType.PRIVATE_DNS_ZONE_GROUP.token(), "state-vault-dns", allowed);
     }
 
     @Test
     void containerDoesNotWaitForTheBlobServiceSettings() {
-        assertFalse(prod.waitsFor("azure-native:storage:BlobContainer", "state-container")
+        assertFalse(prod.waitsFor(AzureType.BLOB_CONTAINER.token(), "state-container")
                 .contains("azure-native:storage:BlobServiceProperties::state-blob-service"));
     }
 
     @Test
     void explicitAndImplicitDependenciesAreBothSeen() {
-        assertTrue(prod.waitsFor("azure-native:storage:StorageAccount", "state-account")
+        assertTrue(prod.waitsFor(AzureType.STORAGE_ACCOUNT.token(), "state-account")
                 .contains("azure-native:authorization:RoleAssignment::cmk-identity-crypto-service-encryption-user"));
-        assertTrue(prod.waitsFor("azure-native:storage:StorageAccount", "state-account")
+        assertTrue(prod.waitsFor(AzureType.STORAGE_ACCOUNT.token(), "state-account")
                 .contains("azure-native:managedidentity:UserAssignedIdentity::state-cmk-identity"));
     }
 }

@@ -1,6 +1,8 @@
 package io.statebackend.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statebackend.vocabulary.AwsType;
+import io.statebackend.vocabulary.AzureType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,9 +34,9 @@ class MainCommandIT {
 
     /** The kinds of resource that hold state or its keys, which prod protects and dev does not. */
     static final Set<String> STATEFUL_TYPES = Set.of(
-            "azure-native:storage:StorageAccount", "azure-native:storage:BlobContainer",
-            "azure-native:keyvault:Vault", "azure-native:keyvault:Key",
-            "aws:s3/bucketV2:BucketV2", "aws:kms/key:Key");
+            AzureType.STORAGE_ACCOUNT.token(), AzureType.BLOB_CONTAINER.token(),
+            AzureType.VAULT.token(), AzureType.KEY.token(),
+            AwsType.BUCKET.token(), AwsType.KMS_KEY.token());
 
     @TempDir
     Path tmp;

@@ -2,6 +2,7 @@ package io.statebackend.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statebackend.e2e.programs.UnprotectedStorageAccount;
+import io.statebackend.vocabulary.AzureType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,7 @@ class PolicyEnforcementIT {
         Run blocked = sandbox.pulumi(up);
         assertFalse(blocked.ok(), blocked::describe);
         assertTrue(blocked.stdout().contains("[mandatory]  azure-state-resources-protected"), blocked::describe);
-        assertTrue(blocked.stdout().contains("azure-native:storage:StorageAccount"), blocked::describe);
+        assertTrue(blocked.stdout().contains(AzureType.STORAGE_ACCOUNT.token()), blocked::describe);
         assertEquals(0, resources(sandbox), "nothing was created");
     }
 

@@ -6,6 +6,7 @@ import io.statebackend.review.ComplianceReport;
 import io.statebackend.settings.StackFile;
 import io.statebackend.testing.Runs;
 import io.statebackend.testing.Stacks;
+import io.statebackend.vocabulary.AzureType;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -38,7 +39,7 @@ class RecordsExportTest {
         JsonNode doc = new ObjectMapper().valueToTree(RecordsWriter.document(Runs.prod()));
         JsonNode account = null;
         for (JsonNode r : doc.path("resources")) {
-            if (r.path("type").asText().equals("azure-native:storage:StorageAccount")) {
+            if (r.path("type").asText().equals(AzureType.STORAGE_ACCOUNT.token())) {
                 account = r;
             }
         }

@@ -116,11 +116,16 @@ public final class Stacks {
     private static final Map<String, PlanResult> RUNS_WITH_CHANGES = new ConcurrentHashMap<>();
 
     private static PlanResult execute(String stack, Map<String, String> changes) {
+        return ProgramRun.run(file(stack).projectName(), stack, configWith(stack, changes), TODAY);
+    }
+
+    /** The config {@link #runWith} runs the program on: {@link #config} with some keys changed. */
+    public static StackConfig configWith(String stack, Map<String, String> changes) {
         StackFile file = file(stack);
         Map<String, String> all = new HashMap<>();
         ownIdsOf(stack).forEach((key, value) -> all.put(qualified(file, key), value));
         changes.forEach((key, value) -> all.put(qualified(file, key), value));
-        return ProgramRun.run(file.projectName(), stack, withChanges(file, all), TODAY);
+        return withChanges(file, all);
     }
 
     private static Map<String, String> ownIdsOf(String stack) {

@@ -1,8 +1,10 @@
 package io.statebackend.mockrun;
 
 import io.statebackend.settings.AwsSettings;
+import io.statebackend.vocabulary.AwsType;
 
 import java.util.Map;
+import java.util.Optional;
 
 import static io.statebackend.mockrun.ProviderShapes.str;
 
@@ -22,9 +24,15 @@ final class AwsShapes {
                            String region) {
         String partition = AwsSettings.partitionOf(region);
         String account = PlanMocks.AWS_ACCOUNT_ID;
-        return switch (type) {
-            case PROVIDER_TYPE -> PlanMocks.guidFor("provider/" + name);
-            case "aws:s3/bucketV2:BucketV2" -> {
+        if (type.equals(PROVIDER_TYPE)) {
+            return PlanMocks.guidFor("provider/" + name);
+        }
+        Optional<AwsType> aws = AwsType.byToken(type);
+        if (aws.isEmpty()) {
+            return "mock-" + name;
+        }
+        return switch (aws.get()) {
+            case BUCKET -> {
                 String bucket = str(inputs, "bucket");
                 state.put("arn", "arn:" + partition + ":s3:::" + bucket);
                 state.put("bucketDomainName", bucket + ".s3.amazonaws.com");
@@ -36,15 +44,9 @@ final class AwsShapes {
                 yield bucket;
             }
             // Bucket sub-resources are identified by their bucket's name in Terraform.
-            case "aws:s3/bucketVersioningV2:BucketVersioningV2",
-                 "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
-                 "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
-                 "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
-                 "aws:s3/bucketPolicy:BucketPolicy",
-                 "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
-                 "aws:s3/bucketLoggingV2:BucketLoggingV2",
-                 "aws:s3/bucketReplicationConfig:BucketReplicationConfig" -> str(inputs, "bucket");
-            case "aws:kms/key:Key" -> {
+            case VERSIONING, ENCRYPTION, PUBLIC_ACCESS_BLOCK, OWNERSHIP_CONTROLS, BUCKET_POLICY, LIFECYCLE, LOGGING,
+                 REPLICATION -> str(inputs, "bucket");
+            case KMS_KEY -> {
                 String keyId = PlanMocks.guidFor("kms/" + region + "/" + name);
                 state.put("arn", "arn:" + partition + ":kms:" + region + ":" + account + ":key/" + keyId);
                 state.put("keyId", keyId);
@@ -52,7 +54,7 @@ final class AwsShapes {
                 state.put("rotationPeriodInDays", Boolean.TRUE.equals(inputs.get("enableKeyRotation")) ? 365 : 0);
                 yield keyId;
             }
-            case "aws:kms/alias:Alias" -> {
+            case KMS_ALIAS -> {
                 String alias = str(inputs, "name");
                 String target = str(inputs, "targetKeyId");
                 state.put("arn", "arn:" + partition + ":kms:" + region + ":" + account + ":" + alias);
@@ -60,22 +62,21 @@ final class AwsShapes {
                         : "arn:" + partition + ":kms:" + region + ":" + account + ":key/" + target);
                 yield alias;
             }
-            case "aws:iam/role:Role" -> {
+            case IAM_ROLE -> {
                 String role = str(inputs, "name");
                 state.put("arn", "arn:" + partition + ":iam::" + account + ":role" + path(inputs) + role);
                 state.put("uniqueId", "AROA" + idSuffix(role));
                 state.put("createDate", "2025-01-01T00:00:00Z");
                 yield role;
             }
-            case "aws:iam/policy:Policy" -> {
+            case IAM_POLICY -> {
                 String arn = "arn:" + partition + ":iam::" + account + ":policy" + path(inputs) + str(inputs, "name");
                 state.put("arn", arn);
                 state.put("policyId", "ANPA" + idSuffix(str(inputs, "name")));
                 state.put("attachmentCount", 0);
                 yield arn;
             }
-            case "aws:iam/rolePolicy:RolePolicy" -> str(inputs, "role") + ":" + str(inputs, "name");
-            default -> "mock-" + name;
+            case IAM_ROLE_POLICY -> str(inputs, "role") + ":" + str(inputs, "name");
         };
     }
 

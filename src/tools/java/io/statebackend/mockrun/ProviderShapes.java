@@ -1,7 +1,10 @@
 package io.statebackend.mockrun;
 
+import io.statebackend.vocabulary.AzureType;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What each provider adds to a resource's inputs when it creates it: the id and the computed outputs this program
@@ -20,12 +23,18 @@ final class ProviderShapes {
                            String awsRegion) {
         userAssignedIdentitiesAsMap(inputs, state);
         String rg = "/subscriptions/" + PlanMocks.SUBSCRIPTION_ID + "/resourceGroups/" + str(inputs, "resourceGroupName");
-        String id = switch (type) {
-            case "azure-native:resources:ResourceGroup" -> {
+        Optional<AzureType> azure = AzureType.byToken(type);
+        if (azure.isEmpty()) {
+            String id = AwsShapes.complete(type, name, inputs, state, awsRegion);
+            state.putIfAbsent("name", name);
+            return id;
+        }
+        String id = switch (azure.get()) {
+            case RESOURCE_GROUP -> {
                 state.put("name", str(inputs, "resourceGroupName"));
                 yield "/subscriptions/" + PlanMocks.SUBSCRIPTION_ID + "/resourceGroups/" + str(inputs, "resourceGroupName");
             }
-            case "azure-native:storage:StorageAccount" -> {
+            case STORAGE_ACCOUNT -> {
                 String account = str(inputs, "accountName");
                 state.put("name", account);
                 state.put("primaryEndpoints", Map.of(
@@ -37,80 +46,79 @@ final class ProviderShapes {
                         "web", "https://" + account + ".z6.web.core.windows.net/"));
                 yield rg + "/providers/Microsoft.Storage/storageAccounts/" + account;
             }
-            case "azure-native:storage:BlobServiceProperties" ->
+            case BLOB_SERVICE_PROPERTIES ->
                     named(state, "default", rg + "/providers/Microsoft.Storage/storageAccounts/"
                             + str(inputs, "accountName") + "/blobServices/default");
-            case "azure-native:storage:ManagementPolicy" ->
+            case MANAGEMENT_POLICY ->
                     named(state, "default", rg + "/providers/Microsoft.Storage/storageAccounts/"
                             + str(inputs, "accountName") + "/managementPolicies/default");
-            case "azure-native:storage:BlobContainer" -> named(state, str(inputs, "containerName"),
+            case BLOB_CONTAINER -> named(state, str(inputs, "containerName"),
                     rg + "/providers/Microsoft.Storage/storageAccounts/" + str(inputs, "accountName")
                             + "/blobServices/default/containers/" + str(inputs, "containerName"));
-            case "azure-native:keyvault:Vault" -> {
+            case VAULT -> {
                 String vault = str(inputs, "vaultName");
                 Map<String, Object> properties = new LinkedHashMap<>(map(inputs, "properties"));
                 properties.put("vaultUri", "https://" + vault + ".vault.azure.net/");
                 state.put("properties", properties);
                 yield named(state, vault, rg + "/providers/Microsoft.KeyVault/vaults/" + vault);
             }
-            case "azure-native:keyvault:Key" -> {
+            case KEY -> {
                 String key = str(inputs, "keyName");
                 String uri = "https://" + str(inputs, "vaultName") + ".vault.azure.net/keys/" + key;
                 state.put("keyUri", uri);
                 state.put("keyUriWithVersion", uri + "/" + PlanMocks.guidFor(uri).replace("-", ""));
                 yield named(state, key, rg + "/providers/Microsoft.KeyVault/vaults/" + str(inputs, "vaultName") + "/keys/" + key);
             }
-            case "azure-native:managedidentity:UserAssignedIdentity" -> {
+            case USER_ASSIGNED_IDENTITY -> {
                 String identity = str(inputs, "resourceName");
                 state.put("principalId", PlanMocks.guidFor("principal/" + identity));
                 state.put("clientId", PlanMocks.guidFor("client/" + identity));
                 state.put("tenantId", PlanMocks.TENANT_ID);
                 yield named(state, identity, rg + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/" + identity);
             }
-            case "azure-native:authorization:RoleDefinition" -> str(inputs, "scope")
+            case ROLE_DEFINITION -> str(inputs, "scope")
                     + "/providers/Microsoft.Authorization/roleDefinitions/" + str(inputs, "roleDefinitionId");
-            case "azure-native:authorization:RoleAssignment" -> str(inputs, "scope")
+            case ROLE_ASSIGNMENT -> str(inputs, "scope")
                     + "/providers/Microsoft.Authorization/roleAssignments/" + PlanMocks.guidFor(name);
-            case "azure-native:authorization:ManagementLockAtResourceLevel" -> named(state, str(inputs, "lockName"),
+            case RESOURCE_LOCK -> named(state, str(inputs, "lockName"),
                     rg + "/providers/" + str(inputs, "resourceProviderNamespace") + "/" + str(inputs, "resourceType")
                             + "/" + str(inputs, "resourceName") + "/providers/Microsoft.Authorization/locks/"
                             + str(inputs, "lockName"));
-            case "azure-native:network:VirtualNetwork" -> named(state, str(inputs, "virtualNetworkName"),
+            case VIRTUAL_NETWORK -> named(state, str(inputs, "virtualNetworkName"),
                     rg + "/providers/Microsoft.Network/virtualNetworks/" + str(inputs, "virtualNetworkName"));
-            case "azure-native:network:Subnet" -> named(state, str(inputs, "subnetName"),
+            case SUBNET -> named(state, str(inputs, "subnetName"),
                     rg + "/providers/Microsoft.Network/virtualNetworks/" + str(inputs, "virtualNetworkName")
                             + "/subnets/" + str(inputs, "subnetName"));
-            case "azure-native:network:PrivateEndpoint" -> named(state, str(inputs, "privateEndpointName"),
+            case PRIVATE_ENDPOINT -> named(state, str(inputs, "privateEndpointName"),
                     rg + "/providers/Microsoft.Network/privateEndpoints/" + str(inputs, "privateEndpointName"));
-            case "azure-native:network:PrivateZone" -> named(state, str(inputs, "privateZoneName"),
+            case PRIVATE_DNS_ZONE -> named(state, str(inputs, "privateZoneName"),
                     rg + "/providers/Microsoft.Network/privateDnsZones/" + str(inputs, "privateZoneName"));
-            case "azure-native:network:VirtualNetworkLink" -> named(state, str(inputs, "virtualNetworkLinkName"),
+            case PRIVATE_DNS_ZONE_LINK -> named(state, str(inputs, "virtualNetworkLinkName"),
                     rg + "/providers/Microsoft.Network/privateDnsZones/" + str(inputs, "privateZoneName")
                             + "/virtualNetworkLinks/" + str(inputs, "virtualNetworkLinkName"));
-            case "azure-native:network:PrivateDnsZoneGroup" -> named(state, str(inputs, "privateDnsZoneGroupName"),
+            case PRIVATE_DNS_ZONE_GROUP -> named(state, str(inputs, "privateDnsZoneGroupName"),
                     rg + "/providers/Microsoft.Network/privateEndpoints/" + str(inputs, "privateEndpointName")
                             + "/privateDnsZoneGroups/" + str(inputs, "privateDnsZoneGroupName"));
-            case "azure-native:operationalinsights:Workspace" -> {
+            case WORKSPACE -> {
                 state.put("customerId", PlanMocks.guidFor("workspace/" + str(inputs, "workspaceName")));
                 yield named(state, str(inputs, "workspaceName"),
                         rg + "/providers/Microsoft.OperationalInsights/workspaces/" + str(inputs, "workspaceName"));
             }
-            case "azure-native:insights:DiagnosticSetting" -> named(state, str(inputs, "name"),
+            case DIAGNOSTIC_SETTING -> named(state, str(inputs, "name"),
                     str(inputs, "resourceUri") + "/providers/Microsoft.Insights/diagnosticSettings/" + str(inputs, "name"));
-            case "azure-native:dataprotection:BackupVault" -> {
+            case BACKUP_VAULT -> {
                 String vault = str(inputs, "vaultName");
                 state.put("identity", Map.of("type", "SystemAssigned",
                         "principalId", PlanMocks.guidFor("principal/backup/" + vault),
                         "tenantId", PlanMocks.TENANT_ID));
                 yield named(state, vault, rg + "/providers/Microsoft.DataProtection/backupVaults/" + vault);
             }
-            case "azure-native:dataprotection:BackupPolicy" -> named(state, str(inputs, "backupPolicyName"),
+            case BACKUP_POLICY -> named(state, str(inputs, "backupPolicyName"),
                     rg + "/providers/Microsoft.DataProtection/backupVaults/" + str(inputs, "vaultName")
                             + "/backupPolicies/" + str(inputs, "backupPolicyName"));
-            case "azure-native:dataprotection:BackupInstance" -> named(state, str(inputs, "backupInstanceName"),
+            case BACKUP_INSTANCE -> named(state, str(inputs, "backupInstanceName"),
                     rg + "/providers/Microsoft.DataProtection/backupVaults/" + str(inputs, "vaultName")
                             + "/backupInstances/" + str(inputs, "backupInstanceName"));
-            default -> AwsShapes.complete(type, name, inputs, state, awsRegion);
         };
         state.putIfAbsent("name", name);
         return id;

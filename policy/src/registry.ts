@@ -1,51 +1,48 @@
 // Every control of the pack, in the order the compliance report lists them. The pack entry point
-// (index.ts), the evaluator and the report all read this one list.
-import { bucketControls } from "./aws/bucket";
-import { bucketPolicyControls } from "./aws/bucketPolicy";
-import { encryptionControls } from "./aws/encryption";
-import { iamControls } from "./aws/iam";
+// (index.ts), the evaluator and the report all read this one list. Each module is named after the class of the
+// Java program that declares what it checks (azure/Account.java: azure/account.ts).
+import { accessControls as awsAccessControls } from "./aws/access";
+import { bucketPoliciesControls } from "./aws/bucketPolicies";
+import { hardenedBucketControls } from "./aws/hardenedBucket";
 import { kmsControls } from "./aws/kms";
-import { lifecycleControls as awsLifecycleControls } from "./aws/lifecycle";
+import { lifecycleControls } from "./aws/lifecycle";
 import { loggingControls } from "./aws/logging";
 import { awsProtectionControls } from "./aws/protection";
-import { publicAccessControls } from "./aws/publicAccess";
 import { replicationControls } from "./aws/replication";
 import { awsStackControls } from "./aws/stack";
-import { accessControls } from "./azure/access";
+import { accessControls as azureAccessControls } from "./azure/access";
+import { accountControls } from "./azure/account";
 import { backupControls } from "./azure/backup";
-import { blobServiceControls } from "./azure/blobService";
-import { containerControls } from "./azure/container";
+import { blobDataProtectionControls } from "./azure/blobDataProtection";
 import { diagnosticsControls } from "./azure/diagnostics";
-import { keyVaultControls } from "./azure/keyVault";
-import { lifecycleControls as azureLifecycleControls } from "./azure/lifecycle";
+import { encryptionControls } from "./azure/encryption";
+import { keyVaultKeysControls } from "./azure/keyVaultKeys";
 import { networkControls } from "./azure/network";
 import { protectionControls as azureProtectionControls } from "./azure/protection";
-import { storageAccountControls } from "./azure/storageAccount";
+import { stateContainerControls } from "./azure/stateContainer";
 import { exampleIdControls } from "./common/examples";
 import { Control } from "./common/control";
 
 export const azureControls: Control[] = [
-    ...storageAccountControls,
-    ...blobServiceControls,
-    ...containerControls,
-    ...azureLifecycleControls,
-    ...keyVaultControls,
+    ...accountControls,
+    ...blobDataProtectionControls,
+    ...stateContainerControls,
+    ...encryptionControls,
+    ...keyVaultKeysControls,
     ...networkControls,
     ...diagnosticsControls,
     ...azureProtectionControls,
-    ...accessControls,
+    ...azureAccessControls,
     ...backupControls,
 ];
 
 export const awsControls: Control[] = [
-    ...bucketControls,
-    ...encryptionControls,
-    ...publicAccessControls,
-    ...bucketPolicyControls,
-    ...awsLifecycleControls,
+    ...hardenedBucketControls,
+    ...bucketPoliciesControls,
+    ...lifecycleControls,
     ...loggingControls,
     ...kmsControls,
-    ...iamControls,
+    ...awsAccessControls,
     ...replicationControls,
     ...awsProtectionControls,
     ...awsStackControls,

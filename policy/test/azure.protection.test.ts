@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import * as backup from "../src/azure/backup";
 import * as protection from "../src/azure/protection";
-import { storageNoCrossTenantReplication } from "../src/azure/storageAccount";
+import { storageNoCrossTenantReplication } from "../src/azure/account";
 import { allControls } from "../src/registry";
 import { compliantStack, inputsOf, recordNamed, without } from "./fixtures/stack";
 import { assertFires, assertPasses, loadPackConfig, testBreakCases } from "./helpers";

@@ -6,7 +6,7 @@ import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { allControls } from "../src/registry";
 import { accountLocked } from "../src/azure/protection";
-import { storageMinimumTls } from "../src/azure/storageAccount";
+import { storageMinimumTls } from "../src/azure/account";
 import { isStackPolicy } from "../src/common/control";
 import { parseEngineLog, verdictsFromEngine } from "../src/common/engineLog";
 import { evaluate, Verdict } from "../src/common/evaluate";

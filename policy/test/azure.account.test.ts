@@ -1,9 +1,9 @@
 import { test } from "node:test";
-import * as storage from "../src/azure/storageAccount";
+import * as storage from "../src/azure/account";
 import { allControls } from "../src/registry";
 import { compliantStack, inputsOf } from "./fixtures/stack";
 import { assertFires, assertPasses, testBreakCases, UNKNOWN_VALUE } from "./helpers";
-import { cases, account } from "./cases/azure.storageAccount";
+import { cases, account } from "./cases/azure.account";
 
 testBreakCases(compliantStack, allControls, cases);
 
@@ -33,7 +33,7 @@ test("values unknown during a preview are not reported", () => {
     account(file).encryption.keyVaultProperties.keyVaultUri = UNKNOWN_VALUE;
     account(file).encryption.encryptionIdentity.encryptionUserAssignedIdentity = UNKNOWN_VALUE;
     account(file).allowCrossTenantReplication = UNKNOWN_VALUE;
-    assertPasses(storage.storageAccountControls, file);
+    assertPasses(storage.accountControls, file);
 });
 
 test("cross-tenant replication may stay allowed on an account a BackupInstance protects", () => {

@@ -1,7 +1,6 @@
 // Break cases for the azure.blobService policies: see testBreakCases in ../helpers.ts.
-import * as blob from "../../src/azure/blobService";
-import { containerNoPublicAccess } from "../../src/azure/container";
-import * as lifecycle from "../../src/azure/lifecycle";
+import * as blob from "../../src/azure/blobDataProtection";
+import { containerNoPublicAccess } from "../../src/azure/stateContainer";
 import { compliantStack, inputsOf, without } from "../fixtures/stack";
 import { BreakCase } from "../helpers";
 
@@ -17,11 +16,11 @@ export const cases: BreakCase[] = [
     { control: blob.accountHasBlobService, breaks: "the BlobServiceProperties is missing", mutate: (f) => without(f, "state-blob-service"), resource: "state-account" },
     { control: containerNoPublicAccess, breaks: "the container is publicly readable", mutate: (f) => void (inputsOf(f, "state-container").publicAccess = "Blob"), resource: "state-container" },
     {
-        control: lifecycle.noncurrentVersionExpiry,
+        control: blob.noncurrentVersionExpiry,
         breaks: "old versions are kept forever",
         mutate: (f) => void delete inputsOf(f, "state-lifecycle").policy.rules[0].definition.actions.version,
         resource: "state-lifecycle",
     },
-    { control: lifecycle.noncurrentVersionExpiry, breaks: "the only version rule is disabled", mutate: (f) => void (inputsOf(f, "state-lifecycle").policy.rules[0].enabled = false), resource: "state-lifecycle" },
-    { control: lifecycle.accountHasLifecyclePolicy, breaks: "the ManagementPolicy is missing", mutate: (f) => without(f, "state-lifecycle"), resource: "state-account" },
+    { control: blob.noncurrentVersionExpiry, breaks: "the only version rule is disabled", mutate: (f) => void (inputsOf(f, "state-lifecycle").policy.rules[0].enabled = false), resource: "state-lifecycle" },
+    { control: blob.accountHasLifecyclePolicy, breaks: "the ManagementPolicy is missing", mutate: (f) => without(f, "state-lifecycle"), resource: "state-account" },
 ];

@@ -205,7 +205,7 @@ export const storageNoCrossTenantReplication = stackControl({
     },
 });
 
-export const storageAccountControls: Control[] = [
+export const accountControls: Control[] = [
     storageAccountKind,
     storageGeoRedundancy,
     storageSecureTransfer,

@@ -1,12 +1,12 @@
 import { test } from "node:test";
-import { sseKms } from "../src/aws/encryption";
+import { sseKms } from "../src/aws/hardenedBucket";
 import * as kms from "../src/aws/kms";
 import * as lifecycle from "../src/aws/lifecycle";
 import * as replication from "../src/aws/replication";
 import { allControls } from "../src/registry";
 import { compliantStack, inputsOf } from "./fixtures/stack";
 import { assertFires, assertPasses, loadPackConfig, run, testBreakCases, UNKNOWN_VALUE } from "./helpers";
-import { cases, editKeyPolicy, stateSse, replicationRule, withoutReplica } from "./cases/aws.bucket";
+import { cases, editKeyPolicy, stateSse, replicationRule, withoutReplica } from "./cases/aws.hardenedBucket";
 
 testBreakCases(compliantStack, allControls, cases);
 

@@ -1,14 +1,43 @@
-// Default encryption. State and replica buckets use a customer-managed KMS key; Pulumi relies on this
-// default (a bucket policy that demands an encryption header breaks the backend, because Pulumi sends no
-// such header: https://github.com/pulumi/pulumi/issues/9341). The
-// access-log bucket is the exception AWS imposes: server access log delivery supports only SSE-S3
-// (AES256) on the target bucket, so there SSE-KMS is the violation. Telling the two apart needs the
-// whole stack, hence a stack policy.
+// Every bucket of the store, as HardenedBucket.java declares it: never force-destroyed, versioned, encrypted by
+// default, public access blocked and ACLs disabled.
+//
+// Default encryption: state and replica buckets use a customer-managed KMS key; Pulumi relies on this default (a
+// bucket policy that demands an encryption header breaks the backend, because Pulumi sends no such header:
+// https://github.com/pulumi/pulumi/issues/9341). The access-log bucket is the exception AWS imposes: server access
+// log delivery supports only SSE-S3 (AES256) on the target bucket, so there SSE-KMS is the violation. Telling the two
+// apart needs the whole stack, hence a stack policy.
+//
+// Public access: the bucket-level block (S3.8) and disabled ACLs (S3.12). The account-level block (S3.1) is an
+// account setting outside this program; it is expected to be on as well.
 import { expectSet, expectValue } from "../common/checks";
-import { Control, ofType, Report, stackControl } from "../common/control";
+import { Control, ofType, Report, resourceControl, stackControl } from "../common/control";
 import { isUnknown, list, read, sameText } from "../common/props";
 import { bucketOf, bucketRoles } from "./stack";
 import { AwsTypes } from "./types";
+
+export const bucketNoForceDestroy = resourceControl({
+    name: "aws-s3-no-force-destroy",
+    controlId: "Baseline: state retention (supports AWS FSBP S3.14)",
+    requirement: "Deleting the bucket resource never empties it first: forceDestroy would erase every state file and version.",
+    remedy: "leave forceDestroy unset or false.",
+    resourceType: AwsTypes.Bucket,
+    validate: (props, report) => {
+        if (read(props, "forceDestroy") === true) {
+            report("forceDestroy is true; it must be unset or false.");
+        }
+    },
+});
+
+export const bucketVersioning = resourceControl({
+    name: "aws-s3-versioning-enabled",
+    controlId: "AWS FSBP S3.14",
+    requirement: "Bucket versioning keeps every previous version of the state files.",
+    remedy: "set versioningConfiguration.status: \"Enabled\" on the BucketVersioningV2.",
+    resourceType: AwsTypes.Versioning,
+    validate: (props, report) => {
+        expectValue(props, "versioningConfiguration.status", "Enabled", report);
+    },
+});
 
 const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
 
@@ -78,4 +107,36 @@ export const sseKms = stackControl({
     },
 });
 
-export const encryptionControls: Control[] = [sseKms];
+export const PUBLIC_ACCESS_BLOCK_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
+
+export const publicAccessBlock = resourceControl({
+    name: "aws-s3-public-access-block",
+    controlId: "AWS FSBP S3.8 (bucket level; S3.1 is the account-level block)",
+    requirement: "All four S3 Block Public Access settings are on for the bucket.",
+    remedy: "set blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets to true.",
+    resourceType: AwsTypes.PublicAccessBlock,
+    validate: (props, report) => {
+        for (const flag of PUBLIC_ACCESS_BLOCK_FLAGS) {
+            expectValue(props, flag, true, report);
+        }
+    },
+});
+
+export const aclsDisabled = resourceControl({
+    name: "aws-s3-acls-disabled",
+    controlId: "AWS FSBP S3.12",
+    requirement: "Object ownership is BucketOwnerEnforced, which disables ACLs: only policies grant access.",
+    remedy: "set rule.objectOwnership: \"BucketOwnerEnforced\".",
+    resourceType: AwsTypes.OwnershipControls,
+    validate: (props, report) => {
+        expectValue(props, "rule.objectOwnership", "BucketOwnerEnforced", report);
+    },
+});
+
+export const hardenedBucketControls: Control[] = [
+    bucketNoForceDestroy,
+    bucketVersioning,
+    sseKms,
+    publicAccessBlock,
+    aclsDisabled,
+];

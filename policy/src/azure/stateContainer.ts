@@ -17,4 +17,4 @@ export const containerNoPublicAccess = resourceControl({
     },
 });
 
-export const containerControls: Control[] = [containerNoPublicAccess];
+export const stateContainerControls: Control[] = [containerNoPublicAccess];

@@ -1,11 +1,10 @@
 import { test } from "node:test";
-import * as blob from "../src/azure/blobService";
-import { containerNoPublicAccess } from "../src/azure/container";
-import * as lifecycle from "../src/azure/lifecycle";
+import * as blob from "../src/azure/blobDataProtection";
+import { containerNoPublicAccess } from "../src/azure/stateContainer";
 import { allControls } from "../src/registry";
 import { compliantStack, inputsOf } from "./fixtures/stack";
 import { assertFires, assertPasses, loadPackConfig, testBreakCases } from "./helpers";
-import { cases, service } from "./cases/azure.blobService";
+import { cases, service } from "./cases/azure.blobDataProtection";
 
 testBreakCases(compliantStack, allControls, cases);
 
@@ -26,7 +25,7 @@ test("an unset publicAccess on a container is private", () => {
 
 test("versions kept longer than the configured maximum fire", () => {
     const file = compliantStack();
-    assertFires(lifecycle.noncurrentVersionExpiry, file, {
+    assertFires(blob.noncurrentVersionExpiry, file, {
         packConfig: { "azure-blob-noncurrent-version-expiry": { maximumNoncurrentVersionDays: 30 } },
         message: /within 30 days.*90/,
     });

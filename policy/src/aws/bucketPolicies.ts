@@ -163,4 +163,4 @@ export const namedStateActions = resourceControl({
         }),
 });
 
-export const bucketPolicyControls: Control[] = [requireTls, noPublicPrincipal, noEncryptionHeaderDeny, writersCanDelete, namedStateActions];
+export const bucketPoliciesControls: Control[] = [requireTls, noPublicPrincipal, noEncryptionHeaderDeny, writersCanDelete, namedStateActions];

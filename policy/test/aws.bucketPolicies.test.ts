@@ -1,11 +1,11 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import * as bp from "../src/aws/bucketPolicy";
+import * as bp from "../src/aws/bucketPolicies";
 import { actionCovers, parsePolicyDocument } from "../src/common/policyDocument";
 import { allControls } from "../src/registry";
 import { compliantStack, inputsOf } from "./fixtures/stack";
 import { assertFires, assertPasses, testBreakCases, UNKNOWN_VALUE } from "./helpers";
-import { cases, editPolicy, SSE_HEADER_DENY } from "./cases/aws.bucketPolicy";
+import { cases, editPolicy, SSE_HEADER_DENY } from "./cases/aws.bucketPolicies";
 
 testBreakCases(compliantStack, allControls, cases);
 
@@ -47,9 +47,9 @@ test("AWS service principals that only write (log delivery) are not state writer
 test("a policy document unknown during a preview is not checked", () => {
     const file = compliantStack();
     inputsOf(file, "state-bucket-policy").policy = UNKNOWN_VALUE;
-    assertPasses(bp.bucketPolicyControls, file);
+    assertPasses(bp.bucketPoliciesControls, file);
     inputsOf(file, "state-bucket-policy").policy = `{"Statement":[{"Resource":"${UNKNOWN_VALUE}"}]}`;
-    assertPasses(bp.bucketPolicyControls, file);
+    assertPasses(bp.bucketPoliciesControls, file);
 });
 
 test("a malformed policy document is reported", () => {

@@ -1,7 +1,7 @@
 // Break cases for the azure.storageAccount policies: see testBreakCases in ../helpers.ts.
-import * as storage from "../../src/azure/storageAccount";
+import * as storage from "../../src/azure/account";
 import { compliantStack, inputsOf, without } from "../fixtures/stack";
-import { secretsKeyNotAutoRotated } from "../../src/azure/keyVault";
+import { secretsKeyNotAutoRotated } from "../../src/azure/keyVaultKeys";
 import { backupProtectsStateAccount } from "../../src/azure/backup";
 import { BreakCase } from "../helpers";
 

@@ -1,9 +1,10 @@
 import { test } from "node:test";
-import * as kv from "../src/azure/keyVault";
+import * as encryption from "../src/azure/encryption";
+import * as keys from "../src/azure/keyVaultKeys";
 import { allControls } from "../src/registry";
 import { compliantStack, inputsOf } from "./fixtures/stack";
 import { assertFires, assertPasses, testBreakCases, UNKNOWN_VALUE } from "./helpers";
-import { cases, vault, key } from "./cases/azure.keyVault";
+import { cases, vault, key } from "./cases/azure.encryption";
 
 testBreakCases(compliantStack, allControls, cases);
 
@@ -11,34 +12,34 @@ test("an unset soft-delete retention means Azure's 90 days", () => {
     const file = compliantStack();
     delete vault(file).softDeleteRetentionInDays;
     delete vault(file).enableSoftDelete;
-    assertPasses(kv.vaultSoftDeleteRetention, file);
+    assertPasses(encryption.vaultSoftDeleteRetention, file);
 });
 
 test("the rotate action type is matched case-insensitively, and RSA-HSM is an RSA key", () => {
     const file = compliantStack();
     key(file).rotationPolicy.lifetimeActions[0].action.type = "Rotate";
     key(file).kty = "RSA-HSM";
-    assertPasses([kv.cmkRotation, kv.keyRsaSize], file);
+    assertPasses([keys.cmkRotation, keys.keyRsaSize], file);
 });
 
 test("the minimum key size comes from the policy config", () => {
     const file = compliantStack();
-    assertFires(kv.keyRsaSize, file, { packConfig: { "azure-keyvault-key-rsa-size": { minimumKeySize: 4096 } } });
+    assertFires(keys.keyRsaSize, file, { packConfig: { "azure-keyvault-key-rsa-size": { minimumKeySize: 4096 } } });
 });
 
 test("a lower vault soft-delete minimum can be configured", () => {
     const file = compliantStack();
     vault(file).softDeleteRetentionInDays = 30;
-    assertPasses(kv.vaultSoftDeleteRetention, file, { "azure-keyvault-soft-delete-retention": { minimumSoftDeleteRetentionDays: 30 } });
+    assertPasses(encryption.vaultSoftDeleteRetention, file, { "azure-keyvault-soft-delete-retention": { minimumSoftDeleteRetentionDays: 30 } });
 });
 
 test("in a preview, a key allowed to wrap keys is taken for the CMK when names are unknown", () => {
     const file = compliantStack();
     inputsOf(file, "state-account").encryption.keyVaultProperties.keyName = UNKNOWN_VALUE;
     key(file).rotationPolicy.lifetimeActions.shift();
-    assertFires(kv.cmkRotation, file, { resource: "state-cmk" });
+    assertFires(keys.cmkRotation, file, { resource: "state-cmk" });
 });
 
 test("a notify-only policy on the secrets-provider key is fine", () => {
-    assertPasses(kv.secretsKeyNotAutoRotated, compliantStack());
+    assertPasses(keys.secretsKeyNotAutoRotated, compliantStack());
 });

@@ -31,4 +31,4 @@ export const stateAccessLeastPrivilege = resourceControl({
         }),
 });
 
-export const iamControls: Control[] = [stateAccessLeastPrivilege];
+export const accessControls: Control[] = [stateAccessLeastPrivilege];

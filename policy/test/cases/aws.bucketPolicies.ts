@@ -1,5 +1,5 @@
 // Break cases for the aws.bucketPolicy policies: see testBreakCases in ../helpers.ts.
-import * as bp from "../../src/aws/bucketPolicy";
+import * as bp from "../../src/aws/bucketPolicies";
 import { Statement } from "../../src/common/policyDocument";
 import { compliantStack, editStatements } from "../fixtures/stack";
 import { BreakCase } from "../helpers";

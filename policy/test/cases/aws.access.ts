@@ -1,5 +1,5 @@
 // Break cases for the aws.iam policies: see testBreakCases in ../helpers.ts.
-import * as iam from "../../src/aws/iam";
+import * as access from "../../src/aws/access";
 import { Statement } from "../../src/common/policyDocument";
 import { compliantStack, editStatements } from "../fixtures/stack";
 import { BreakCase } from "../helpers";
@@ -15,42 +15,42 @@ export const statement = (statements: Statement[], sid: string): Statement => st
 
 export const cases: BreakCase[] = [
     {
-        control: iam.stateAccessLeastPrivilege,
+        control: access.stateAccessLeastPrivilege,
         breaks: "the state users may do anything",
         mutate: (f) => editAccessPolicy(f, (st) => void st.push({ Sid: "Admin", Effect: "Allow", Action: "*", Resource: "*" })),
         resource: "state-access-policy",
         message: /Admin allows "\*"/,
     },
     {
-        control: iam.stateAccessLeastPrivilege,
+        control: access.stateAccessLeastPrivilege,
         breaks: "the state users get every S3 action on the objects",
         mutate: (f) => editAccessPolicy(f, (st) => void (statement(st, "ReadWriteState").Action = ["s3:*"])),
         resource: "state-access-policy",
         message: /ReadWriteState allows "s3:\*"/,
     },
     {
-        control: iam.stateAccessLeastPrivilege,
+        control: access.stateAccessLeastPrivilege,
         breaks: "the state users may use every KMS key",
         mutate: (f) => editAccessPolicy(f, (st) => void (statement(st, "UseStateKeys").Resource = "*")),
         resource: "state-access-policy",
         message: /UseStateKeys allows Resource "\*"/,
     },
     {
-        control: iam.stateAccessLeastPrivilege,
+        control: access.stateAccessLeastPrivilege,
         breaks: "the state users may write but not delete lock files",
         mutate: (f) => editAccessPolicy(f, (st) => void (statement(st, "ReadWriteState").Action = ["s3:GetObject", "s3:PutObject"])),
         resource: "state-access-policy",
         message: /s3:DeleteObject/,
     },
     {
-        control: iam.stateAccessLeastPrivilege,
+        control: access.stateAccessLeastPrivilege,
         breaks: "the state users get a partial wildcard",
         mutate: (f) => editAccessPolicy(f, (st) => void (statement(st, "ReadWriteState").Action = ["s3:Get*", "s3:PutObject", "s3:DeleteObject"])),
         resource: "state-access-policy",
         message: /ReadWriteState allows "s3:Get\*"/,
     },
     {
-        control: iam.stateAccessLeastPrivilege,
+        control: access.stateAccessLeastPrivilege,
         breaks: "the replication role's policy uses a wildcard",
         mutate: (f) => editStatements(f, "replication-role-policy", (st) => void (st[2].Action = ["s3:Replicate*"])),
         resource: "replication-role-policy",

@@ -1,11 +1,9 @@
 // Break cases for the aws.bucket policies: see testBreakCases in ../helpers.ts.
-import * as bucket from "../../src/aws/bucket";
-import { sseKms } from "../../src/aws/encryption";
+import * as bucket from "../../src/aws/hardenedBucket";
 import * as kms from "../../src/aws/kms";
 import * as lifecycle from "../../src/aws/lifecycle";
 import { accessLogging } from "../../src/aws/logging";
 import { awsStateResourcesProtected } from "../../src/aws/protection";
-import * as publicAccess from "../../src/aws/publicAccess";
 import * as replication from "../../src/aws/replication";
 import { Statement } from "../../src/common/policyDocument";
 import { compliantStack, editStatements, inputsOf, recordNamed } from "../fixtures/stack";
@@ -27,24 +25,24 @@ export const withoutReplica = (f: File): File => ({ ...f, resources: f.resources
 export const cases: BreakCase[] = [
     { control: bucket.bucketNoForceDestroy, breaks: "forceDestroy is on", mutate: (f) => void (inputsOf(f, "state-bucket").forceDestroy = true), resource: "state-bucket" },
     { control: bucket.bucketVersioning, breaks: "versioning is suspended", mutate: (f) => void (inputsOf(f, "state-bucket-versioning").versioningConfiguration.status = "Suspended"), resource: "state-bucket-versioning" },
-    { control: sseKms, breaks: "the state bucket uses SSE-S3", mutate: (f) => void (stateSse(f).applyServerSideEncryptionByDefault = { sseAlgorithm: "AES256" }), resource: "state-bucket-encryption", message: /aws:kms/ },
-    { control: sseKms, breaks: "the S3 Bucket Key is off", mutate: (f) => void (stateSse(f).bucketKeyEnabled = false), resource: "state-bucket-encryption", message: /bucketKeyEnabled/ },
-    { control: sseKms, breaks: "the AWS-managed key is used", mutate: (f) => void delete stateSse(f).applyServerSideEncryptionByDefault.kmsMasterKeyId, resource: "state-bucket-encryption", message: /kmsMasterKeyId/ },
+    { control: bucket.sseKms, breaks: "the state bucket uses SSE-S3", mutate: (f) => void (stateSse(f).applyServerSideEncryptionByDefault = { sseAlgorithm: "AES256" }), resource: "state-bucket-encryption", message: /aws:kms/ },
+    { control: bucket.sseKms, breaks: "the S3 Bucket Key is off", mutate: (f) => void (stateSse(f).bucketKeyEnabled = false), resource: "state-bucket-encryption", message: /bucketKeyEnabled/ },
+    { control: bucket.sseKms, breaks: "the AWS-managed key is used", mutate: (f) => void delete stateSse(f).applyServerSideEncryptionByDefault.kmsMasterKeyId, resource: "state-bucket-encryption", message: /kmsMasterKeyId/ },
     {
-        control: sseKms,
+        control: bucket.sseKms,
         breaks: "the log bucket uses SSE-KMS, which log delivery does not support",
         mutate: (f) => void (inputsOf(f, "log-bucket-encryption").rules[0].applyServerSideEncryptionByDefault = { sseAlgorithm: "aws:kms", kmsMasterKeyId: "k" }),
         resource: "log-bucket-encryption",
         message: /SSE-S3/,
     },
     ...["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].map((flag) => ({
-        control: publicAccess.publicAccessBlock,
+        control: bucket.publicAccessBlock,
         breaks: `${flag} is false`,
         mutate: (f: File) => void (inputsOf(f, "state-bucket-public-access-block")[flag] = false),
         resource: "state-bucket-public-access-block",
         message: new RegExp(flag),
     })),
-    { control: publicAccess.aclsDisabled, breaks: "ACLs are enabled", mutate: (f) => void (inputsOf(f, "state-bucket-ownership").rule.objectOwnership = "ObjectWriter"), resource: "state-bucket-ownership" },
+    { control: bucket.aclsDisabled, breaks: "ACLs are enabled", mutate: (f) => void (inputsOf(f, "state-bucket-ownership").rule.objectOwnership = "ObjectWriter"), resource: "state-bucket-ownership" },
     { control: lifecycle.noncurrentVersionExpiry, breaks: "noncurrent versions never expire", mutate: (f) => void stateLifecycle(f).shift(), resource: "state-bucket-lifecycle" },
     { control: lifecycle.noncurrentVersionExpiry, breaks: "the noncurrent rule is disabled", mutate: (f) => void (stateLifecycle(f)[0].status = "Disabled"), resource: "state-bucket-lifecycle" },
     { control: lifecycle.abortIncompleteUploads, breaks: "incomplete uploads are kept", mutate: (f) => void stateLifecycle(f).pop(), resource: "state-bucket-lifecycle" },

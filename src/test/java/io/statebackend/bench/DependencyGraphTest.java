@@ -1,6 +1,6 @@
 package io.statebackend.bench;
 
-import io.statebackend.testing.Stacks;
+import io.statebackend.testing.Runs;
 import io.statebackend.vocabulary.AzureType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class DependencyGraphTest {
 
     @BeforeAll
     static void graph() {
-        prod = DependencyGraph.of("state-backend", "prod", Stacks.config("prod"));
+        prod = DependencyGraph.of(Runs.prod());
     }
 
     private static void waitsOnlyFor(String type, String name, Set<String> allowedTypes) {

@@ -44,27 +44,28 @@ public final class Records {
     /** The record with the input at a dotted path (list elements by index) set to {@code value}; null removes it. */
     public static ResourceRecord withInput(ResourceRecord record, String path, Object value) {
         return new ResourceRecord(record.type(), record.name(), replaced(record.inputs(), path.split("\\."), 0, value),
-                record.parent(), record.protect(), record.dependsOn(), record.provider(), record.ignoreChanges());
+                record.parent(), record.protect(), record.dependsOn(), record.provider(), record.ignoreChanges(),
+                record.custom(), record.waitsFor());
     }
 
     public static ResourceRecord unprotected(ResourceRecord record) {
         return new ResourceRecord(record.type(), record.name(), record.inputs(), record.parent(), false,
-                record.dependsOn(), record.provider(), record.ignoreChanges());
+                record.dependsOn(), record.provider(), record.ignoreChanges(), record.custom(), record.waitsFor());
     }
 
     public static ResourceRecord withoutDependencies(ResourceRecord record) {
         return new ResourceRecord(record.type(), record.name(), record.inputs(), record.parent(), record.protect(),
-                List.of(), record.provider(), record.ignoreChanges());
+                List.of(), record.provider(), record.ignoreChanges(), record.custom(), record.waitsFor());
     }
 
     public static ResourceRecord withoutIgnoredChanges(ResourceRecord record) {
         return new ResourceRecord(record.type(), record.name(), record.inputs(), record.parent(), record.protect(),
-                record.dependsOn(), record.provider(), List.of());
+                record.dependsOn(), record.provider(), List.of(), record.custom(), record.waitsFor());
     }
 
     public static ResourceRecord withProvider(ResourceRecord record, String provider) {
         return new ResourceRecord(record.type(), record.name(), record.inputs(), record.parent(), record.protect(),
-                record.dependsOn(), provider, record.ignoreChanges());
+                record.dependsOn(), provider, record.ignoreChanges(), record.custom(), record.waitsFor());
     }
 
     @SuppressWarnings("unchecked")

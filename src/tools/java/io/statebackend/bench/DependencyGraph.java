@@ -1,39 +1,27 @@
 package io.statebackend.bench;
 
-import com.pulumi.Log;
-import com.pulumi.resources.Resource;
-import com.pulumi.test.Mocks;
-import com.pulumi.test.TestOptions;
-import com.pulumi.test.internal.MockMonitor;
-import com.pulumi.test.internal.PulumiTestInternal;
-import io.statebackend.App;
-import io.statebackend.mockrun.PlanMocks;
-import io.statebackend.settings.StackConfig;
+import io.statebackend.mockrun.PlanResult;
+import io.statebackend.mockrun.ProgramRun;
+import io.statebackend.mockrun.ResourceRecord;
 import io.statebackend.settings.StackFile;
 import io.statebackend.settings.StackFileException;
-import pulumirpc.Resource.RegisterResourceRequest;
-import pulumirpc.Resource.RegisterResourceResponse;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The create-order graph of a stack as the engine receives it: every resource with all the resources it waits for,
- * explicit ({@code dependsOn}) and implicit (an input that is another resource's output). The engine creates a
- * resource once everything it waits for exists, so the longest chain is the deploy's critical path.
- *
- * <p>This reads the registration requests through the mock engine's monitor, an internal API of the Pulumi Java SDK
- * (the public test API does not expose dependencies); it is used for analysis only, never by the program.
+ * explicit ({@code dependsOn}) and implicit (an input that is another resource's output), as {@link ProgramRun}
+ * records them. The engine creates a resource once everything it waits for exists, so the longest chain is the
+ * deploy's critical path.
  */
 public final class DependencyGraph {
 
-    /** One registered resource: its URN, the URNs it waits for, and whether it is a component (created instantly). */
-    public record Node(String urn, String type, String name, List<String> waitsFor, boolean custom) {
+    /** One resource ({@code type::name}), the resources it waits for, and whether it is a component (created at once). */
+    public record Node(String key, String type, String name, List<String> waitsFor, boolean custom) {
     }
 
     private final Map<String, Node> nodes;
@@ -42,29 +30,20 @@ public final class DependencyGraph {
         this.nodes = nodes;
     }
 
-    public static DependencyGraph of(StackFile stack) {
-        return of(stack.projectName(), stack.stackName(), stack);
-    }
-
-    public static synchronized DependencyGraph of(String project, String stack, StackConfig config) {
-        List<Node> registered = Collections.synchronizedList(new ArrayList<>());
-        Mocks mocks = new PlanMocks();
-        try {
-            var result = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName(project).stackName(stack).preview(false).build())
-                    .mocks(mocks)
-                    .monitorDecorator(original -> new RecordingMonitor(mocks, registered))
-                    .build()
-                    .runTest(ctx -> App.stack(ctx, config));
-            if (!result.exceptions().isEmpty()) {
-                throw new IllegalStateException("the " + stack + " stack failed", result.exceptions().get(0));
+    /** The graph of what a run of the program declared; a child also waits for its parent. */
+    public static DependencyGraph of(PlanResult run) {
+        run.error().ifPresent(e -> {
+            throw new IllegalStateException("the " + run.stack() + " stack failed", e);
+        });
+        Map<String, Node> byKey = new LinkedHashMap<>();
+        for (ResourceRecord record : run.resources()) {
+            List<String> waitsFor = new ArrayList<>(record.waitsFor());
+            if (record.parent() != null) {
+                waitsFor.add(record.parent());
             }
-        } finally {
-            PulumiTestInternal.cleanup();
+            byKey.put(record.key(), new Node(record.key(), record.type(), record.name(), waitsFor, record.custom()));
         }
-        Map<String, Node> byUrn = new LinkedHashMap<>();
-        registered.forEach(n -> byUrn.put(n.urn(), n));
-        return new DependencyGraph(byUrn);
+        return new DependencyGraph(byKey);
     }
 
     public Map<String, Node> nodes() {
@@ -75,7 +54,7 @@ public final class DependencyGraph {
     public List<String> waitsFor(String type, String name) {
         Node node = nodes.values().stream().filter(n -> n.type().equals(type) && n.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no " + type + "::" + name));
-        return node.waitsFor().stream().map(nodes::get).map(n -> n.type() + "::" + n.name()).toList();
+        return node.waitsFor();
     }
 
     /**
@@ -95,7 +74,7 @@ public final class DependencyGraph {
     }
 
     private List<Node> chainEndingAt(Node node, Map<String, List<Node>> memo) {
-        List<Node> known = memo.get(node.urn());
+        List<Node> known = memo.get(node.key());
         if (known != null) {
             return known;
         }
@@ -113,8 +92,8 @@ public final class DependencyGraph {
         if (node.custom()) {
             chain.add(node);
         }
-        memo.put(node.urn(), List.copyOf(chain));
-        return memo.get(node.urn());
+        memo.put(node.key(), List.copyOf(chain));
+        return memo.get(node.key());
     }
 
     /**
@@ -126,7 +105,7 @@ public final class DependencyGraph {
         for (String stack : args.length > 0 ? List.of(args) : StackFile.stackNames(projectDir)) {
             List<Node> path;
             try {
-                path = of(StackFile.load(projectDir, stack)).criticalPath();
+                path = of(ProgramRun.run(StackFile.load(projectDir, stack))).criticalPath();
             } catch (StackFileException e) {
                 System.err.println("dependency-graph: " + e.getMessage());
                 System.exit(2);
@@ -138,31 +117,6 @@ public final class DependencyGraph {
             }
             System.out.println(stack + ": " + path.size() + " creates in the longest chain");
             path.forEach(n -> System.out.println("  " + n.type() + "  " + n.name()));
-        }
-    }
-
-    private static final class RecordingMonitor extends MockMonitor {
-
-        private final List<Node> registered;
-
-        RecordingMonitor(Mocks mocks, List<Node> registered) {
-            super(mocks, Log.ignore());
-            this.registered = registered;
-        }
-
-        @Override
-        public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource,
-                                                                                 RegisterResourceRequest request) {
-            return super.registerResourceAsync(resource, request).thenApply(response -> {
-                List<String> waitsFor = new ArrayList<>(request.getDependenciesList());
-                if (!request.getParent().isEmpty()) {
-                    // a child is created after its parent; for a component that adds nothing to the chain
-                    waitsFor.add(request.getParent());
-                }
-                registered.add(new Node(response.getUrn(), request.getType(), request.getName(), waitsFor,
-                        request.getCustom()));
-                return response;
-            });
         }
     }
 }

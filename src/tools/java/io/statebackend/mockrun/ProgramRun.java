@@ -1,14 +1,20 @@
 package io.statebackend.mockrun;
 
+import com.pulumi.Log;
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceTransformation;
+import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.MockMonitor;
+import com.pulumi.test.internal.PulumiTestInternal;
 import io.statebackend.App;
 import io.statebackend.settings.StackConfig;
 import io.statebackend.settings.StackFile;
+import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,12 +23,18 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
  * Runs the real program for a stack under Pulumi's mock engine, with {@link PlanMocks} in place of the clouds, and
  * collects what it declares and exports. No credentials, no CLI, nothing created.
+ *
+ * <p>What each resource waits for comes from the registration requests, read through the mock engine's monitor: an
+ * internal API of the Pulumi Java SDK (the public test API does not expose dependencies), used for analysis only.
  */
 public final class ProgramRun {
 
@@ -51,29 +63,35 @@ public final class ProgramRun {
     public static synchronized PlanResult run(String project, String stack, StackConfig config, LocalDate today) {
         var mocks = new PlanMocks();
         var declared = Collections.synchronizedList(new ArrayList<Declared>());
+        var registered = new ConcurrentHashMap<String, Registration>();
         ResourceTransformation recorder = args -> {
             declared.add(new Declared(args.resource(), args.options().getParent(), args.options().isProtect(),
                     args.options().getDependsOn(), args.options().getProvider(), args.options().getIgnoreChanges()));
             return Optional.empty();
         };
         try {
-            TestResult result = PulumiTest.withMocks(mocks)
-                    .withOptions(TestOptions.builder()
+            TestResult result = PulumiTestInternal.builder()
+                    .options(TestOptions.builder()
                             .projectName(project)
                             .stackName(stack)
                             .preview(false)
                             .resourceTransformations(List.of(recorder))
                             .build())
+                    .mocks(mocks)
+                    .monitorDecorator(original -> new RegistrationMonitor(mocks, registered))
+                    .build()
                     .runTest(ctx -> App.stack(ctx, config, today));
             Optional<Throwable> error = result.exceptions().stream().<Throwable>map(e -> rootCause(e)).findFirst();
             Map<String, Object> outputs = new LinkedHashMap<>();
             if (error.isEmpty()) {
                 result.outputs().forEach((name, output) -> outputs.put(name, PulumiTest.extractValue(output)));
             }
-            List<ResourceRecord> records = declared.stream().map(d -> d.record(mocks)).toList();
+            Map<String, String> keyByUrn = new LinkedHashMap<>();
+            registered.forEach((key, registration) -> keyByUrn.put(registration.urn(), key));
+            List<ResourceRecord> records = declared.stream().map(d -> d.record(mocks, registered, keyByUrn)).toList();
             return new PlanResult(project, stack, records, outputs, error);
         } finally {
-            PulumiTest.cleanup();
+            PulumiTestInternal.cleanup();
         }
     }
 
@@ -89,9 +107,10 @@ public final class ProgramRun {
                             Output<List<Resource>> dependsOn, Optional<? extends Resource> provider,
                             List<String> ignoreChanges) {
 
-        ResourceRecord record(PlanMocks mocks) {
+        ResourceRecord record(PlanMocks mocks, Map<String, Registration> registered, Map<String, String> keyByUrn) {
             String key = resource.pulumiResourceType() + "::" + resource.pulumiResourceName();
             List<Resource> waitsFor = dependsOn == null ? List.of() : PulumiTest.extractValue(dependsOn);
+            Registration registration = registered.get(key);
             return new ResourceRecord(
                     resource.pulumiResourceType(),
                     resource.pulumiResourceName(),
@@ -101,7 +120,34 @@ public final class ProgramRun {
                     waitsFor == null ? List.of()
                             : waitsFor.stream().map(r -> r.pulumiResourceType() + "::" + r.pulumiResourceName()).toList(),
                     provider.map(p -> p.pulumiResourceType() + "::" + p.pulumiResourceName()).orElse(null),
-                    ignoreChanges == null ? List.of() : List.copyOf(ignoreChanges));
+                    ignoreChanges == null ? List.of() : List.copyOf(ignoreChanges),
+                    registration != null && registration.custom(),
+                    registration == null ? List.of()
+                            : registration.dependencies().stream().map(keyByUrn::get).filter(Objects::nonNull).sorted().toList());
+        }
+    }
+
+    /** What the engine received when a resource was registered: its URN, its kind and the URNs it waits for. */
+    private record Registration(String urn, boolean custom, List<String> dependencies) {
+    }
+
+    private static final class RegistrationMonitor extends MockMonitor {
+
+        private final Map<String, Registration> registered;
+
+        RegistrationMonitor(Mocks mocks, Map<String, Registration> registered) {
+            super(mocks, Log.ignore());
+            this.registered = registered;
+        }
+
+        @Override
+        public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource,
+                                                                                 RegisterResourceRequest request) {
+            return super.registerResourceAsync(resource, request).thenApply(response -> {
+                registered.put(request.getType() + "::" + request.getName(), new Registration(response.getUrn(),
+                        request.getCustom(), List.copyOf(request.getDependenciesList())));
+                return response;
+            });
         }
     }
 }

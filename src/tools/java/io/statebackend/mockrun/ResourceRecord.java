@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * One resource the program declares, as the engine (and a policy pack) would see it: type token, logical name,
  * inputs by schema property name, its parent, whether it is protected, the resources it explicitly waits for, the
- * explicit provider it was declared with ({@code type::name}, null for the default provider), and the input paths
- * whose later changes Pulumi ignores.
+ * explicit provider it was declared with ({@code type::name}, null for the default provider), the input paths
+ * whose later changes Pulumi ignores, whether it is a custom resource (a component is created at once), and every
+ * resource the engine makes it wait for: the explicit ones and those whose outputs its inputs use.
  */
 public record ResourceRecord(
         String type,
@@ -17,7 +18,9 @@ public record ResourceRecord(
         boolean protect,
         List<String> dependsOn,
         String provider,
-        List<String> ignoreChanges) {
+        List<String> ignoreChanges,
+        boolean custom,
+        List<String> waitsFor) {
 
     /**
      * The input at a dotted path such as {@code encryption.keySource} (list elements by index, as in

@@ -21,28 +21,34 @@ import static org.junit.jupiter.api.Assertions.*;
 class AccountTest {
 
     static final Control GEO_REDUNDANT = Control.of("CIS Azure 9.3.11", "geo-redundant storage",
-            r -> AzureSettings.Storage.GEO_REDUNDANT_SKUS.contains(String.valueOf(account(r).input("sku.name"))));
+            r -> AzureSettings.Storage.GEO_REDUNDANT_SKUS.contains(String.valueOf(account(r).input("sku.name"))))
+                    .inPack("azure-storage-geo-redundant-sku");
     static final Control STORAGE_V2 = Control.of("account kind", "general-purpose v2 account",
-            r -> "StorageV2".equals(account(r).input("kind")));
+            r -> "StorageV2".equals(account(r).input("kind"))).inPack("azure-storage-account-kind-storagev2");
     static final Control HTTPS_ONLY = Control.of("CIS Azure 9.3.4", "secure transfer required",
-            r -> isTrue(account(r).input("enableHttpsTrafficOnly")));
+            r -> isTrue(account(r).input("enableHttpsTrafficOnly"))).inPack("azure-storage-secure-transfer");
     static final Control TLS_1_2 = Control.of("CIS Azure 9.3.6", "minimum TLS version 1.2",
-            r -> "TLS1_2".equals(account(r).input("minimumTlsVersion")));
+            r -> "TLS1_2".equals(account(r).input("minimumTlsVersion"))).inPack("azure-storage-minimum-tls-1-2");
     static final Control NO_ANONYMOUS_BLOBS = Control.of("CIS Azure 9.3.8", "no anonymous blob access",
-            r -> isFalse(account(r).input("allowBlobPublicAccess")));
+            r -> isFalse(account(r).input("allowBlobPublicAccess"))).inPack("azure-storage-no-anonymous-blob-access");
     static final Control NO_SHARED_KEYS = Control.of("CIS Azure 9.3.1.3", "shared key access disabled",
-            r -> isFalse(account(r).input("allowSharedKeyAccess")));
+            r -> isFalse(account(r).input("allowSharedKeyAccess"))).inPack("azure-storage-shared-key-disabled");
     static final Control CROSS_TENANT_ONLY_FOR_BACKUP = Control.of("CIS Azure 9.3.7",
             "no cross-tenant replication unless vaulted backup needs it",
-            r -> isFalse(account(r).input("allowCrossTenantReplication")) || !r.ofType(BACKUP_INSTANCE).isEmpty());
+            r -> isFalse(account(r).input("allowCrossTenantReplication")) || !r.ofType(BACKUP_INSTANCE).isEmpty())
+                    .inPack("azure-storage-no-cross-tenant-replication");
     static final Control DOUBLE_ENCRYPTION = Control.of("infrastructure encryption", "double encryption at rest",
-            r -> isTrue(account(r).input("encryption.requireInfrastructureEncryption")));
+            r -> isTrue(account(r).input("encryption.requireInfrastructureEncryption")))
+                    .inPack("azure-storage-infrastructure-encryption");
     static final Control NO_PUBLIC_NETWORK = Control.of("CIS Azure 9.3.2.2", "public network access disabled",
-            r -> "Disabled".equals(account(r).input("publicNetworkAccess")));
+            r -> "Disabled".equals(account(r).input("publicNetworkAccess")))
+                    .inPack("azure-storage-public-network-disabled");
     static final Control FIREWALL_DENY = Control.of("CIS Azure 9.3.2.3", "default network rule Deny",
-            r -> "Deny".equals(account(r).input("networkRuleSet.defaultAction")));
+            r -> "Deny".equals(account(r).input("networkRuleSet.defaultAction")))
+                    .inPack("azure-storage-default-network-deny");
     static final Control TRUSTED_SERVICES = Control.of("CIS Azure 9.3.5", "trusted Azure services allowed",
-            r -> String.valueOf(account(r).input("networkRuleSet.bypass")).contains("AzureServices"));
+            r -> String.valueOf(account(r).input("networkRuleSet.bypass")).contains("AzureServices"))
+                    .inPack("azure-storage-trusted-services-bypass");
 
     static Stream<Arguments> controls() {
         return Stream.of(

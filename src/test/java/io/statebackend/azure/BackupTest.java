@@ -42,14 +42,16 @@ class BackupTest {
                     "VaultStore".equals(s.get("datastoreType")) && "GeoRedundant".equals(s.get("type")))
                     && "On".equals(backupVault(r).input("properties.securitySettings.softDeleteSettings.state"))
                     && List.of("Unlocked", "Locked").contains(backupVault(r).input("properties.securitySettings.immutabilitySettings.state"))
-                    && "SystemAssigned".equals(backupVault(r).input("identity.type")));
+                    && "SystemAssigned".equals(backupVault(r).input("identity.type")))
+                            .inPack("azure-backup-vault-geo-redundant", "azure-backup-vault-soft-delete", "azure-backup-vault-immutability", "azure-backup-vault-system-identity");
 
     static Control dailyVaultedBackupKept(int days) {
         return Control.of("daily backup", "daily vaulted backup kept " + days + " days",
                 r -> String.valueOf(at(rule(r, "AzureBackupRule"), "trigger.schedule.repeatingTimeIntervals")).endsWith("/P1D]")
                         && "VaultStore".equals(at(rule(r, "AzureBackupRule"), "dataStore.dataStoreType"))
                         && "Discrete".equals(at(rule(r, "AzureBackupRule"), "backupParameters.backupType"))
-                        && ("P" + days + "D").equals(at(rule(r, "AzureRetentionRule"), "lifecycles.deleteAfter.duration")));
+                        && ("P" + days + "D").equals(at(rule(r, "AzureRetentionRule"), "lifecycles.deleteAfter.duration")))
+                                .inPack("azure-backup-policy-daily-vault-tier", "azure-backup-policy-retention");
     }
 
     static final Control CONTAINER_COVERED = Control.of("backup instance",
@@ -65,7 +67,7 @@ class BackupTest {
                         && idOf(r, ACCOUNT, ACCOUNT_NAME).equals(grant.input("scope"))
                         && instance.dependsOn().contains(ROLE_ASSIGNMENT + "::backup-vault-storage-account-backup-contributor")
                         && instance.dependsOn().contains(BLOB_SERVICE + "::state-blob-service");
-            });
+            }).inPack("azure-backup-protects-state-account");
 
     @Test
     void productionBacksUpTheStateContainerDailyToAGeoRedundantVault() {

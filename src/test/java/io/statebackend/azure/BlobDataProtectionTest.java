@@ -42,24 +42,26 @@ class BlobDataProtectionTest {
     static Control blobSoftDelete(int days) {
         return Control.of("CIS Azure 9.2.1", "blob soft delete for " + days + " days",
                 r -> isTrue(blobService(r).input("deleteRetentionPolicy.enabled"))
-                        && number(blobService(r).input("deleteRetentionPolicy.days")) == days);
+                        && number(blobService(r).input("deleteRetentionPolicy.days")) == days)
+                                .inPack("azure-blob-soft-delete");
     }
 
     static Control containerSoftDelete(int days) {
         return Control.of("CIS Azure 9.2.2", "container soft delete for " + days + " days",
                 r -> isTrue(blobService(r).input("containerDeleteRetentionPolicy.enabled"))
-                        && number(blobService(r).input("containerDeleteRetentionPolicy.days")) == days);
+                        && number(blobService(r).input("containerDeleteRetentionPolicy.days")) == days)
+                                .inPack("azure-container-soft-delete");
     }
 
     static Control noncurrentVersionsExpire(int days) {
         return Control.of("bounded growth", "noncurrent versions deleted after " + days + " days",
-                r -> versionDeleteDays(r) == days);
+                r -> versionDeleteDays(r) == days).inPack("azure-blob-noncurrent-version-expiry");
     }
 
     static final Control VERSIONING = Control.of("CIS Azure 9.2.3", "blob versioning on",
-            r -> isTrue(blobService(r).input("isVersioningEnabled")));
+            r -> isTrue(blobService(r).input("isVersioningEnabled"))).inPack("azure-blob-versioning");
     static final Control CHANGE_FEED = Control.of("change feed", "change feed on (audit trail; vaulted backup needs it)",
-            r -> isTrue(blobService(r).input("changeFeed.enabled")));
+            r -> isTrue(blobService(r).input("changeFeed.enabled"))).inPack("azure-blob-change-feed");
 
     static Stream<Arguments> controls() {
         PlanResult prod = Runs.prod();

@@ -30,13 +30,13 @@ class DiagnosticsTest {
                         && s.input("workspaceId") != null
                         && enabledCategories(s, "logs").containsAll(Diagnostics.BLOB_LOG_CATEGORIES)
                         && enabledCategories(s, "metrics").contains("Transaction");
-            });
+            }).inPack("azure-blob-diagnostic-logging");
     static final Control VAULT_AUDIT = Control.of("Key Vault logging", "every use of the keys logged (AuditEvent)",
             r -> {
                 ResourceRecord s = r.get(DIAGNOSTIC_SETTING, "state-vault-audit");
                 return idOf(r, VAULT, VAULT_NAME).equals(s.input("resourceUri")) && s.input("workspaceId") != null
                         && enabledCategories(s, "logs").contains("AuditEvent");
-            });
+            }).inPack("azure-keyvault-diagnostic-logging");
 
     @Test
     void everyAccessToStateAndKeysIsLoggedInEveryStack() {

@@ -27,9 +27,11 @@ class EncryptionTest {
             r -> "Microsoft.Keyvault".equals(account(r).input("encryption.keySource"))
                     && Encryption.CMK_KEY_NAME.equals(account(r).input("encryption.keyVaultProperties.keyName"))
                     && String.valueOf(account(r).input("encryption.keyVaultProperties.keyVaultUri"))
-                    .equals("https://" + vault(r).input("vaultName") + ".vault.azure.net/"));
+                    .equals("https://" + vault(r).input("vaultName") + ".vault.azure.net/"))
+                            .inPack("azure-storage-customer-managed-key");
     static final Control VERSIONLESS_KEY = Control.of("CMK auto-rotation", "key referenced without a version",
-            r -> account(r).input("encryption.keyVaultProperties.keyVersion") == null);
+            r -> account(r).input("encryption.keyVaultProperties.keyVersion") == null)
+                    .inPack("azure-storage-customer-managed-key");
     static final Control ENCRYPTION_IDENTITY = Control.of("CMK identity", "account reaches the key as its user-assigned identity",
             r -> {
                 String identityId = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/"
@@ -38,25 +40,30 @@ class EncryptionTest {
                 return identityId.equals(account(r).input("encryption.encryptionIdentity.encryptionUserAssignedIdentity"))
                         && "UserAssigned".equals(account(r).input("identity.type"))
                         && strings(account(r).input("identity.userAssignedIdentities")).equals(List.of(identityId));
-            });
+            }).inPack("azure-storage-customer-managed-key");
     static final Control VAULT_RBAC = Control.of("Key Vault RBAC", "RBAC authorization, no access policies",
-            r -> isTrue(vault(r).input("properties.enableRbacAuthorization")));
+            r -> isTrue(vault(r).input("properties.enableRbacAuthorization")))
+                    .inPack("azure-keyvault-rbac-authorization");
     static final Control VAULT_PURGE_PROTECTION = Control.of("Key Vault purge protection", "purge protection on",
-            r -> isTrue(vault(r).input("properties.enablePurgeProtection")));
+            r -> isTrue(vault(r).input("properties.enablePurgeProtection"))).inPack("azure-keyvault-purge-protection");
     static final Control VAULT_SOFT_DELETE = Control.of("Key Vault soft delete", "soft delete for 90 days",
             r -> isTrue(vault(r).input("properties.enableSoftDelete"))
-                    && number(vault(r).input("properties.softDeleteRetentionInDays")) == 90);
+                    && number(vault(r).input("properties.softDeleteRetentionInDays")) == 90)
+                            .inPack("azure-keyvault-soft-delete-retention");
     static final Control VAULT_PRIVATE = Control.of("Key Vault network", "public access off, firewall Deny, trusted services bypass",
             r -> "Disabled".equals(vault(r).input("properties.publicNetworkAccess"))
                     && "Deny".equals(vault(r).input("properties.networkAcls.defaultAction"))
-                    && "AzureServices".equals(vault(r).input("properties.networkAcls.bypass")));
+                    && "AzureServices".equals(vault(r).input("properties.networkAcls.bypass")))
+                            .inPack("azure-keyvault-public-network-disabled", "azure-keyvault-network-acls-deny");
     static final Control STRONG_KEY = Control.of("CMK strength", "RSA key of at least 3072 bits for wrap/unwrap only",
             r -> "RSA".equals(cmk(r).input("properties.kty")) && number(cmk(r).input("properties.keySize")) >= 3072
-                    && strings(cmk(r).input("properties.keyOps")).equals(List.of("wrapKey", "unwrapKey")));
+                    && strings(cmk(r).input("properties.keyOps")).equals(List.of("wrapKey", "unwrapKey")))
+                            .inPack("azure-keyvault-key-rsa-size");
     static final Control KEY_ROTATION = Control.of("CMK rotation policy", "rotated automatically after 365 days",
             r -> maps(cmk(r).input("properties.rotationPolicy.lifetimeActions")).stream().anyMatch(a ->
                     "Rotate".equals(((Map<?, ?>) a.get("action")).get("type"))
-                            && "P365D".equals(((Map<?, ?>) a.get("trigger")).get("timeAfterCreate"))));
+                            && "P365D".equals(((Map<?, ?>) a.get("trigger")).get("timeAfterCreate"))))
+                                    .inPack("azure-keyvault-cmk-rotation");
     static final Control IDENTITY_CAN_USE_KEY = Control.of("CMK access", "identity holds Crypto Service Encryption User on the key",
             r -> {
                 ResourceRecord grant = r.get(ROLE_ASSIGNMENT, "cmk-identity-crypto-service-encryption-user");

@@ -28,7 +28,8 @@ class NetworkTest {
                 "private endpoint for " + groupId,
                 r -> maps(endpoint(r, groupId).input("privateLinkServiceConnections")).stream().anyMatch(c ->
                         List.of(groupId).equals(c.get("groupIds"))
-                                && idOf(r, targetType, targetName).equals(c.get("privateLinkServiceId"))));
+                                && idOf(r, targetType, targetName).equals(c.get("privateLinkServiceId"))))
+                                        .inPack("azure-private-endpoint-connection");
     }
 
     static Control dnsZoneGroup(String groupId, String zone) {
@@ -37,7 +38,7 @@ class NetworkTest {
                         endpoint(r, groupId).input("privateEndpointName").equals(g.input("privateEndpointName"))
                                 && maps(g.input("privateDnsZoneConfigs")).stream().anyMatch(c ->
                                 String.valueOf(c.get("privateDnsZoneId")).endsWith("/privateDnsZones/" + zone)))
-                        .orElse(false));
+                        .orElse(false)).inPack("azure-private-dns-zone-group", "azure-private-endpoint-dns");
     }
 
     static final Control BLOB_ENDPOINT = privateEndpoint("blob", ACCOUNT, ACCOUNT_NAME);

@@ -19,7 +19,7 @@ class ProtectionTest {
                 r -> r.find(LOCK, lockName).map(lock -> "CanNotDelete".equals(lock.input("level"))
                         && r.get(resourceName.equals(ACCOUNT_NAME) ? ACCOUNT : VAULT, resourceName).input(nameInput)
                         .equals(lock.input("resourceName"))
-                        && type.equals(lock.input("resourceType"))).orElse(false));
+                        && type.equals(lock.input("resourceType"))).orElse(false)).inPack("azure-lock-can-not-delete");
     }
 
     static final Control ACCOUNT_LOCK = deleteLock("state-account-lock", "storageAccounts", "accountName", ACCOUNT_NAME);
@@ -27,7 +27,7 @@ class ProtectionTest {
     static final Control PROTECTED = Control.of("Pulumi protect", "resource group, account, container, vault and keys protected",
             r -> List.of(r.get(RESOURCE_GROUP, "state-rg"), account(r), r.get(CONTAINER, "state-container"), vault(r),
                     r.get(KEY, Encryption.CMK_KEY_NAME), r.get(KEY, SecretsProvider.SECRETS_KEY_NAME))
-                    .stream().allMatch(ResourceRecord::protect));
+                    .stream().allMatch(ResourceRecord::protect)).inPack("azure-state-resources-protected");
 
     @Test
     void productionLocksAndProtectsEverythingThatHoldsState() {

@@ -22,7 +22,8 @@ class SecretsProviderTest {
             r -> "RSA".equals(secretsKey(r).input("properties.kty"))
                     && number(secretsKey(r).input("properties.keySize")) >= 3072
                     && strings(secretsKey(r).input("properties.keyOps")).equals(List.of("encrypt", "decrypt"))
-                    && vault(r).input("vaultName").equals(secretsKey(r).input("vaultName")));
+                    && vault(r).input("vaultName").equals(secretsKey(r).input("vaultName")))
+                            .inPack("azure-keyvault-key-rsa-size");
 
     @Test
     void secretsKeyHoldsInEveryStack() {

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.*;
 class StateContainerTest {
 
     static final Control PRIVATE_CONTAINER = Control.of("CIS Azure 9.3.8", "state container has no public access",
-            r -> "None".equals(r.get(CONTAINER, "state-container").input("publicAccess")));
+            r -> "None".equals(r.get(CONTAINER, "state-container").input("publicAccess")))
+                    .inPack("azure-container-no-public-access");
 
     @Test
     void containerIsPrivateInEveryStack() {

@@ -38,7 +38,7 @@ class StateReadersTest {
                     roleId(g.input("roleDefinitionId"))) && idOf(r, CONTAINER, "state-container").equals(g.input("scope")))
                     && grants.stream().anyMatch(g -> decryptId.equals(g.input("roleDefinitionId"))
                     && idOf(r, KEY, SecretsProvider.SECRETS_KEY_NAME).equals(g.input("scope")));
-        });
+        }).inPack("azure-role-assignment-allowed-roles", "azure-blob-data-role-container-scope");
     }
 
     static final Control DECRYPT_ONLY = Control.of("a decrypt-only role", "the readers' key role grants the decrypt"
@@ -48,7 +48,7 @@ class StateReadersTest {
         return List.of(Map.of("dataActions", List.of(Access.DECRYPT_DATA_ACTION))).equals(role.input("permissions"))
                 && List.of(resourceGroup).equals(role.input("assignableScopes"))
                 && resourceGroup.equals(role.input("scope"));
-    });
+    }).inPack("azure-custom-role-decrypt-only");
 
     @Test
     void aConfiguredReaderGetsContainerReadAndSecretsDecryptOnly() {

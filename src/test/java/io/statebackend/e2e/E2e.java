@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 
@@ -78,7 +79,9 @@ public final class E2e implements BeforeAllCallback {
                 String version = pkg.path("version").asText();
                 Path dir = Files.createDirectories(PULUMI_HOME.resolve("plugins/resource-" + name + "-v" + version));
                 Path plugin = dir.resolve("pulumi-resource-" + name);
-                Files.writeString(plugin, String.join("\n",
+                // Written aside and moved in whole: another fork may be starting this plugin right now.
+                Path written = Files.createTempFile(dir, "pulumi-resource-" + name, ".tmp");
+                Files.writeString(written, String.join("\n",
                         "#!/bin/sh",
                         "# TEST DOUBLE: stands in for the " + name + " " + version + " provider plugin ("
                                 + StandInProvider.class.getName() + "). Nothing it returns exists anywhere.",
@@ -86,7 +89,8 @@ public final class E2e implements BeforeAllCallback {
                                 + Command.quote(classpath) + " " + StandInProvider.class.getName() + " " + name + " "
                                 + version + " \"$@\"",
                         ""));
-                Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwxr-xr-x"));
+                Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rwxr-xr-x"));
+                Files.move(written, plugin, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not install the stand-in providers in " + PULUMI_HOME, e);

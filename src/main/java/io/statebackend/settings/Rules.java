@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * The rules settings are declared with. Each failure raises a {@link SettingsException} naming the key, the value and
  * what is expected; each rule's summary is what the generated settings documentation shows.
  */
-public final class Rules {
+final class Rules {
 
     private static final Pattern GUID =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");

@@ -1,6 +1,6 @@
 // Compliance report of one stack, from either of two sources:
 //   node dist/report.js --engine-log <events.jsonl> <pack-config.json> [--json]
-//     the event log of a real `pulumi up` or `pulumi preview` run with the pack (`--event-log`): the engine's
+//     the event log of a real `pulumi up` run with the pack (`--event-log`): the engine's
 //     own verdicts
 //   node dist/report.js <records.json> <pack-config.json> [--json]
 //     the pack's policies run offline over resource records the program's tests wrote (no Pulumi CLI needed)

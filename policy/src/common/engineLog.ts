@@ -1,4 +1,4 @@
-// The engine's own account of a policy run: the event log a real `pulumi up` or `pulumi preview` writes with
+// The engine's own account of a policy run: the event log a real `pulumi up` writes with
 // `--event-log <file>` (one JSON event per line). It holds every resource the engine registered, and for each
 // resource the pack's passed and failed resource policies, the passed and failed stack policies, and every
 // violation with its message and enforcement level. This file turns that log into the same verdicts the offline

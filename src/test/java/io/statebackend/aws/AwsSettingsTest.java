@@ -126,7 +126,7 @@ class AwsSettingsTest {
 
     @ParameterizedTest
     @CsvSource({
-            "awsNoncurrentVersionRetentionDays,0", "awsNoncurrentVersionRetentionDays,3651",
+            "awsNoncurrentVersionRetentionDays,0", "awsNoncurrentVersionRetentionDays,366", "awsNoncurrentVersionRetentionDays,3651",
             "awsNoncurrentVersionRetentionDays,29", "awsNoncurrentVersionRetentionDays,ninety",
             "awsNewerNoncurrentVersions,0", "awsNewerNoncurrentVersions,101",
             "awsAccessLogRetentionDays,0", "awsAccessLogRetentionDays,3651", "awsAccessLogRetentionDays,30"})

@@ -15,9 +15,7 @@ import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
 import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.s3.BucketVersioningV2;
 import com.pulumi.resources.CustomResource;
-import io.statebackend.common.ResourceTokens;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -41,25 +39,18 @@ public enum AwsType implements ResourceTypeName {
     IAM_POLICY(Policy.class, "IamPolicy"),
     IAM_ROLE_POLICY(RolePolicy.class, "IamRolePolicy");
 
-    private final String token;
-    private final String packName;
+    private final Names names;
 
     AwsType(Class<? extends CustomResource> sdkClass, String packName) {
-        this.token = ResourceTokens.of(sdkClass);
-        this.packName = packName;
+        this.names = Names.of(sdkClass, packName);
     }
 
     @Override
-    public String token() {
-        return token;
-    }
-
-    @Override
-    public String packName() {
-        return packName;
+    public Names names() {
+        return names;
     }
 
     public static Optional<AwsType> byToken(String token) {
-        return Arrays.stream(values()).filter(t -> t.token.equals(token)).findFirst();
+        return ResourceTypeName.byToken(AwsType.class, token);
     }
 }

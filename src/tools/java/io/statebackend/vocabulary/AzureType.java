@@ -23,9 +23,7 @@ import com.pulumi.azurenative.storage.BlobServiceProperties;
 import com.pulumi.azurenative.storage.ManagementPolicy;
 import com.pulumi.azurenative.storage.StorageAccount;
 import com.pulumi.resources.CustomResource;
-import io.statebackend.common.ResourceTokens;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -57,25 +55,18 @@ public enum AzureType implements ResourceTypeName {
     BACKUP_POLICY(BackupPolicy.class, "BackupPolicy"),
     BACKUP_INSTANCE(BackupInstance.class, "BackupInstance");
 
-    private final String token;
-    private final String packName;
+    private final Names names;
 
     AzureType(Class<? extends CustomResource> sdkClass, String packName) {
-        this.token = ResourceTokens.of(sdkClass);
-        this.packName = packName;
+        this.names = Names.of(sdkClass, packName);
     }
 
     @Override
-    public String token() {
-        return token;
-    }
-
-    @Override
-    public String packName() {
-        return packName;
+    public Names names() {
+        return names;
     }
 
     public static Optional<AzureType> byToken(String token) {
-        return Arrays.stream(values()).filter(t -> t.token.equals(token)).findFirst();
+        return ResourceTypeName.byToken(AzureType.class, token);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -50,8 +51,7 @@ class LockingIT {
 
         Process killed = sandbox.start(tmp.resolve("killed.log"), "up", "--yes", "--stack", "prod");
         awaitLock();
-        killed.descendants().forEach(ProcessHandle::destroyForcibly);
-        killed.destroyForcibly().waitFor();
+        killCliBeforeItsChildren(killed);
         assertEquals(1, locks(), "a killed update leaves its lock");
         Run blocked = sandbox.pulumi("up", "--yes", "--stack", "prod");
         assertTrue(blocked.output().contains(LOCKED), blocked::describe);
@@ -62,6 +62,16 @@ class LockingIT {
         assertEquals(0, locks(), "pulumi cancel deleted the lock");
         sandbox.pulumiOk("config", "rm", "holdSeconds", "--stack", "prod");
         sandbox.pulumiOk("up", "--yes", "--stack", "prod");
+    }
+
+    /**
+     * The CLI dies first, as under SIGKILL or a lost runner: killed after its children, it would see the language host
+     * go, fail the update and remove its own lock before the signal reached it.
+     */
+    private static void killCliBeforeItsChildren(Process cli) throws InterruptedException {
+        List<ProcessHandle> children = cli.descendants().toList();
+        cli.destroyForcibly().waitFor();
+        children.forEach(ProcessHandle::destroyForcibly);
     }
 
     private int locks() {

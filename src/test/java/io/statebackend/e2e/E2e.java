@@ -2,6 +2,7 @@ package io.statebackend.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.statebackend.e2e.standin.StandInHost;
 import io.statebackend.e2e.standin.StandInProvider;
 import io.statebackend.process.Command;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -13,13 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.Properties;
 
 /**
  * The end-to-end tests' world, prepared once per test JVM: the pinned Pulumi CLI (linked into {@code target/e2e/bin}
  * by {@code tools/pulumi/install}), a Pulumi home whose plugin cache holds the Java language host and, under the
- * exact names and versions the program asks for, the {@link StandInProvider} test doubles; and the emulators, started
- * on first use and stopped when the tests end, passed or failed.
+ * exact names and versions the program asks for, the {@link StandInProvider} test doubles, served from this JVM by a
+ * {@link StandInHost}; and the emulators, started on first use and stopped when the tests end, passed or failed.
  *
  * <p>Nothing is skipped: without the toolchain every test fails with one line that says how to install it.
  */
@@ -37,6 +39,7 @@ public final class E2e implements BeforeAllCallback {
     private static boolean ready;
     private static Moto moto;
     private static Azurite azurite;
+    private static StandInHost standIns;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -63,13 +66,11 @@ public final class E2e implements BeforeAllCallback {
         ready = true;
     }
 
-    /** One stand-in per provider package the program's jar declares, as the Java language host reports them. */
+    /**
+     * One stand-in plugin per provider package the program's jar declares, as the Java language host reports them,
+     * served by this JVM's {@link StandInHost}.
+     */
     private static void installStandIns() {
-        String classpath = System.getProperty("e2e.testClasspath");
-        if (classpath == null) {
-            throw new IllegalStateException("e2e.testClasspath is not set: run the end-to-end tests through Maven"
-                    + " (mvn -B verify)");
-        }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Run packages = run(Command.of(java, "-cp", JAR.toString(),
                 "com.pulumi.bootstrap.internal.Main", "packages").capture().build());
@@ -81,20 +82,19 @@ public final class E2e implements BeforeAllCallback {
                 Path plugin = dir.resolve("pulumi-resource-" + name);
                 // Written aside and moved in whole: another fork may be starting this plugin right now.
                 Path written = Files.createTempFile(dir, "pulumi-resource-" + name, ".tmp");
-                Files.writeString(written, String.join("\n",
-                        "#!/bin/sh",
-                        "# TEST DOUBLE: stands in for the " + name + " " + version + " provider plugin ("
-                                + StandInProvider.class.getName() + "). Nothing it returns exists anywhere.",
-                        "exec " + Command.quote(java) + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m -cp "
-                                + Command.quote(classpath) + " " + StandInProvider.class.getName() + " " + name + " "
-                                + version + " \"$@\"",
-                        ""));
+                Files.writeString(written, StandInHost.pluginScript(name, version));
                 Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rwxr-xr-x"));
                 Files.move(written, plugin, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not install the stand-in providers in " + PULUMI_HOME, e);
         }
+        standIns = StandInHost.start();
+    }
+
+    /** The environment that points a Pulumi command's stand-in plugins at this JVM's host. */
+    static Map<String, String> standInEnv() {
+        return Map.of(StandInHost.ADDRESS_ENV, String.valueOf(standIns.port()));
     }
 
     static synchronized Moto moto() {

@@ -64,6 +64,7 @@ final class Sandbox {
             env.put("PULUMI_SKIP_UPDATE_CHECK", "true");
             env.put("PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION", "true");
             env.put("PULUMI_CONFIG_PASSPHRASE", PASSPHRASE);
+            env.putAll(E2e.standInEnv());
         } catch (IOException e) {
             throw new UncheckedIOException("could not set up the sandbox in " + root, e);
         }

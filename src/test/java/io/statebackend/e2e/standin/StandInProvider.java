@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Empty;
 import com.google.protobuf.Struct;
 import com.google.protobuf.util.JsonFormat;
-import io.grpc.Grpc;
-import io.grpc.InsecureServerCredentials;
-import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.statebackend.mockrun.PlanMocks;
@@ -48,7 +45,7 @@ import java.util.function.Supplier;
  * <p>Told by {@value #FAIL_ENV}{@code =<resource name>}, it refuses to create or update that resource (not to preview
  * it), as a cloud API would, so a test can make an update fail part-way.
  *
- * <pre>java ... StandInProvider &lt;package&gt; &lt;version&gt; [engine address and flags, ignored]</pre>
+ * <p>{@link StandInHost} serves one instance per plugin process the engine starts.
  */
 public final class StandInProvider extends ResourceProviderGrpc.ResourceProviderImplBase {
 
@@ -69,22 +66,6 @@ public final class StandInProvider extends ResourceProviderGrpc.ResourceProvider
         this.pkg = pkg;
         this.version = version;
         this.failing = failing == null ? "" : failing;
-    }
-
-    public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length < 2) {
-            System.err.println("usage: StandInProvider <package> <version> [engine address]");
-            System.exit(2);
-        }
-        StandInProvider provider = new StandInProvider(args[0], args[1], System.getenv(FAIL_ENV));
-        Server server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
-                .addService(provider)
-                .build()
-                .start();
-        // The engine reads the port from the plugin's first line of output.
-        System.out.println(server.getPort());
-        System.out.flush();
-        server.awaitTermination();
     }
 
     @Override

@@ -1,18 +1,27 @@
 package io.statebackend.e2e;
 
-import io.statebackend.process.Command;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * moto's server on loopback: the S3 and KMS APIs the {@code s3://} backend and the {@code awskms://} secrets provider
- * talk to, for real, with test credentials. The AWS CLI beside it prepares what the program's {@code up} would have
- * created in a real account (the stand-in providers create nothing).
+ * talk to, for real, with test credentials. The AWS SDK prepares in it what the program's {@code up} would have
+ * created in a real account (the stand-in providers create nothing), and reads it back; the AWS CLI beside it runs
+ * the runbook's commands, as an operator would.
  */
 final class Moto implements AutoCloseable {
 
@@ -52,14 +61,15 @@ final class Moto implements AutoCloseable {
 
     /** A new IAM user holding only {@code policy}; its credentials, as environment variables. */
     Map<String, String> userWithPolicy(String user, String policy) {
-        awsOk("iam", "create-user", "--user-name", user);
-        awsOk("iam", "put-user-policy", "--user-name", user, "--policy-name", "only", "--policy-document", policy);
-        String[] key = awsOk("iam", "create-access-key", "--user-name", user, "--query",
-                "AccessKey.[AccessKeyId,SecretAccessKey]").stdout().strip().split("\\s+");
-        Map<String, String> env = new LinkedHashMap<>(env());
-        env.put("AWS_ACCESS_KEY_ID", key[0]);
-        env.put("AWS_SECRET_ACCESS_KEY", key[1]);
-        return env;
+        try (IamClient iam = client(IamClient.builder())) {
+            iam.createUser(r -> r.userName(user));
+            iam.putUserPolicy(r -> r.userName(user).policyName("only").policyDocument(policy));
+            AccessKey key = iam.createAccessKey(r -> r.userName(user)).accessKey();
+            Map<String, String> env = new LinkedHashMap<>(env());
+            env.put("AWS_ACCESS_KEY_ID", key.accessKeyId());
+            env.put("AWS_SECRET_ACCESS_KEY", key.secretAccessKey());
+            return env;
+        }
     }
 
     String endpoint() {
@@ -83,21 +93,6 @@ final class Moto implements AutoCloseable {
         return env;
     }
 
-    /** Runs the AWS CLI against the emulator. */
-    Run aws(String... args) {
-        Map<String, String> env = new LinkedHashMap<>(env());
-        env.put("PATH", E2e.BIN + ":" + System.getenv("PATH"));
-        env.put("HOME", E2e.DIR.toString());
-        Command command = Command.of("aws", "--endpoint-url", endpoint(), "--output", "text").args(args).build();
-        return Run.of(env, E2e.DIR, command);
-    }
-
-    Run awsOk(String... args) {
-        Run run = aws(args);
-        assertTrue(run.ok(), run::describe);
-        return run;
-    }
-
     /** The login URL of {@code bucket} as the program exports it, plus the emulator's endpoint parameters. */
     String backendUrl(String bucket) {
         return "s3://" + bucket + "?region=" + REGION + "&awssdk=v2&" + backendQuery();
@@ -112,18 +107,50 @@ final class Moto implements AutoCloseable {
 
     /** A versioned state bucket, as the program declares it. */
     void createStateBucket(String bucket) {
-        awsOk("s3api", "create-bucket", "--bucket", bucket, "--create-bucket-configuration",
-                "LocationConstraint=" + REGION);
-        awsOk("s3api", "put-bucket-versioning", "--bucket", bucket, "--versioning-configuration", "Status=Enabled");
+        try (S3Client s3 = s3()) {
+            s3.createBucket(r -> r.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(REGION)));
+            s3.putBucketVersioning(r -> r.bucket(bucket)
+                    .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+        }
+    }
+
+    /** The keys in {@code bucket} under {@code prefix}. */
+    List<String> keys(String bucket, String prefix) {
+        try (S3Client s3 = s3()) {
+            return s3.listObjectsV2(r -> r.bucket(bucket).prefix(prefix)).contents().stream().map(S3Object::key)
+                    .toList();
+        }
+    }
+
+    /** The version id of the current version of {@code key}. */
+    String currentVersion(String bucket, String key) {
+        try (S3Client s3 = s3()) {
+            return s3.headObject(r -> r.bucket(bucket).key(key)).versionId();
+        }
     }
 
     /** A symmetric key behind {@code alias}, as the program's secrets key; an existing alias is kept. */
     void createKeyAlias(String alias) {
-        if (awsOk("kms", "list-aliases", "--query", "Aliases[].AliasName").stdout().contains(alias)) {
-            return;
+        try (KmsClient kms = client(KmsClient.builder())) {
+            if (kms.listAliases().aliases().stream().anyMatch(a -> a.aliasName().equals(alias))) {
+                return;
+            }
+            String keyId = kms.createKey().keyMetadata().keyId();
+            kms.createAlias(r -> r.aliasName(alias).targetKeyId(keyId));
         }
-        String keyId = awsOk("kms", "create-key", "--query", "KeyMetadata.KeyId").stdout().strip();
-        awsOk("kms", "create-alias", "--alias-name", alias, "--target-key-id", keyId);
+    }
+
+    private S3Client s3() {
+        return client(S3Client.builder().forcePathStyle(true));
+    }
+
+    /** A client of the emulator, with this instance's credentials. */
+    private <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
+        return builder.endpointOverride(URI.create(endpoint()))
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
+                .build();
     }
 
     @Override

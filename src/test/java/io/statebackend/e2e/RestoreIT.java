@@ -35,8 +35,7 @@ class RestoreIT {
         sandbox.pulumiOk("config", "set", "greeting", "first", "--stack", "prod");
         sandbox.pulumiOk("up", "--yes", "--stack", "prod");
         String key = ".pulumi/stacks/consumer/prod.json";
-        String firstVersion = moto.awsOk("s3api", "head-object", "--bucket", bucket, "--key", key, "--query",
-                "VersionId").stdout().strip();
+        String firstVersion = moto.currentVersion(bucket, key);
         sandbox.pulumiOk("config", "set", "greeting", "second", "--stack", "prod");
         sandbox.pulumiOk("up", "--yes", "--stack", "prod");
         assertEquals("second", sandbox.pulumiOk("stack", "output", "greeting", "--stack", "prod").stdout().strip());

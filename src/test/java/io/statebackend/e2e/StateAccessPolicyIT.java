@@ -84,9 +84,9 @@ class StateAccessPolicyIT {
                 return List.of(run.describe());
             }
         }
-        String locks = moto.awsOk("s3api", "list-objects-v2", "--bucket", bucket, "--prefix", ".pulumi/locks/",
-                "--query", "Contents[].Key").stdout();
-        return locks.contains(stack) ? List.of("a lock was left behind: " + locks) : List.of();
+        List<String> locks = moto.keys(bucket, ".pulumi/locks/");
+        return locks.stream().anyMatch(lock -> lock.contains(stack)) ? List.of("a lock was left behind: " + locks)
+                : List.of();
     }
 
     /**

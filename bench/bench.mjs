@@ -246,13 +246,14 @@ async function preview() {
 async function startup() {
   progress("building once (mvn -B -q package -DskipTests)\n");
   runOk("mvn", ["-B", "-q", "package", "-DskipTests"]);
+  const classpath = toolsClasspath();
   const config = join(SCRATCH, "prod-engine-config.json");
-  runOk("java", ["-cp", "target/state-backend.jar", "io.statebackend.bench.StartupProbe", "--engine-config", "prod", config]);
+  runOk("java", ["-cp", classpath, "io.statebackend.bench.StartupProbe", "--engine-config", "prod", config]);
   writeFileSync(config, JSON.stringify({
     ...JSON.parse(readFileSync(config, "utf8")),
     ...JSON.parse(readFileSync(join(PROJECT, "src/test/resources/prod-own-ids.json"), "utf8")),
   }));
-  const probe = (...target) => ["-cp", "target/state-backend.jar", "io.statebackend.bench.StartupProbe", ...target];
+  const probe = (...target) => ["-cp", classpath, "io.statebackend.bench.StartupProbe", ...target];
   const resources = /declared=(\d+)/.exec(runOk("java", probe(config, "prod")))[1];
   const cases = {
     "prod stack": probe(config, "prod"),
@@ -268,7 +269,7 @@ async function startup() {
   }
   const base = median(column(samples["one-resource program"], "seconds"));
   const lines = [
-    `Mock-engine start-up from the jar (\`java -cp target/state-backend.jar io.statebackend.bench.StartupProbe\`), ${RUNS} rounds:`,
+    `Mock-engine start-up (\`java -cp <the tools' class path> io.statebackend.bench.StartupProbe\`), ${RUNS} rounds:`,
     "",
     "| program | wall s | × one resource | peak MiB |",
     "|---|---|---|---|",

@@ -165,7 +165,7 @@ async function verify() {
 }
 
 const FAILSAFE = ["-B", "package", "-Dtest=None", "-Dsurefire.failIfNoSpecifiedTests=false",
-  "dependency:build-classpath@e2e-test-classpath", "failsafe:integration-test", "failsafe:verify"];
+  "failsafe:integration-test", "failsafe:verify"];
 
 /** The pinned CLI and the emulators, where the end-to-end tests find them (what `mvn -B verify` installs). */
 function installToolchain() {
@@ -216,7 +216,7 @@ async function preview() {
   await measure("mvn", VERIFY);
   const classpath = toolsClasspath();
   installToolchain();
-  const result = await measure("java", [`-De2e.testClasspath=${classpath}`, "-cp", classpath,
+  const result = await measure("java", ["-cp", classpath,
     "io.statebackend.e2e.PreviewBenchmark", String(RUNS)]);
   const samples = new Map();
   for (const line of result.output.split("\n").filter((l) => l.includes("\t"))) {

@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +41,12 @@ final class Sandbox {
     private static final String REAL_BINARY = "binary: target/state-backend.jar";
     private static final String VARIANT_BINARY = "binary: variant.jar";
     /**
-     * The aws and azure-native SDKs in the local Maven repository. A stack that declares none of their resources
-     * leaves them off its class path, so the language host reports no provider package for it and scans two jars of
-     * 50 MB less on every command.
+     * The aws and azure-native SDKs among the program's runtime dependencies. A stack that declares none of their
+     * resources leaves them off its class path, so the language host reports no provider package for it and scans
+     * two jars of 50 MB less on every command.
      */
-    private static final Predicate<String> PROVIDER_SDKS = Pattern.compile("/com/pulumi/(aws|azure-native)/")
-            .asPredicate();
+    private static final Predicate<Path> PROVIDER_SDKS = jar -> Pattern.matches("(aws|azure-native)-[0-9.]+\\.jar",
+            jar.getFileName().toString());
 
     final Path root;
     final Path project;
@@ -150,7 +150,7 @@ final class Sandbox {
 
     /** A pulumi command left running, its output in {@code log}. */
     Process start(Path log, String... args) {
-        List<String> argv = new java.util.ArrayList<>(List.of(E2e.BIN.resolve("pulumi").toString()));
+        List<String> argv = new ArrayList<>(List.of(E2e.BIN.resolve("pulumi").toString()));
         argv.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(argv).directory(project.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -193,22 +193,27 @@ final class Sandbox {
 
     /**
      * Makes Pulumi run {@code main} instead of the program: a jar in the project whose manifest names it and, as its
-     * class path, the test classes and the program's dependencies.
+     * class path, the test programs, the program's classes and its runtime dependencies, as the real jar has them.
      */
     void useProgram(Class<?> main) {
-        writeProgramJar(main, entry -> true);
+        writeProgramJar(main, jar -> true);
         write("Pulumi.yaml", read("Pulumi.yaml").replace(REAL_BINARY, VARIANT_BINARY));
     }
 
-    private void writeProgramJar(Class<?> main, Predicate<String> onClassPath) {
+    private void writeProgramJar(Class<?> main, Predicate<Path> dependencies) {
+        Path target = E2e.PROJECT.resolve("target");
+        List<Path> classPath = new ArrayList<>(List.of(target.resolve("test-classes"), target.resolve("classes")));
+        try (var jars = Files.list(target.resolve("lib"))) {
+            jars.filter(dependencies).sorted().forEach(classPath::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the program's runtime dependencies are not in target/lib: run mvn package", e);
+        }
         Manifest manifest = new Manifest();
         Attributes attributes = manifest.getMainAttributes();
         attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         attributes.put(Attributes.Name.MAIN_CLASS, main.getName());
-        attributes.put(Attributes.Name.CLASS_PATH, String.join(" ", Arrays.stream(
-                        System.getProperty("e2e.testClasspath").split(java.io.File.pathSeparator))
-                .filter(onClassPath)
-                .map(entry -> Path.of(entry).toUri().toString()).toList()));
+        attributes.put(Attributes.Name.CLASS_PATH,
+                String.join(" ", classPath.stream().map(entry -> entry.toUri().toString()).toList()));
         Path jar = project.resolve("variant.jar");
         try (var out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
             out.flush();

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The compliance report's evidence from the engine itself: the real CLI deploys each stack's real program with the
  * pack and its pack config, writing the engine's event log (kept for the report in
  * {@link ComplianceReport#ENGINE_LOGS_DIR}); the verdicts read from that log are the offline evaluator's, one for one.
- * Prod passes under its pack config, where every policy is mandatory.
+ * Prod passes under its pack config, where every policy is mandatory; the state it leaves marks prod's stateful
+ * resources {@code protect}ed and dev's not.
  */
 @ExtendWith(E2e.class)
 class ComplianceEvidenceIT {
@@ -58,6 +59,7 @@ class ComplianceEvidenceIT {
         assertEquals(sorted(offline.path("verdicts")), sorted(engine.path("verdicts")));
         assertTrue(engine.path("summary").path("passed").asInt() > 50, engine.path("summary")::toString);
         assertEquals(0, engine.path("summary").path("unknown").asInt(), engine.path("summary")::toString);
+        MainCommandIT.assertProtected(sandbox.export(sandbox.localBackend(), stack), stack.equals("prod"));
     }
 
     private static JsonNode report(PolicyPackReport.Outcome outcome) throws IOException {

@@ -65,7 +65,7 @@ public final class StandInProvider extends ResourceProviderGrpc.ResourceProvider
     StandInProvider(String pkg, String version, String failing) {
         this.pkg = pkg;
         this.version = version;
-        this.failing = failing == null ? "" : failing;
+        this.failing = failing;
     }
 
     @Override

@@ -65,8 +65,9 @@ class LockingIT {
     }
 
     /**
-     * The CLI dies first, as under SIGKILL or a lost runner: killed after its children, it would see the language host
-     * go, fail the update and remove its own lock before the signal reached it.
+     * The CLI dies first, as under SIGKILL or a lost runner. Killed after its children, it can outlive them long
+     * enough to fail the update itself and remove its own lock: a run once found no lock here, and the CLI is the only
+     * process that deletes one.
      */
     private static void killCliBeforeItsChildren(Process cli) throws InterruptedException {
         List<ProcessHandle> children = cli.descendants().toList();

@@ -3,6 +3,7 @@ import { expectAtLeast, expectValue } from "../common/checks";
 import { Control, resourceControl } from "../common/control";
 import { broadAllowFindings, isEffect, isPublicPrincipal, principalsOf, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
 import { AwsTypes } from "./types";
+import { Thresholds } from "../common/thresholds";
 
 // What AWS uses when deletionWindowInDays is not given (and the most it allows).
 const AWS_DEFAULT_DELETION_WINDOW_DAYS = 30;
@@ -22,14 +23,14 @@ export const kmsDeletionWindow = resourceControl<{ minimumKmsDeletionWindowDays:
     name: "aws-kms-deletion-window",
     controlId: "AWS FSBP KMS.3 (keys not deleted unintentionally)",
     requirement: "A scheduled deletion of the key can be cancelled for at least the configured number of days.",
-    remedy: "set deletionWindowInDays to at least minimumKmsDeletionWindowDays (30, the AWS maximum, by default).",
+    remedy: `set deletionWindowInDays to at least minimumKmsDeletionWindowDays (${Thresholds.kmsDeletionWindowDays}, the AWS maximum, by default).`,
     resourceType: AwsTypes.KmsKey,
     config: {
         minimumKmsDeletionWindowDays: {
             type: "integer",
             minimum: 7,
             maximum: 30,
-            default: 30,
+            default: Thresholds.kmsDeletionWindowDays,
             description: "Fewest days between scheduling a key deletion and the deletion (AWS allows 7-30).",
         },
     },

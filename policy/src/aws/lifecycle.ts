@@ -7,6 +7,7 @@ import { MAXIMUM_NONCURRENT_VERSION_DAYS } from "../common/schemas";
 import { Control, Report, resourceControl } from "../common/control";
 import { isUnknown, list, read, sameText, show } from "../common/props";
 import { AwsTypes } from "./types";
+import { Thresholds } from "../common/thresholds";
 
 /** The values at `path` of the enabled rules, or undefined when the rules are not known yet. */
 function enabledRuleValues(props: unknown, path: string): unknown[] | undefined {
@@ -54,7 +55,7 @@ export const abortIncompleteUploads = resourceControl<{ maximumIncompleteUploadD
             type: "integer",
             minimum: 1,
             maximum: 365,
-            default: 7,
+            default: Thresholds.maximumIncompleteUploadDays,
             description: "Longest the parts of an interrupted upload may be kept.",
         },
     },

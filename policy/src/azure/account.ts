@@ -6,10 +6,10 @@ import { isUnknown, read, sameText, show } from "../common/props";
 import { coverageOf } from "../common/relations";
 import { backupInstanceOfAccount } from "./stack";
 import { AzureTypes } from "./types";
+import { GeoRedundantSkus } from "../common/thresholds";
 
 const StorageAccount = AzureTypes.StorageAccount;
 
-export const GEO_REDUNDANT_SKUS = ["Standard_GRS", "Standard_RAGRS", "Standard_GZRS", "Standard_RAGZRS"];
 
 export const storageAccountKind = resourceControl({
     name: "azure-storage-account-kind-storagev2",
@@ -34,7 +34,7 @@ export const storageGeoRedundancy = resourceControl<{ allowedRedundancySkus: str
             items: { type: "string", pattern: "^(Standard|Premium)_[A-Z]+$" },
             minItems: 1,
             uniqueItems: true,
-            default: GEO_REDUNDANT_SKUS,
+            default: GeoRedundantSkus,
             description: "SKU names accepted as geo-redundant.",
         },
     },

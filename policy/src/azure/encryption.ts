@@ -4,6 +4,7 @@ import { expectAtLeast, expectValue } from "../common/checks";
 import { Control, resourceControl } from "../common/control";
 import { read } from "../common/props";
 import { AzureTypes } from "./types";
+import { Thresholds } from "../common/thresholds";
 
 const Vault = AzureTypes.Vault;
 
@@ -36,14 +37,14 @@ export const vaultSoftDeleteRetention = resourceControl<{ minimumSoftDeleteReten
     name: "azure-keyvault-soft-delete-retention",
     controlId: "CIS Azure v3.0.0 3.3.5",
     requirement: "Deleted vaults and keys stay recoverable for at least the configured number of days.",
-    remedy: "leave properties.enableSoftDelete unset or true, and set properties.softDeleteRetentionInDays to at least minimumSoftDeleteRetentionDays (90 by default).",
+    remedy: `leave properties.enableSoftDelete unset or true, and set properties.softDeleteRetentionInDays to at least minimumSoftDeleteRetentionDays (${Thresholds.keyVaultSoftDeleteDays} by default).`,
     resourceType: Vault,
     config: {
         minimumSoftDeleteRetentionDays: {
             type: "integer",
             minimum: 7,
             maximum: 90,
-            default: 90,
+            default: Thresholds.keyVaultSoftDeleteDays,
             description: "Fewest days a deleted vault or key stays recoverable (Azure allows 7-90).",
         },
     },

@@ -1,6 +1,6 @@
-// Generated from io.statebackend.vocabulary.Threshold (the rules of the program's settings) by
-// io.statebackend.vocabulary.VocabularyFiles: change the settings' declarations, not this file.
-// The numbers the program's settings validation and the pack both hold a stack to.
+// Generated from io.statebackend.vocabulary.Threshold (the rules of the program's settings and its fixed
+// constants) by io.statebackend.vocabulary.VocabularyFiles: change those, not this file.
+// The numbers and names the program and the pack both hold a stack to.
 export const Thresholds = {
     /** From azureSoftDeleteRetentionDays. */
     developmentSoftDeleteDays: 7,
@@ -14,4 +14,13 @@ export const Thresholds = {
     minimumKeySize: 3072,
     /** From azureNoncurrentVersionRetentionDays and awsNoncurrentVersionRetentionDays. */
     maximumNoncurrentVersionDays: 365,
+    /** From Encryption.VAULT_SOFT_DELETE_DAYS (fixed). */
+    keyVaultSoftDeleteDays: 90,
+    /** From Kms.DELETION_WINDOW_DAYS (fixed). */
+    kmsDeletionWindowDays: 30,
+    /** From Lifecycle.ABORT_INCOMPLETE_UPLOAD_DAYS (fixed). */
+    maximumIncompleteUploadDays: 7,
 } as const;
+
+/** From AzureSettings.Storage.GEO_REDUNDANT_SKUS: the SKUs production requires of azureSkuName. */
+export const GeoRedundantSkus: string[] = ["Standard_GRS","Standard_RAGRS","Standard_GZRS","Standard_RAGZRS"];

@@ -19,9 +19,10 @@ import java.util.Optional;
  * KMS.4), a 30-day deletion window, and a key policy that keeps the account in control and lets only the configured
  * state principals use the key.
  */
-final class Kms {
+public final class Kms {
 
-    static final int DELETION_WINDOW_DAYS = 30;
+    /** A scheduled key deletion can be cancelled this long (the AWS maximum); the pack holds every stack to it. */
+    public static final int DELETION_WINDOW_DAYS = 30;
     /**
      * What a state user does with a key: S3 asks it for data keys (GenerateDataKey) and to unwrap them (Decrypt), the
      * awskms secrets provider wraps and unwraps each stack's data key (Encrypt, Decrypt), and both look the key up.

@@ -18,7 +18,7 @@ import java.util.List;
  * markers left with no versions behind them are removed, abandoned multipart uploads are aborted, and the CLI's
  * per-update checkpoint copies (redundant with versioning) expire with the versions. Current state never expires.
  */
-final class Lifecycle {
+public final class Lifecycle {
 
     static final String ENABLED = "Enabled";
     static final String EXPIRE_NONCURRENT_RULE = "expire-noncurrent-versions";
@@ -26,7 +26,8 @@ final class Lifecycle {
     static final String ABORT_UPLOADS_RULE = "abort-incomplete-multipart-uploads";
     static final String EXPIRE_BACKUPS_RULE = BackendLayout.CHECKPOINT_BACKUPS_RULE;
     static final String EXPIRE_LOGS_RULE = "expire-access-logs";
-    static final int ABORT_INCOMPLETE_UPLOAD_DAYS = 7;
+    /** The longest an interrupted upload's parts are kept; the pack allows no more by default. */
+    public static final int ABORT_INCOMPLETE_UPLOAD_DAYS = 7;
     /** A deleted or expired access log stays recoverable this long, long enough to notice and restore it. */
     static final int LOG_NONCURRENT_DAYS = 30;
 

@@ -29,11 +29,11 @@ import com.pulumi.core.Output;
  * Customer-managed key encryption of the storage account (CIS Azure v3.0.0 4.11): a hardened Key Vault, an
  * auto-rotating RSA key, and the user-assigned identity through which the account reaches the key.
  */
-final class Encryption {
+public final class Encryption {
 
     static final String CMK_KEY_NAME = "storage-cmk";
-    /** Key Vault keeps deleted vaults and keys this long; 90 is the maximum. */
-    static final int VAULT_SOFT_DELETE_DAYS = 90;
+    /** Key Vault keeps deleted vaults and keys this long; 90 is the maximum. The pack holds prod to it. */
+    public static final int VAULT_SOFT_DELETE_DAYS = 90;
     /** A key version expires this long after its scheduled rotation, so a failed rotation is noticed, not fatal. */
     static final int EXPIRY_MARGIN_DAYS = 90;
     static final String EXPIRY_NOTICE = "P30D";

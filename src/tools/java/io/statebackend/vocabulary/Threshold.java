@@ -1,5 +1,8 @@
 package io.statebackend.vocabulary;
 
+import io.statebackend.aws.Kms;
+import io.statebackend.aws.Lifecycle;
+import io.statebackend.azure.Encryption;
 import io.statebackend.settings.Profile;
 import io.statebackend.settings.Setting;
 import io.statebackend.settings.Settings;
@@ -7,8 +10,8 @@ import io.statebackend.settings.Settings;
 import java.util.function.IntSupplier;
 
 /**
- * The numbers the program's settings validation and the policy pack both hold a stack to, each read from the rules of
- * the setting that declares it. The pack's {@code Thresholds} and the numbers in {@code policy/config/*.json} are
+ * The numbers the program and the policy pack both hold a stack to, each read from the rules of the setting that
+ * declares it or, where no setting can change it, from the program's own constant. The pack's {@code Thresholds} and the numbers in {@code policy/config/*.json} are
  * generated from these ({@link VocabularyFiles}), so a production minimum changes in one place.
  */
 public enum Threshold {
@@ -23,7 +26,13 @@ public enum Threshold {
     MINIMUM_KEY_SIZE("minimumKeySize", "azureKeySize", () -> minimum("azureKeySize", Profile.PRODUCTION)),
     MAXIMUM_NONCURRENT_VERSION_DAYS("maximumNoncurrentVersionDays",
             "azureNoncurrentVersionRetentionDays and awsNoncurrentVersionRetentionDays",
-            () -> Math.max(maximum("azureNoncurrentVersionRetentionDays"), maximum("awsNoncurrentVersionRetentionDays")));
+            () -> Math.max(maximum("azureNoncurrentVersionRetentionDays"), maximum("awsNoncurrentVersionRetentionDays"))),
+    KEY_VAULT_SOFT_DELETE_DAYS("keyVaultSoftDeleteDays", "Encryption.VAULT_SOFT_DELETE_DAYS (fixed)",
+            () -> Encryption.VAULT_SOFT_DELETE_DAYS),
+    KMS_DELETION_WINDOW_DAYS("kmsDeletionWindowDays", "Kms.DELETION_WINDOW_DAYS (fixed)",
+            () -> Kms.DELETION_WINDOW_DAYS),
+    MAXIMUM_INCOMPLETE_UPLOAD_DAYS("maximumIncompleteUploadDays", "Lifecycle.ABORT_INCOMPLETE_UPLOAD_DAYS (fixed)",
+            () -> Lifecycle.ABORT_INCOMPLETE_UPLOAD_DAYS);
 
     private final String packName;
     private final String source;
@@ -40,7 +49,7 @@ public enum Threshold {
         return packName;
     }
 
-    /** The settings whose rules give the number. */
+    /** The settings whose rules give the number, or the program's constant. */
     public String source() {
         return source;
     }

@@ -1,6 +1,11 @@
 package io.statebackend.vocabulary;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.statebackend.settings.AzureSettings;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * The policy pack's copy of what the program names and requires, generated from it: {@code AzureTypes} and
- * {@code AwsTypes} from {@link AzureType} and {@link AwsType}, {@code Thresholds} from {@link Threshold}, and the
- * threshold numbers in {@code policy/config/<stack>.json}. {@code VocabularyFilesTest} fails while any is stale; this
+ * {@code AwsTypes} from {@link AzureType} and {@link AwsType}, {@code Thresholds} from {@link Threshold}, the
+ * geo-redundant SKUs from the settings' own list, and the threshold numbers in {@code policy/config/<stack>.json}. {@code VocabularyFilesTest} fails while any is stale; this
  * main rewrites them:
  * <pre>mvn -q test-compile exec:java -Dexec.mainClass=io.statebackend.vocabulary.VocabularyFiles</pre>
  */
@@ -29,6 +34,7 @@ public final class VocabularyFiles {
     static final List<ConfigValue> CONFIG_VALUES = List.of(
             new ConfigValue("prod", "azure-blob-soft-delete", "minimumSoftDeleteRetentionDays", Threshold.PRODUCTION_SOFT_DELETE_DAYS),
             new ConfigValue("prod", "azure-container-soft-delete", "minimumSoftDeleteRetentionDays", Threshold.PRODUCTION_SOFT_DELETE_DAYS),
+            new ConfigValue("prod", "azure-keyvault-soft-delete-retention", "minimumSoftDeleteRetentionDays", Threshold.KEY_VAULT_SOFT_DELETE_DAYS),
             new ConfigValue("prod", "azure-backup-policy-retention", "minimumBackupRetentionDays", Threshold.PRODUCTION_BACKUP_RETENTION_DAYS),
             new ConfigValue("dev", "azure-backup-policy-retention", "minimumBackupRetentionDays", Threshold.DEVELOPMENT_BACKUP_RETENTION_DAYS));
 
@@ -66,16 +72,27 @@ public final class VocabularyFiles {
 
     static String thresholdsModule() {
         List<String> lines = new ArrayList<>(List.of(
-                "// Generated from " + Threshold.class.getName() + " (the rules of the program's settings) by",
-                "// " + VocabularyFiles.class.getName() + ": change the settings' declarations, not this file.",
-                "// The numbers the program's settings validation and the pack both hold a stack to.",
+                "// Generated from " + Threshold.class.getName() + " (the rules of the program's settings and its fixed",
+                "// constants) by " + VocabularyFiles.class.getName() + ": change those, not this file.",
+                "// The numbers and names the program and the pack both hold a stack to.",
                 "export const Thresholds = {"));
         for (Threshold threshold : Threshold.values()) {
             lines.add("    /** From " + threshold.source() + ". */");
             lines.add("    " + threshold.packName() + ": " + threshold.value() + ",");
         }
         lines.add("} as const;");
+        lines.add("");
+        lines.add("/** From AzureSettings.Storage.GEO_REDUNDANT_SKUS: the SKUs production requires of azureSkuName. */");
+        lines.add("export const GeoRedundantSkus: string[] = " + json(AzureSettings.Storage.GEO_REDUNDANT_SKUS) + ";");
         return String.join("\n", lines) + "\n";
+    }
+
+    private static String json(Object value) {
+        try {
+            return new ObjectMapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code current} with each threshold field of the stack's pack config set to the generated number. */

@@ -53,10 +53,15 @@ public final class AwsStateStore extends ComponentResource {
      * @param options  {@code protect} applies to the resources that hold state or the keys to it (not to the
      *                 component itself, nor to what can be re-created without loss); {@code parent} as to any
      *                 component. The store makes its own provider for each region it uses ({@code awsRegion},
-     *                 {@code awsReplicaRegion}), so an aws provider given here is not used
+     *                 {@code awsReplicaRegion}), so that no resource depends on ambient configuration: an aws
+     *                 provider given here is refused rather than silently left unused
      */
     public AwsStateStore(String name, AwsSettings settings, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, null, StoreOptions.forComponent(options));
+        if (options != null && options.getProviders().stream().anyMatch(Provider.class::isInstance)) {
+            throw new IllegalArgumentException("AwsStateStore " + name + " takes no aws provider in its options: it"
+                    + " makes one per region it uses; choose them with awsRegion and awsReplicaRegion");
+        }
         boolean protect = StoreOptions.protect(options);
         String project = Deployment.getInstance().getProjectName();
         String stack = Deployment.getInstance().getStackName();

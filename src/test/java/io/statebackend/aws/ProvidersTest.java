@@ -1,6 +1,12 @@
 package io.statebackend.aws;
 
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.ProviderArgs;
+import com.pulumi.resources.ComponentResourceOptions;
 import io.statebackend.mockrun.PlanResult;
+import io.statebackend.mockrun.ProgramRun;
+import io.statebackend.settings.AwsSettings;
+import io.statebackend.settings.SettingsLoader;
 import io.statebackend.mockrun.ResourceRecord;
 import io.statebackend.testing.Records;
 import io.statebackend.testing.Stacks;
@@ -53,6 +59,24 @@ class ProvidersTest {
         assertEquals(List.of("replica-bucket", "replica-bucket-encryption", "replica-bucket-lifecycle",
                 "replica-bucket-ownership", "replica-bucket-policy", "replica-bucket-public-access-block",
                 "replica-bucket-versioning", "replica-key", "replica-key-alias"), inReplicaRegion);
+    }
+
+    /** A store given an aws provider through its options refuses it: the region pinning above would not hold. */
+    @Test
+    void anAwsProviderGivenThroughOptionsIsRefusedNotLeftUnused() {
+        AwsSettings settings = SettingsLoader.load(Stacks.config("dev")).aws().orElseThrow();
+        PlanResult given = ProgramRun.run("state-backend", "dev", ctx -> new AwsStateStore("aws", settings,
+                ComponentResourceOptions.builder()
+                        .providers(new Provider("callers", ProviderArgs.builder().region("us-east-1").build()))
+                        .build()));
+        assertTrue(given.error().orElseThrow().getMessage().contains("AwsStateStore aws takes no aws provider in its"
+                + " options"), given.error()::toString);
+        assertTrue(given.resources().stream().noneMatch(r -> r.type().startsWith("aws:s3")), "nothing declared");
+
+        PlanResult without = ProgramRun.run("state-backend", "dev", ctx -> new AwsStateStore("aws", settings,
+                ComponentResourceOptions.builder().protect(false).build()));
+        assertTrue(without.error().isEmpty(), without.error()::toString);
+        assertExplicitProviders(without.resources());
     }
 
     @Test

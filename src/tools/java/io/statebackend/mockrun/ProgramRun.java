@@ -1,5 +1,6 @@
 package io.statebackend.mockrun;
 
+import com.pulumi.Context;
 import com.pulumi.Log;
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
@@ -27,6 +28,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -60,7 +62,12 @@ public final class ProgramRun {
     }
 
     /** As if run on {@code today}: the day keys created now count their expiry from. */
-    public static synchronized PlanResult run(String project, String stack, StackConfig config, LocalDate today) {
+    public static PlanResult run(String project, String stack, StackConfig config, LocalDate today) {
+        return run(project, stack, ctx -> App.stack(ctx, config, today));
+    }
+
+    /** Any {@code program} in the program's place, to declare a store the way another program would. */
+    public static synchronized PlanResult run(String project, String stack, Consumer<Context> program) {
         var mocks = new PlanMocks();
         var declared = Collections.synchronizedList(new ArrayList<Declared>());
         var registered = new ConcurrentHashMap<String, Registration>();
@@ -80,7 +87,7 @@ public final class ProgramRun {
                     .mocks(mocks)
                     .monitorDecorator(original -> new RegistrationMonitor(mocks, registered))
                     .build()
-                    .runTest(ctx -> App.stack(ctx, config, today));
+                    .runTest(program);
             Optional<Throwable> error = result.exceptions().stream().<Throwable>map(e -> rootCause(e)).findFirst();
             Map<String, Object> outputs = new LinkedHashMap<>();
             if (error.isEmpty()) {

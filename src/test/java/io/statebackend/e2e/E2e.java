@@ -10,9 +10,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Properties;
@@ -21,7 +24,8 @@ import java.util.Properties;
  * The end-to-end tests' world, prepared once per test JVM: the pinned Pulumi CLI (linked into {@code target/e2e/bin}
  * by {@code tools/pulumi/install}), a Pulumi home whose plugin cache holds the Java language host and, under the
  * exact names and versions the program asks for, the {@link StandInProvider} test doubles, served from this JVM by a
- * {@link StandInHost}; and the emulators, started on first use and stopped when the tests end, passed or failed.
+ * {@link StandInHost}; a class-data archive of the program's classes for the JVMs the commands start; and the
+ * emulators, started on first use and stopped when the tests end, passed or failed.
  *
  * <p>Nothing is skipped: without the toolchain every test fails with one line that says how to install it.
  */
@@ -35,8 +39,14 @@ public final class E2e implements BeforeAllCallback {
     static final Path JAR = PROJECT.resolve("target/state-backend.jar");
     static final Properties VERSIONS = versions();
 
+    /** The java launcher's options variable, which the workflow sets for every Java process Pulumi starts. */
+    static final String JVM_OPTIONS_ENV = "JDK_JAVA_OPTIONS";
+    /** The workflow's value: C1 only, which costs these short-lived JVMs less CPU (docs/performance.md). */
+    static final String WORKFLOW_JVM_OPTIONS = "-XX:TieredStopAtLevel=1";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static boolean ready;
+    private static String jvmOptions = WORKFLOW_JVM_OPTIONS;
     private static Moto moto;
     private static Azurite azurite;
     private static StandInHost standIns;
@@ -63,7 +73,59 @@ public final class E2e implements BeforeAllCallback {
                     + "` (mvn -B verify runs it)");
         }
         installStandIns();
+        // Serial GC: no collector threads competing for the two cores. -Xlog:disable: a program of another class
+        // path (the test programs) runs without the archive, silently.
+        jvmOptions = WORKFLOW_JVM_OPTIONS + " -XX:+UseSerialGC -Xlog:disable -XX:SharedArchiveFile=" + classArchive();
         ready = true;
+    }
+
+    /**
+     * Java options for every command of a sandbox: the workflow's, the serial collector, and the archive of the
+     * classes the program loads, which spares each program run and each package scan of the language host most of
+     * its class loading. They change how fast the JVMs run, not what the commands do.
+     */
+    static Map<String, String> jvmEnv() {
+        return Map.of(JVM_OPTIONS_ENV, jvmOptions);
+    }
+
+    /**
+     * The class-data archive of the real jar, dumped at the end of a preview of the prod stack and made again when the
+     * jar is newer; the lock keeps another test run (a second checkout's build, a benchmark) from reading it half
+     * written. The JVM itself refuses an archive that does not match the jar and then runs without one.
+     */
+    private static Path classArchive() {
+        Path dir = DIR.resolve("class-archive");
+        Path archive = dir.resolve("state-backend.jsa");
+        try {
+            Files.createDirectories(dir);
+            try (FileChannel channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+                if (Files.exists(archive)
+                        && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(JAR)) > 0) {
+                    return archive;
+                }
+                Path dumped = dir.resolve("dumping.jsa");
+                Files.deleteIfExists(dumped);
+                Path bin = Files.createDirectories(dir.resolve("bin"));
+                // Only the program's JVM dumps: the package scan and the CLI's version probes run java too.
+                String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                Path wrapper = bin.resolve("java");
+                Files.writeString(wrapper, "#!/bin/sh\ncase \" $* \" in *\" -jar \"*) exec " + java
+                        + " -XX:ArchiveClassesAtExit=" + dumped + " \"$@\" ;; esac\nexec " + java + " \"$@\"\n");
+                Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+                Sandbox sandbox = new Sandbox(Files.createTempDirectory(dir, "sandbox-"))
+                        .withOwnIds().initLocal("prod");
+                sandbox.env.put("PATH", bin + ":" + sandbox.env.get("PATH"));
+                Run preview = sandbox.pulumi("preview", "--stack", "prod");
+                if (!preview.ok() || !Files.exists(dumped)) {
+                    throw new IllegalStateException("could not dump the program's classes:\n" + preview.describe());
+                }
+                Files.move(dumped, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return archive;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not make the class-data archive in " + dir, e);
+        }
     }
 
     /**

@@ -34,7 +34,7 @@ public final class PreviewBenchmark {
         int rounds = Integer.parseInt(args[0]);
         E2e.prepare();
         Path root = Files.createTempDirectory("state-backend-preview-bench-");
-        Sandbox prod = new Sandbox(root.resolve("prod")).withOwnIds().initLocal("prod");
+        Sandbox prod = asUsersRunIt(new Sandbox(root.resolve("prod")).withOwnIds().initLocal("prod"));
         Sandbox one = program(root.resolve("one"), OneResourceProgram.class);
         Sandbox empty = program(root.resolve("empty"), EmptyProgram.class);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -67,18 +67,24 @@ public final class PreviewBenchmark {
     }
 
     private static Run withC1(Sandbox sandbox, Supplier<Run> command) {
-        sandbox.env.put("JDK_JAVA_OPTIONS", "-XX:TieredStopAtLevel=1");
+        sandbox.env.put(E2e.JVM_OPTIONS_ENV, E2e.WORKFLOW_JVM_OPTIONS);
         try {
             return command.get();
         } finally {
-            sandbox.env.remove("JDK_JAVA_OPTIONS");
+            sandbox.env.remove(E2e.JVM_OPTIONS_ENV);
         }
+    }
+
+    /** Without the end-to-end tests' JVM options (their class-data archive above all): as a user's shell runs it. */
+    private static Sandbox asUsersRunIt(Sandbox sandbox) {
+        sandbox.env.remove(E2e.JVM_OPTIONS_ENV);
+        return sandbox;
     }
 
     private static Sandbox program(Path dir, Class<?> main) {
         Sandbox sandbox = new Sandbox(dir).withOwnIds();
         sandbox.useProgram(main);
-        return sandbox.initLocal("prod");
+        return asUsersRunIt(sandbox.initLocal("prod"));
     }
 
     private static Run preview(Sandbox sandbox, boolean withPack) {

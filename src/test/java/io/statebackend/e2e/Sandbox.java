@@ -74,6 +74,7 @@ final class Sandbox {
             env.put("PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION", "true");
             env.put("PULUMI_CONFIG_PASSPHRASE", PASSPHRASE);
             env.putAll(E2e.standInEnv());
+            env.putAll(E2e.jvmEnv());
         } catch (IOException e) {
             throw new UncheckedIOException("could not set up the sandbox in " + root, e);
         }

@@ -2,13 +2,14 @@ package io.statebackend.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.statebackend.e2e.programs.KeysOnALaterDay;
 import io.statebackend.review.ComplianceReport;
 import io.statebackend.review.PolicyPackReport;
 import io.statebackend.testing.Stacks;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,48 +19,75 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The compliance report's evidence from the engine itself: the real CLI deploys each stack's real program with the
- * pack and its pack config, writing the engine's event log (kept for the report in
- * {@link ComplianceReport#ENGINE_LOGS_DIR}); the verdicts read from that log are the offline evaluator's, one for one.
- * Prod passes under its pack config, where every policy is mandatory; the state it leaves marks prod's stateful
- * resources {@code protect}ed and dev's not.
+ * The compliance report's evidence from the engine itself, for prod: the real CLI deploys prod's real program once,
+ * with the pack and prod's pack config (where every policy is mandatory), writing the engine's event log (kept for the
+ * report in {@link ComplianceReport#ENGINE_LOGS_DIR}); the verdicts read from that log are the offline evaluator's, one
+ * for one, and the state marks prod's stateful resources {@code protect}ed. Dev's evidence comes from the README's
+ * main command ({@link MainCommandIT}). The tests here read that one deployment and change nothing in it.
  */
 @ExtendWith(E2e.class)
 class ComplianceEvidenceIT {
 
+    /** The CLI offers {@code --event-log} only with its debug commands switched on. */
+    static final Map<String, String> EVENT_LOG_ENV = Map.of("PULUMI_DEBUG_COMMANDS", "true");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
-    Path tmp;
+    static Path shared;
+    private static Sandbox deployed;
+    private static Path log;
 
-    @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
-    void theEnginesVerdictsOnTheDeployedStackAreTheOfflineEvaluatorsVerdicts(String stack) throws IOException {
-        Sandbox sandbox = new Sandbox(tmp);
-        if (stack.equals("prod")) {
-            sandbox.withOwnIds();
-        }
-        // The CLI offers --event-log only with its debug commands switched on.
-        sandbox.with(Map.of("PULUMI_DEBUG_COMMANDS", "true")).initLocal(stack);
-        Path log = ComplianceReport.engineLog(Stacks.PROJECT_DIR, stack);
+    @BeforeAll
+    static void deployProdWithThePack() throws IOException {
+        log = ComplianceReport.engineLog(Stacks.PROJECT_DIR, "prod");
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
+        deployed = new Sandbox(shared.resolve("prod")).withOwnIds().with(EVENT_LOG_ENV).initLocal("prod");
+        deployed.pulumiOk("up", "--yes", "--stack", "prod", "--policy-pack", "policy/run-pack",
+                "--policy-pack-config", PolicyPackReport.configFor(Stacks.PROJECT_DIR, "prod"), "--event-log",
+                log.toString());
+    }
 
-        Run up = sandbox.pulumi("up", "--yes", "--stack", stack, "--policy-pack", "policy/run-pack",
-                "--policy-pack-config", PolicyPackReport.configFor(Stacks.PROJECT_DIR, stack), "--event-log", log.toString());
-        assertTrue(up.ok(), up::describe);
+    @Test
+    void theEnginesVerdictsOnTheDeployedProdStackAreTheOfflineEvaluatorsAndItsStateIsProtected() throws IOException {
+        assertEnginesVerdictsAreTheOfflineEvaluators(log, "prod");
+        MainCommandIT.assertProtected(deployed.export(deployed.localBackend(), "prod"), true);
+    }
 
+    /**
+     * A key's expiry is set when it is created, and a later run, which computes another date, leaves it alone
+     * (ignoreChanges); without ignoreChanges the same later run would try to change it on every key.
+     */
+    @Test
+    void aLaterRunLeavesTheKeysExpiryAloneAndWithoutIgnoreChangesWouldNot(@TempDir Path tmp) {
+        Sandbox later = new Sandbox(tmp).withOwnIds();
+        later.write("Pulumi.prod.yaml", deployed.read("Pulumi.prod.yaml"));
+        later.env.put("PULUMI_BACKEND_URL", deployed.localBackend());
+        later.useProgram(KeysOnALaterDay.class);
+        later.pulumiOk("preview", "--stack", "prod", "--expect-no-changes");
+
+        later.env.put(KeysOnALaterDay.WITHOUT_IGNORE_CHANGES, "1");
+        Run changed = later.pulumi("preview", "--stack", "prod", "--expect-no-changes", "--diff");
+        assertFalse(changed.ok(), changed::describe);
+        assertTrue(changed.stdout().contains("expires"), changed::describe);
+    }
+
+    /**
+     * The verdicts the engine's event log {@code log} of a deployment of {@code stack} holds are the offline
+     * evaluator's for the same stack: more than fifty passes and nothing unknown.
+     */
+    static void assertEnginesVerdictsAreTheOfflineEvaluators(Path log, String stack) throws IOException {
         JsonNode engine = report(PolicyPackReport.fromEngineLog(Stacks.PROJECT_DIR, log, stack, true));
         JsonNode offline = report(PolicyPackReport.run(Stacks.PROJECT_DIR, Stacks.run(stack), true));
         assertEquals("engine", engine.path("source").asText());
         assertEquals(sorted(offline.path("verdicts")), sorted(engine.path("verdicts")));
         assertTrue(engine.path("summary").path("passed").asInt() > 50, engine.path("summary")::toString);
         assertEquals(0, engine.path("summary").path("unknown").asInt(), engine.path("summary")::toString);
-        MainCommandIT.assertProtected(sandbox.export(sandbox.localBackend(), stack), stack.equals("prod"));
     }
 
     private static JsonNode report(PolicyPackReport.Outcome outcome) throws IOException {

@@ -1,6 +1,8 @@
 package io.statebackend.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statebackend.review.ComplianceReport;
+import io.statebackend.testing.Stacks;
 import io.statebackend.vocabulary.AwsType;
 import io.statebackend.vocabulary.AzureType;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The README's main command, as written, through the real CLI: it checks the stack config against Pulumi.yaml's
  * types, runs the jar, loads and runs the pack, and deploys the dev stack (to the stand-in providers) on the local
  * backend; the stack's outputs are the documented ones in their documented form, and its stateful resources are not
- * protected (prod's are: {@link ComplianceEvidenceIT}, which deploys prod the same way).
+ * protected (prod's are: {@link ComplianceEvidenceIT}, which deploys prod the same way). The engine's event log of
+ * that deployment is dev's compliance evidence, its verdicts the offline evaluator's.
  */
 @ExtendWith(E2e.class)
 class MainCommandIT {
@@ -43,11 +46,15 @@ class MainCommandIT {
 
     @Test
     void theReadmesMainCommandDeploysTheDevStackWithThePackAndExportsTheDocumentedOutputs() throws IOException {
-        Sandbox sandbox = new Sandbox(tmp);
+        Sandbox sandbox = new Sandbox(tmp).with(ComplianceEvidenceIT.EVENT_LOG_ENV);
+        Path log = ComplianceReport.engineLog(Stacks.PROJECT_DIR, "dev");
+        Files.createDirectories(log.getParent());
+        Files.deleteIfExists(log);
         // The unattended equivalent of answering "yes" at `pulumi up`'s prompt (CI has no terminal).
-        Run run = sandbox.bash(mainCommand(), Map.of("PULUMI_SKIP_CONFIRMATIONS", "true"));
+        Run run = sandbox.bash(mainCommand() + " --event-log " + log, Map.of("PULUMI_SKIP_CONFIRMATIONS", "true"));
         assertTrue(run.ok(), run::describe);
         assertTrue(run.stdout().contains("state-backend@v1.0.0 (local: policy/run-pack)"), "the pack ran:\n" + run.describe());
+        ComplianceEvidenceIT.assertEnginesVerdictsAreTheOfflineEvaluators(log, "dev");
 
         sandbox.env.put("PULUMI_BACKEND_URL", sandbox.localBackend());
         JsonNode outputs = sandbox.json(sandbox.pulumi("stack", "output", "--json", "--stack", "dev"));

@@ -40,7 +40,7 @@ class LockingIT {
         Sandbox sandbox = new Sandbox(tmp).asConsumer().initConsumerOnS3(moto, bucket);
         sandbox.pulumiOk("config", "set", "holdSeconds", "6", "--stack", "prod");
 
-        Process first = sandbox.start(tmp.resolve("first.log"), "up", "--yes", "--stack", "prod");
+        Process first = sandbox.start(tmp.resolve("first.log"), "up", "--yes", "--skip-preview", "--stack", "prod");
         awaitLock();
         Run second = sandbox.pulumi("up", "--yes", "--stack", "prod");
         assertFalse(second.ok(), second::describe);
@@ -49,7 +49,8 @@ class LockingIT {
         assertEquals(0, first.exitValue(), () -> read(tmp.resolve("first.log")));
         assertEquals(0, locks(), "a finished update removes its lock");
 
-        Process killed = sandbox.start(tmp.resolve("killed.log"), "up", "--yes", "--stack", "prod");
+        Process killed = sandbox.start(tmp.resolve("killed.log"), "up", "--yes", "--skip-preview", "--stack",
+                "prod");
         awaitLock();
         killCliBeforeItsChildren(killed);
         assertEquals(1, locks(), "a killed update leaves its lock");

@@ -84,7 +84,7 @@ class MigrateStackIT {
             template.pulumiOk("stack", "init", "prod", "--secrets-provider", "passphrase");
             template.pulumiOk("config", "set", secretConfig ? "--secret" : "--plaintext", "apiToken", TOKEN,
                     "--stack", "prod");
-            template.pulumiOk("up", "--yes", "--stack", "prod");
+            template.pulumiOk("up", "--yes", "--skip-preview", "--stack", "prod");
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -275,10 +275,14 @@ class MigrateStackIT {
         return export;
     }
 
+    /**
+     * The moved stack's state names the KMS provider and its secrets decrypt with the key alone. That the program
+     * previews against it with no changes and no passphrase is the move's own last step, which a move that exits 0
+     * has passed and {@link #verifyRefusesAMovedStackThatNeedsAPassphraseOrAnotherKey} shows to bite.
+     */
     private void assertMovedUnderKms() {
         sandbox.env.remove("PULUMI_CONFIG_PASSPHRASE");
         sandbox.env.put("PULUMI_BACKEND_URL", target);
-        sandbox.pulumiOk("preview", "--expect-no-changes", "--stack", "prod");
         JsonNode state = sandbox.export(target, "prod");
         JsonNode manager = state.path("deployment").path("secrets_providers");
         assertEquals("cloud", manager.path("type").asText(), manager::toString);

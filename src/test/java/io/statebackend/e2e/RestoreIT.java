@@ -33,11 +33,11 @@ class RestoreIT {
         String bucket = "restore-" + UUID.randomUUID().toString().substring(0, 8);
         Sandbox sandbox = new Sandbox(tmp).asConsumer().initConsumerOnS3(moto, bucket);
         sandbox.pulumiOk("config", "set", "greeting", "first", "--stack", "prod");
-        sandbox.pulumiOk("up", "--yes", "--stack", "prod");
+        sandbox.pulumiOk("up", "--yes", "--skip-preview", "--stack", "prod");
         String key = ".pulumi/stacks/consumer/prod.json";
         String firstVersion = moto.currentVersion(bucket, key);
         sandbox.pulumiOk("config", "set", "greeting", "second", "--stack", "prod");
-        sandbox.pulumiOk("up", "--yes", "--stack", "prod");
+        sandbox.pulumiOk("up", "--yes", "--skip-preview", "--stack", "prod");
         assertEquals("second", sandbox.pulumiOk("stack", "output", "greeting", "--stack", "prod").stdout().strip());
 
         Map<String, String> placeholders = Map.of("<bucket>", bucket, "<project>", "consumer", "<stack>", "prod",

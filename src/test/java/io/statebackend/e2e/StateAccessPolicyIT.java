@@ -118,7 +118,7 @@ class StateAccessPolicyIT {
         Sandbox sandbox = new Sandbox(tmp.resolve("program")).initLocal("dev");
         sandbox.pulumiOk("config", "set", "state-backend:azureEnabled", "false", "--stack", "dev");
         sandbox.pulumiOk("config", "set", "state-backend:awsBucketName", bucket, "--stack", "dev");
-        sandbox.pulumiOk("up", "--yes", "--stack", "dev");
+        sandbox.pulumiOk("up", "--yes", "--skip-preview", "--stack", "dev");
         Map<String, String> policies = new java.util.LinkedHashMap<>();
         for (String output : List.of("awsStateAccessPolicyJson", "awsStateReadPolicyJson")) {
             policies.put(output, sandbox.pulumiOk("stack", "output", output, "--stack", "dev").stdout().strip());

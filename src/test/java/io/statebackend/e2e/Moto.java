@@ -129,8 +129,11 @@ final class Moto implements AutoCloseable {
         }
     }
 
-    /** A symmetric key behind {@code alias}, as the program's secrets key; an existing alias is kept. */
-    void createKeyAlias(String alias) {
+    /**
+     * A symmetric key behind {@code alias}, as the program's secrets key; an existing alias is kept (tests running at
+     * once may ask for the same one).
+     */
+    synchronized void createKeyAlias(String alias) {
         try (KmsClient kms = client(KmsClient.builder())) {
             if (kms.listAliases().aliases().stream().anyMatch(a -> a.aliasName().equals(alias))) {
                 return;

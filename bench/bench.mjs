@@ -6,7 +6,9 @@
 //       memory summed over the whole process tree; with --baseline, the same on a worktree of that commit, run for
 //       run alternately with this tree, and the ratio.
 //   node bench/bench.mjs e2e     [--runs N]
-//       the real-CLI end-to-end suite (Failsafe) on a built tree: wall time, and each test class's own time.
+//       the real-CLI end-to-end suite (Failsafe) on a built tree: wall and CPU time, each test class's time, and,
+//       from one more run with every `pulumi`, `java` and `node` the tests start wrapped in a timer, where the CPU
+//       time goes (the CLI, the program's JVMs, the language host's package scans, the pack's analyzer, the rest).
 //   node bench/bench.mjs preview [--runs N]
 //       `pulumi preview` through the pinned CLI with the stand-in providers (io.statebackend.e2e.PreviewBenchmark):
 //       the prod stack with the policy pack ÷ a one-resource Java program with the pack, and the parts between.
@@ -14,7 +16,8 @@
 //       the mock-engine start-up figures: the prod stack and a one-resource program declared under Pulumi's mock
 //       engine from the jar (io.statebackend.bench.StartupProbe).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync,
+  writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -191,17 +194,69 @@ async function e2e() {
     }
     progress(`round ${round}: ${sample.seconds.toFixed(1)} s, ${sample.peakMb.toFixed(0)} MiB\n`);
   }
+  progress("one more run, each process timed\n");
+  const parts = await e2eParts();
   const lines = [
     `Real-CLI end-to-end suite, warm (\`mvn ${FAILSAFE.join(" ")}\`), ${RUNS} runs:`,
     "",
     "| part | s |",
     "|---|---|",
     `| whole command | ${stat(column(suites, "seconds"))} |`,
+    `| its CPU time | ${stat(column(suites, "cpuSeconds"))} |`,
     ...[...byClass].sort((a, b) => median(b[1]) - median(a[1])).map(([name, times]) => `| ${name} | ${stat(times)} |`),
     "",
     `peak memory summed over the tree: ${stat(column(suites, "peakMb"), 0)} MiB`,
+    "",
+    `Where the CPU time of one more run went (each process timed; that run: ${parts.seconds.toFixed(1)} s, ` +
+      `${parts.cpuSeconds.toFixed(1)} s CPU):`,
+    "",
+    "| processes | count | CPU s |",
+    "|---|---|---|",
+    ...parts.rows.map(([name, count, cpu]) => `| ${name} | ${count} | ${cpu.toFixed(1)} |`),
   ];
   console.log(lines.join("\n") + footer());
+}
+
+/**
+ * The suite once more, its `pulumi`, `java` and `node` behind wrappers that log each process's CPU time (its own and
+ * its children's): the tests find the CLI and the emulators in e2e.bin, and everything else through its PATH, which
+ * starts with e2e.bin. The CLI's time includes everything it starts; the rest is what is left of it.
+ */
+async function e2eParts() {
+  const bin = join(SCRATCH, "timed-bin");
+  const log = join(SCRATCH, "timed.log");
+  mkdirSync(bin);
+  const installed = join(PROJECT, "target/e2e/bin");
+  for (const name of readdirSync(installed).filter((n) => n !== "pulumi")) {
+    symlinkSync(readlinkSync(join(installed, name)), join(bin, name));
+  }
+  const timed = (name, real) => {
+    writeFileSync(join(bin, name), `#!/bin/sh\n/usr/bin/time -a -o ${log} -f "${name} %U %S $*" ${real} "$@"\n`);
+    chmodSync(join(bin, name), 0o755);
+  };
+  timed("pulumi", readlinkSync(join(installed, "pulumi")));
+  timed("java", runOk("sh", ["-c", "command -v java"]).trim());
+  timed("node", process.execPath);
+  const run = await measure("mvn", [...FAILSAFE, `-De2e.bin=${bin}`]);
+  const sums = new Map();
+  const add = (name, cpu) => sums.set(name, [(sums.get(name)?.[0] ?? 0) + 1, (sums.get(name)?.[1] ?? 0) + cpu]);
+  for (const line of readFileSync(log, "utf8").split("\n").filter((l) => /^(pulumi|java|node) /.test(l))) {
+    const [kind, user, sys, ...rest] = line.split(" ");
+    const argv = rest.join(" ");
+    const cpu = Number(user) + Number(sys);
+    if (kind === "pulumi") add("pulumi commands, with all they start", cpu);
+    else if (kind === "node") add(argv.includes("policy") ? "node: the pack's analyzer" : "node: Azurite and others", cpu);
+    else if (argv.endsWith(" packages")) add("java: the language host's package scans", cpu);
+    else if (argv.endsWith("--version")) add("java: version probes (java, mvn) of the CLI's update metadata", cpu);
+    else if (argv.includes("-jar target/state-backend.jar")) add("java: the real program", cpu);
+    else if (argv.includes("-jar variant.jar")) add("java: test programs", cpu);
+    else add("java: other", cpu);
+  }
+  const underCli = [...sums].filter(([name]) => name.startsWith("java") || name.includes("analyzer"))
+    .reduce((total, [, [, cpu]]) => total + cpu, 0);
+  const cli = sums.get("pulumi commands, with all they start") ?? [0, 0];
+  sums.set("the rest of the pulumi commands: CLI, language host, stand-in plugin scripts", [cli[0], cli[1] - underCli]);
+  return { seconds: run.seconds, cpuSeconds: run.cpuSeconds, rows: [...sums].map(([name, [count, cpu]]) => [name, count, cpu]) };
 }
 
 /** The tools' class path (src/tools is compiled with the tests): test classes, the program, every dependency. */

@@ -44,9 +44,7 @@ class ComplianceEvidenceIT {
 
     @BeforeAll
     static void deployProdWithThePack() throws IOException {
-        log = ComplianceReport.engineLog(Stacks.PROJECT_DIR, "prod");
-        Files.createDirectories(log.getParent());
-        Files.deleteIfExists(log);
+        log = freshEngineLog("prod");
         deployed = new Sandbox(shared.resolve("prod")).withOwnIds().with(EVENT_LOG_ENV).initLocal("prod");
         deployed.pulumiOk("up", "--yes", "--stack", "prod", "--policy-pack", "policy/run-pack",
                 "--policy-pack-config", PolicyPackReport.configFor(Stacks.PROJECT_DIR, "prod"), "--event-log",
@@ -75,6 +73,14 @@ class ComplianceEvidenceIT {
         Run changed = later.pulumi("preview", "--stack", "prod", "--expect-no-changes", "--diff");
         assertFalse(changed.ok(), changed::describe);
         assertTrue(changed.stdout().contains("expires"), changed::describe);
+    }
+
+    /** Where the compliance report looks for {@code stack}'s engine log, with no log of an earlier run there. */
+    static Path freshEngineLog(String stack) throws IOException {
+        Path log = ComplianceReport.engineLog(Stacks.PROJECT_DIR, stack);
+        Files.createDirectories(log.getParent());
+        Files.deleteIfExists(log);
+        return log;
     }
 
     /**

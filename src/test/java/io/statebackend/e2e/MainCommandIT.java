@@ -1,8 +1,7 @@
 package io.statebackend.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.statebackend.review.ComplianceReport;
-import io.statebackend.testing.Stacks;
+import io.statebackend.process.Command;
 import io.statebackend.vocabulary.AwsType;
 import io.statebackend.vocabulary.AzureType;
 import org.junit.jupiter.api.Test;
@@ -47,11 +46,10 @@ class MainCommandIT {
     @Test
     void theReadmesMainCommandDeploysTheDevStackWithThePackAndExportsTheDocumentedOutputs() throws IOException {
         Sandbox sandbox = new Sandbox(tmp).with(ComplianceEvidenceIT.EVENT_LOG_ENV);
-        Path log = ComplianceReport.engineLog(Stacks.PROJECT_DIR, "dev");
-        Files.createDirectories(log.getParent());
-        Files.deleteIfExists(log);
+        Path log = ComplianceEvidenceIT.freshEngineLog("dev");
         // The unattended equivalent of answering "yes" at `pulumi up`'s prompt (CI has no terminal).
-        Run run = sandbox.bash(mainCommand() + " --event-log " + log, Map.of("PULUMI_SKIP_CONFIRMATIONS", "true"));
+        Run run = sandbox.bash(mainCommand() + " --event-log " + Command.quote(log.toString()),
+                Map.of("PULUMI_SKIP_CONFIRMATIONS", "true"));
         assertTrue(run.ok(), run::describe);
         assertTrue(run.stdout().contains("state-backend@v1.0.0 (local: policy/run-pack)"), "the pack ran:\n" + run.describe());
         ComplianceEvidenceIT.assertEnginesVerdictsAreTheOfflineEvaluators(log, "dev");

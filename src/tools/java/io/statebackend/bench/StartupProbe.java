@@ -26,8 +26,8 @@ import java.util.Map;
  * any Pulumi Java program pays; {@code baseline N} declares N resource groups, what the SDK alone costs for as many
  * resources as a stack declares. Used by {@code bench/bench.mjs}; not part of the program.
  *
- * <pre>java -cp java -cp target/state-backend.jar io.statebackend.bench.StartupProbelt;tools class pathjava -cp target/state-backend.jar io.statebackend.bench.StartupProbegt; io.statebackend.bench.StartupProbe &lt;engine-config.json&gt; &lt;stack&gt; | baseline [N]
- * java -cp java -cp target/state-backend.jar io.statebackend.bench.StartupProbelt;tools class pathjava -cp target/state-backend.jar io.statebackend.bench.StartupProbegt; io.statebackend.bench.StartupProbe --engine-config &lt;stack&gt; &lt;out.json&gt;</pre>
+ * <pre>java -cp &lt;tools class path&gt; io.statebackend.bench.StartupProbe &lt;engine-config.json&gt; &lt;stack&gt; | baseline [N]
+ * java -cp &lt;tools class path&gt; io.statebackend.bench.StartupProbe --engine-config &lt;stack&gt; &lt;out.json&gt;</pre>
  * The second form writes a stack file's config in the engine's form, once, outside the timed runs.
  */
 public final class StartupProbe {

@@ -21,6 +21,7 @@ import io.statebackend.common.StoreTags;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.annotation.Nullable;
 
 /**
@@ -58,7 +59,8 @@ public final class AwsStateStore extends ComponentResource {
      */
     public AwsStateStore(String name, AwsSettings settings, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, null, StoreOptions.forComponent(options));
-        if (options != null && options.getProviders().stream().anyMatch(Provider.class::isInstance)) {
+        if (options != null && Stream.concat(options.getProviders().stream(), options.getProvider().stream())
+                .anyMatch(Provider.class::isInstance)) {
             throw new IllegalArgumentException("AwsStateStore " + name + " takes no aws provider in its options: it"
                     + " makes one per region it uses; choose them with awsRegion and awsReplicaRegion");
         }

@@ -11,6 +11,8 @@ import io.statebackend.mockrun.ResourceRecord;
 import io.statebackend.testing.Records;
 import io.statebackend.testing.Stacks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
@@ -62,13 +64,20 @@ class ProvidersTest {
     }
 
     /** A store given an aws provider through its options refuses it: the region pinning above would not hold. */
-    @Test
-    void anAwsProviderGivenThroughOptionsIsRefusedNotLeftUnused() {
+    @ParameterizedTest(name = "given as {0}")
+    @ValueSource(strings = {"providers", "provider"})
+    void anAwsProviderGivenThroughOptionsIsRefusedNotLeftUnused(String option) {
         AwsSettings settings = SettingsLoader.load(Stacks.config("dev")).aws().orElseThrow();
-        PlanResult given = ProgramRun.run("state-backend", "dev", ctx -> new AwsStateStore("aws", settings,
-                ComponentResourceOptions.builder()
-                        .providers(new Provider("callers", ProviderArgs.builder().region("us-east-1").build()))
-                        .build()));
+        PlanResult given = ProgramRun.run("state-backend", "dev", ctx -> {
+            var callers = new Provider("callers", ProviderArgs.builder().region("us-east-1").build());
+            var options = ComponentResourceOptions.builder();
+            if (option.equals("providers")) {
+                options.providers(callers);
+            } else {
+                options.provider(callers);
+            }
+            new AwsStateStore("aws", settings, options.build());
+        });
         assertTrue(given.error().orElseThrow().getMessage().contains("AwsStateStore aws takes no aws provider in its"
                 + " options"), given.error()::toString);
         assertTrue(given.resources().stream().noneMatch(r -> r.type().startsWith("aws:s3")), "nothing declared");

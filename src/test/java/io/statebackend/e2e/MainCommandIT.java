@@ -2,8 +2,6 @@ package io.statebackend.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statebackend.process.Command;
-import io.statebackend.vocabulary.AwsType;
-import io.statebackend.vocabulary.AzureType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,25 +32,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(E2e.class)
 class MainCommandIT {
 
-    /** The kinds of resource that hold state or its keys, which prod protects and dev does not. */
-    static final Set<String> STATEFUL_TYPES = Set.of(
-            AzureType.STORAGE_ACCOUNT.token(), AzureType.BLOB_CONTAINER.token(),
-            AzureType.VAULT.token(), AzureType.KEY.token(),
-            AwsType.BUCKET.token(), AwsType.KMS_KEY.token());
-
     @TempDir
     Path tmp;
 
     @Test
     void theReadmesMainCommandDeploysTheDevStackWithThePackAndExportsTheDocumentedOutputs() throws IOException {
-        Sandbox sandbox = new Sandbox(tmp).with(ComplianceEvidenceIT.EVENT_LOG_ENV);
-        Path log = ComplianceEvidenceIT.freshEngineLog("dev");
+        Sandbox sandbox = new Sandbox(tmp).with(Evidence.EVENT_LOG_ENV);
+        Path log = Evidence.freshEngineLog("dev");
         // The unattended equivalent of answering "yes" at `pulumi up`'s prompt (CI has no terminal).
         Run run = sandbox.bash(mainCommand() + " --event-log " + Command.quote(log.toString()),
                 Map.of("PULUMI_SKIP_CONFIRMATIONS", "true"));
         assertTrue(run.ok(), run::describe);
         assertTrue(run.stdout().contains("state-backend@v1.0.0 (local: policy/run-pack)"), "the pack ran:\n" + run.describe());
-        ComplianceEvidenceIT.assertEnginesVerdictsAreTheOfflineEvaluators(log, "dev");
+        Evidence.assertEnginesVerdictsAreTheOfflineEvaluators(log, "dev");
 
         sandbox.env.put("PULUMI_BACKEND_URL", sandbox.localBackend());
         JsonNode outputs = sandbox.json(sandbox.pulumi("stack", "output", "--json", "--stack", "dev"));
@@ -68,7 +60,7 @@ class MainCommandIT {
             String value = outputs.get(name).isTextual() ? outputs.get(name).asText() : outputs.get(name).toString();
             assertTrue(forms.get(name).test(value), name + " is not in its documented form: " + value);
         }
-        assertProtected(sandbox.export(sandbox.localBackend(), "dev"), false);
+        Evidence.assertProtected(sandbox.export(sandbox.localBackend(), "dev"), false);
     }
 
     /**
@@ -84,20 +76,6 @@ class MainCommandIT {
                 + " when running in non-interactive mode"), up::describe);
         assertEquals(0, sandbox.export(sandbox.localBackend(), "dev").path("deployment").path("resources").size(),
                 "nothing was deployed");
-    }
-
-    /** Every resource of a stateful type carries {@code protect} as the stack says; there is one of each type. */
-    static void assertProtected(JsonNode export, boolean expected) {
-        Set<String> seen = new LinkedHashSet<>();
-        for (JsonNode resource : export.path("deployment").path("resources")) {
-            String type = resource.path("type").asText();
-            if (STATEFUL_TYPES.contains(type)) {
-                seen.add(type);
-                assertEquals(expected, resource.path("protect").asBoolean(false),
-                        resource.path("urn").asText() + " protect");
-            }
-        }
-        assertEquals(STATEFUL_TYPES, seen, "every stateful type is in the state");
     }
 
     /** The second line of the README's opening shell block: the main job. */

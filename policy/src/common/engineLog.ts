@@ -118,7 +118,7 @@ function levelOf(level: string): EnforcementLevel {
 /**
  * One verdict per policy and resource, from the engine's log: a policy's verdict on a resource of its types is the
  * engine's pass or fail for that resource (stack policies: for the stack, with each violation on the resource it
- * names). The engine runs a resource policy on every resource and passes it on those of other types; like the
+ * names). On resources of other types the engine passes a resource policy or finds it not applicable; like the
  * offline evaluator, the verdicts list only the resources of the policy's types. A pass the pack's documented
  * exceptions cover is an exception, as offline.
  */

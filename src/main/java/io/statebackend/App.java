@@ -25,6 +25,7 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        ShortRunCompilation.apply();
         StaleJarGuard.check(Path.of("").toAbsolutePath());
         Pulumi.run(App::stack);
     }

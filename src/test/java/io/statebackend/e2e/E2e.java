@@ -2,12 +2,15 @@ package io.statebackend.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
 import io.statebackend.e2e.standin.StandInHost;
 import io.statebackend.e2e.standin.StandInProvider;
 import io.statebackend.process.Command;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -17,8 +20,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The end-to-end tests' world, prepared once per test JVM: the pinned Pulumi CLI (linked into {@code target/e2e/bin}
@@ -44,8 +51,12 @@ public final class E2e implements BeforeAllCallback {
     /** The workflow's value: C1 only, which costs these short-lived JVMs less CPU (docs/performance.md). */
     static final String WORKFLOW_JVM_OPTIONS = "-XX:TieredStopAtLevel=1";
 
+    /** What a deploy machine that runs the prebuilt jar on a JRE does without. */
+    private static final Set<String> BUILD_TOOLS = Set.of("mvn", "mvnDebug", "javac");
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static boolean ready;
+    private static String commandPath;
     private static String jvmOptions = WORKFLOW_JVM_OPTIONS;
     private static Moto moto;
     private static Azurite azurite;
@@ -73,6 +84,7 @@ public final class E2e implements BeforeAllCallback {
                     + "` (mvn -B verify runs it)");
         }
         installStandIns();
+        commandPath = pathWithoutBuildTools();
         // Serial GC: no collector threads competing for the two cores. -Xlog:disable: a program of another class
         // path (the test programs) runs without the archive, silently.
         jvmOptions = WORKFLOW_JVM_OPTIONS + " -XX:+UseSerialGC -Xlog:disable -XX:SharedArchiveFile=" + classArchive();
@@ -152,6 +164,60 @@ public final class E2e implements BeforeAllCallback {
             throw new UncheckedIOException("could not install the stand-in providers in " + PULUMI_HOME, e);
         }
         standIns = StandInHost.start();
+    }
+
+    /**
+     * The PATH of every command: the pinned CLI first, then the caller's PATH without Maven and the Java compiler, as
+     * on a deploy machine that runs the prebuilt jar on a JRE. The Java language host runs {@code mvn --version} and
+     * {@code javac --version} for every preview's and update's metadata: two JVM starts each time, which say nothing
+     * about the state. A directory of the caller's PATH that holds one of them is replaced by a mirror without them.
+     */
+    static String commandPath() {
+        return commandPath;
+    }
+
+    private static String pathWithoutBuildTools() {
+        List<String> entries = new ArrayList<>(List.of(BIN.toString()));
+        try {
+            for (String entry : System.getenv("PATH").split(File.pathSeparator)) {
+                Path dir = Path.of(entry);
+                boolean hasBuildTools = BUILD_TOOLS.stream().anyMatch(tool -> Files.exists(dir.resolve(tool)));
+                String kept = hasBuildTools ? mirrorWithoutBuildTools(dir.toRealPath()).toString() : entry;
+                if (!entries.contains(kept)) {
+                    entries.add(kept);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not make the commands' PATH without build tools", e);
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /** Links to every program of {@code dir} but the build tools; made whole aside, so another test run can share it. */
+    private static Path mirrorWithoutBuildTools(Path dir) throws IOException {
+        List<String> names;
+        try (Stream<Path> programs = Files.list(dir)) {
+            names = programs.map(program -> program.getFileName().toString())
+                    .filter(name -> !BUILD_TOOLS.contains(name)).sorted().toList();
+        }
+        Path mirrors = Files.createDirectories(DIR.resolve("path-without-build-tools"));
+        Path mirror = mirrors.resolve(Integer.toHexString((dir + "\n" + names).hashCode()));
+        if (Files.isDirectory(mirror)) {
+            return mirror;
+        }
+        Path made = Files.createTempDirectory(mirrors, "making-");
+        for (String name : names) {
+            Files.createSymbolicLink(made.resolve(name), dir.resolve(name));
+        }
+        try {
+            Files.move(made, mirror, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (!Files.isDirectory(mirror)) {
+                throw e;
+            }
+            MoreFiles.deleteRecursively(made, RecursiveDeleteOption.ALLOW_INSECURE);
+        }
+        return mirror;
     }
 
     /** The environment that points a Pulumi command's stand-in plugins at this JVM's host. */

@@ -4,6 +4,7 @@ import io.statebackend.e2e.programs.EmptyProgram;
 import io.statebackend.e2e.programs.OneResourceProgram;
 import io.statebackend.process.Command;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,9 +76,13 @@ public final class PreviewBenchmark {
         }
     }
 
-    /** Without the end-to-end tests' JVM options (their class-data archive above all): as a user's shell runs it. */
+    /**
+     * As a user's shell runs it: without the end-to-end tests' JVM options (their class-data archive above all), and
+     * with the build tools the tests leave off PATH, whose version probes are part of every preview a user runs.
+     */
     private static Sandbox asUsersRunIt(Sandbox sandbox) {
         sandbox.env.remove(E2e.JVM_OPTIONS_ENV);
+        sandbox.env.put("PATH", E2e.BIN + File.pathSeparator + System.getenv("PATH"));
         return sandbox;
     }
 

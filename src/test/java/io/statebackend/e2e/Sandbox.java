@@ -31,8 +31,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * One test's copy of the project and the environment its commands run in. The stack files are copies (the
  * bootstrap and migrations rewrite them); the built jar, the policy pack and the tools are the project's own, linked.
- * The environment holds the pinned CLI first on PATH, a Pulumi home of the test's own whose plugin cache is the
- * shared one, and nothing of the caller's cloud credentials or Pulumi login.
+ * The environment holds the pinned CLI first on PATH and no build tools ({@link E2e#commandPath}), a Pulumi home of
+ * the test's own whose plugin cache is the shared one, and nothing of the caller's cloud credentials or Pulumi login.
  */
 final class Sandbox {
 
@@ -66,7 +66,7 @@ final class Sandbox {
             Path pulumiHome = Files.createDirectories(root.resolve("pulumi-home"));
             Files.createSymbolicLink(pulumiHome.resolve("plugins"), E2e.PULUMI_HOME.resolve("plugins"));
             Path home = Files.createDirectories(root.resolve("home"));
-            env.put("PATH", E2e.BIN + ":" + System.getenv("PATH"));
+            env.put("PATH", E2e.commandPath());
             env.put("HOME", home.toString());
             env.put("LANG", "C.UTF-8");
             env.put("PULUMI_HOME", pulumiHome.toString());

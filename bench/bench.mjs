@@ -213,6 +213,12 @@ async function e2e() {
     "| processes | count | CPU s |",
     "|---|---|---|",
     ...parts.rows.map(([name, count, cpu]) => `| ${name} | ${count} | ${cpu.toFixed(1)} |`),
+    "",
+    "The `pulumi` commands of that run by subcommand (wall and CPU time include everything a command starts):",
+    "",
+    "| command | count | wall s | CPU s |",
+    "|---|---|---|---|",
+    ...parts.commands.map(([name, count, wall, cpu]) => `| pulumi ${name} | ${count} | ${wall.toFixed(1)} | ${cpu.toFixed(1)} |`),
   ];
   console.log(lines.join("\n") + footer());
 }
@@ -231,7 +237,7 @@ async function e2eParts() {
     symlinkSync(readlinkSync(join(installed, name)), join(bin, name));
   }
   const timed = (name, real) => {
-    writeFileSync(join(bin, name), `#!/bin/sh\n/usr/bin/time -a -o ${log} -f "${name} %U %S $*" ${real} "$@"\n`);
+    writeFileSync(join(bin, name), `#!/bin/sh\n/usr/bin/time -a -o ${log} -f "${name} %e %U %S $*" ${real} "$@"\n`);
     chmodSync(join(bin, name), 0o755);
   };
   timed("pulumi", readlinkSync(join(installed, "pulumi")));
@@ -240,14 +246,19 @@ async function e2eParts() {
   const run = await measure("mvn", [...FAILSAFE, `-De2e.bin=${bin}`]);
   const sums = new Map();
   const add = (name, cpu) => sums.set(name, [(sums.get(name)?.[0] ?? 0) + 1, (sums.get(name)?.[1] ?? 0) + cpu]);
+  const commands = new Map();
   for (const line of readFileSync(log, "utf8").split("\n").filter((l) => /^(pulumi|java|node) /.test(l))) {
-    const [kind, user, sys, ...rest] = line.split(" ");
+    const [kind, wall, user, sys, ...rest] = line.split(" ");
     const argv = rest.join(" ");
     const cpu = Number(user) + Number(sys);
-    if (kind === "pulumi") add("pulumi commands, with all they start", cpu);
-    else if (kind === "node") add(argv.includes("policy") ? "node: the pack's analyzer" : "node: Azurite and others", cpu);
+    if (kind === "pulumi") {
+      add("pulumi commands, with all they start", cpu);
+      const name = rest.filter((word) => /^[a-z][a-z-]*$/.test(word)).slice(0, rest[0] === "stack" ? 2 : 1).join(" ");
+      const [count, walls, cpus] = commands.get(name) ?? [0, 0, 0];
+      commands.set(name, [count + 1, walls + Number(wall), cpus + cpu]);
+    } else if (kind === "node") add(argv.includes("policy") ? "node: the pack's analyzer" : "node: Azurite and others", cpu);
     else if (argv.endsWith(" packages")) add("java: the language host's package scans", cpu);
-    else if (argv.endsWith("--version")) add("java: version probes (java, mvn) of the CLI's update metadata", cpu);
+    else if (argv.endsWith("--version")) add("java: version probes of the CLI's update metadata", cpu);
     else if (argv.includes("-jar target/state-backend.jar")) add("java: the real program", cpu);
     else if (argv.includes("-jar variant.jar")) add("java: test programs", cpu);
     else add("java: other", cpu);
@@ -256,7 +267,12 @@ async function e2eParts() {
     .reduce((total, [, [, cpu]]) => total + cpu, 0);
   const cli = sums.get("pulumi commands, with all they start") ?? [0, 0];
   sums.set("the rest of the pulumi commands: CLI, language host, stand-in plugin scripts", [cli[0], cli[1] - underCli]);
-  return { seconds: run.seconds, cpuSeconds: run.cpuSeconds, rows: [...sums].map(([name, [count, cpu]]) => [name, count, cpu]) };
+  return {
+    seconds: run.seconds,
+    cpuSeconds: run.cpuSeconds,
+    rows: [...sums].map(([name, [count, cpu]]) => [name, count, cpu]),
+    commands: [...commands].map(([name, totals]) => [name, ...totals]).sort((a, b) => b[3] - a[3]),
+  };
 }
 
 /** The tools' class path (src/tools is compiled with the tests): test classes, the program, every dependency. */

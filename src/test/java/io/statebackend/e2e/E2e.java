@@ -46,10 +46,10 @@ public final class E2e implements BeforeAllCallback {
     static final Path JAR = PROJECT.resolve("target/state-backend.jar");
     static final Properties VERSIONS = versions();
 
-    /** The java launcher's options variable, which the workflow sets for every Java process Pulumi starts. */
+    /** The java launcher's options variable: the one way to give options to the JVMs Pulumi starts. */
     static final String JVM_OPTIONS_ENV = "JDK_JAVA_OPTIONS";
-    /** The workflow's value: C1 only, which costs these short-lived JVMs less CPU (docs/performance.md). */
-    static final String WORKFLOW_JVM_OPTIONS = "-XX:TieredStopAtLevel=1";
+    /** No collector threads competing for the two cores. */
+    private static final String SERIAL_GC = "-XX:+UseSerialGC";
 
     /** What a deploy machine that runs the prebuilt jar on a JRE does without. */
     private static final Set<String> BUILD_TOOLS = Set.of("mvn", "mvnDebug", "javac");
@@ -57,7 +57,7 @@ public final class E2e implements BeforeAllCallback {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static boolean ready;
     private static String commandPath;
-    private static String jvmOptions = WORKFLOW_JVM_OPTIONS;
+    private static String jvmOptions = SERIAL_GC;
     private static Moto moto;
     private static Azurite azurite;
     private static StandInHost standIns;
@@ -85,16 +85,17 @@ public final class E2e implements BeforeAllCallback {
         }
         installStandIns();
         commandPath = pathWithoutBuildTools();
-        // Serial GC: no collector threads competing for the two cores. -Xlog:disable: a program of another class
-        // path (the test programs) runs without the archive, silently.
-        jvmOptions = WORKFLOW_JVM_OPTIONS + " -XX:+UseSerialGC -Xlog:disable -XX:SharedArchiveFile=" + classArchive();
+        // -Xlog:disable: a program of another class path (the test programs) runs without the archive, silently.
+        jvmOptions = SERIAL_GC + " -Xlog:disable -XX:SharedArchiveFile=" + classArchive();
         ready = true;
     }
 
     /**
-     * Java options for every command of a sandbox: the workflow's, the serial collector, and the archive of the
-     * classes the program loads, which spares each program run and each package scan of the language host most of
-     * its class loading. They change how fast the JVMs run, not what the commands do.
+     * Java options for every command of a sandbox: the serial collector, and the archive of the classes the program
+     * loads, which spares each program run and each package scan of the language host most of its class loading.
+     * They change how fast the JVMs run, not what the commands do. Not C1 only: the program leaves C2 out by itself
+     * ({@code ShortRunCompilation}), and the package scan, a tight loop over the 86,000 entries of the program's
+     * class path that every command waits for, takes a third longer without C2.
      */
     static Map<String, String> jvmEnv() {
         return Map.of(JVM_OPTIONS_ENV, jvmOptions);

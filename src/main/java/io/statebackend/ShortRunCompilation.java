@@ -24,7 +24,18 @@ final class ShortRunCompilation {
     private ShortRunCompilation() {
     }
 
-    static void apply() {
+    /**
+     * Applies the directive on a daemon thread: the platform MBean server it goes through takes a tenth of a second
+     * to start, which the program need not wait for, since C2 only starts once methods have run hot.
+     */
+    static Thread applyInBackground() {
+        Thread thread = new Thread(ShortRunCompilation::apply, "short-run-compilation");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void apply() {
         try {
             Path directives = Files.createTempFile("state-backend-compiler-", ".json");
             try {

@@ -25,7 +25,7 @@ public final class App {
     }
 
     public static void main(String[] args) {
-        ShortRunCompilation.applyInBackground();
+        ShortRunCompilation.applyInBackground(System.getenv());
         StaleJarGuard.check(Path.of("").toAbsolutePath());
         Pulumi.run(App::stack);
     }

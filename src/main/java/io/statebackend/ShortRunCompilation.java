@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The program lives a few seconds per preview or update, too short for HotSpot's optimising compiler (C2) to pay
@@ -20,19 +24,28 @@ final class ShortRunCompilation {
 
     private static final String DIAGNOSTIC_COMMAND = "com.sun.management:type=DiagnosticCommand";
     private static final String NO_C2 = "[{match: \"*.*\", c2: {Exclude: true}}]";
+    /** Where the java launcher and the JVM read a user's own options from. */
+    static final List<String> OPTIONS_VARIABLES = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS");
 
     private ShortRunCompilation() {
     }
 
     /**
-     * Applies the directive on a daemon thread: the platform MBean server it goes through takes a tenth of a second
+     * Applies the directive on a daemon thread, unless the user chose the compiler tiers themselves
+     * ({@code -XX:TieredStopAtLevel} in one of {@link #OPTIONS_VARIABLES}): their choice stands, and the directive's
+     * start would be spent for nothing. The platform MBean server the directive goes through takes a tenth of a second
      * to start, which the program need not wait for, since C2 only starts once methods have run hot.
      */
-    static Thread applyInBackground() {
+    static Optional<Thread> applyInBackground(Map<String, String> env) {
+        boolean tiersChosen = OPTIONS_VARIABLES.stream().map(env::get).filter(Objects::nonNull)
+                .anyMatch(options -> options.contains("-XX:TieredStopAtLevel="));
+        if (tiersChosen) {
+            return Optional.empty();
+        }
         Thread thread = new Thread(ShortRunCompilation::apply, "short-run-compilation");
         thread.setDaemon(true);
         thread.start();
-        return thread;
+        return Optional.of(thread);
     }
 
     private static void apply() {

@@ -2,10 +2,14 @@ package io.statebackend;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import javax.management.JMException;
+import java.util.Map;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +36,14 @@ class ShortRunCompilationTest {
     @Test
     void theJvmCompilesNothingWithC2OnceApplied() throws JMException, InterruptedException {
         assertFalse(C2_EXCLUDED.matcher(addedDirectives()).find(), addedDirectives());
-        ShortRunCompilation.applyInBackground().join();
+        ShortRunCompilation.applyInBackground(Map.of("JDK_JAVA_OPTIONS", "-Xmx1g")).orElseThrow().join();
         assertTrue(C2_EXCLUDED.matcher(addedDirectives()).find(), addedDirectives());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS"})
+    void tiersTheUserChoseAreLeftAlone(String variable) throws JMException {
+        assertTrue(ShortRunCompilation.applyInBackground(Map.of(variable, "-Xmx1g -XX:TieredStopAtLevel=4")).isEmpty());
+        assertEquals("", addedDirectives().strip());
     }
 }

@@ -25,7 +25,7 @@ final class ShortRunCompilation {
     private static final String DIAGNOSTIC_COMMAND = "com.sun.management:type=DiagnosticCommand";
     private static final String NO_C2 = "[{match: \"*.*\", c2: {Exclude: true}}]";
     /** Where the java launcher and the JVM read a user's own options from. */
-    static final List<String> OPTIONS_VARIABLES = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS");
+    private static final List<String> OPTIONS_VARIABLES = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS");
 
     private ShortRunCompilation() {
     }

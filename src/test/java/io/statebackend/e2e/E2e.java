@@ -52,7 +52,7 @@ public final class E2e implements BeforeAllCallback {
      * C1 only, and no collector threads competing for the two cores. Under the suite's load the CPU is what counts:
      * each program JVM then costs a third less of it than with C2 or with the program's own compiler directive.
      */
-    static final String SHORT_RUN_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+    private static final String SHORT_RUN_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
     /** What a deploy machine that runs the prebuilt jar on a JRE does without. */
     private static final Set<String> BUILD_TOOLS = Set.of("mvn", "mvnDebug", "javac");

@@ -2,8 +2,8 @@
 import { expectAtLeast, expectValue } from "../common/checks";
 import { Control, resourceControl } from "../common/control";
 import { broadAllowFindings, isEffect, isPublicPrincipal, principalsOf, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
-import { AwsTypes } from "./types";
 import { Thresholds } from "../common/thresholds";
+import { AwsTypes } from "./types";
 
 // What AWS uses when deletionWindowInDays is not given (and the most it allows).
 const AWS_DEFAULT_DELETION_WINDOW_DAYS = 30;

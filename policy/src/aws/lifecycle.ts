@@ -6,8 +6,8 @@ import { asNumber } from "../common/checks";
 import { MAXIMUM_NONCURRENT_VERSION_DAYS } from "../common/schemas";
 import { Control, Report, resourceControl } from "../common/control";
 import { isUnknown, list, read, sameText, show } from "../common/props";
-import { AwsTypes } from "./types";
 import { Thresholds } from "../common/thresholds";
+import { AwsTypes } from "./types";
 
 /** The values at `path` of the enabled rules, or undefined when the rules are not known yet. */
 function enabledRuleValues(props: unknown, path: string): unknown[] | undefined {

@@ -5,11 +5,10 @@ import { Control, ofType, resourceControl, stackControl } from "../common/contro
 import { isUnknown, read, sameText, show } from "../common/props";
 import { coverageOf } from "../common/relations";
 import { backupInstanceOfAccount } from "./stack";
-import { AzureTypes } from "./types";
 import { GeoRedundantSkus } from "../common/thresholds";
+import { AzureTypes } from "./types";
 
 const StorageAccount = AzureTypes.StorageAccount;
-
 
 export const storageAccountKind = resourceControl({
     name: "azure-storage-account-kind-storagev2",

@@ -3,8 +3,8 @@
 import { expectAtLeast, expectValue } from "../common/checks";
 import { Control, resourceControl } from "../common/control";
 import { read } from "../common/props";
-import { AzureTypes } from "./types";
 import { Thresholds } from "../common/thresholds";
+import { AzureTypes } from "./types";
 
 const Vault = AzureTypes.Vault;
 

@@ -195,7 +195,7 @@ public final class E2e implements BeforeAllCallback {
         return String.join(File.pathSeparator, entries);
     }
 
-    /** Links to every program of {@code dir} but the build tools; made whole aside, so another test run can share it. */
+    /** Links to every program of {@code dir} but the build tools, made whole aside so another test run can share it. */
     private static Path mirrorWithoutBuildTools(Path dir) throws IOException {
         List<String> names;
         try (Stream<Path> programs = Files.list(dir)) {

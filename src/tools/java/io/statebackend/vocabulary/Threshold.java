@@ -11,8 +11,9 @@ import java.util.function.IntSupplier;
 
 /**
  * The numbers the program and the policy pack both hold a stack to, each read from the rules of the setting that
- * declares it or, where no setting can change it, from the program's own constant. The pack's {@code Thresholds} and the numbers in {@code policy/config/*.json} are
- * generated from these ({@link VocabularyFiles}), so a production minimum changes in one place.
+ * declares it or, where no setting can change it, from the program's own constant. The pack's {@code Thresholds} and
+ * the numbers in {@code policy/config/*.json} are generated from these ({@link VocabularyFiles}), so a production
+ * minimum changes in one place.
  */
 public enum Threshold {
     DEVELOPMENT_SOFT_DELETE_DAYS("developmentSoftDeleteDays", "azureSoftDeleteRetentionDays",

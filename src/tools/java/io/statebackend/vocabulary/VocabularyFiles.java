@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 /**
  * The policy pack's copy of what the program names and requires, generated from it: {@code AzureTypes} and
  * {@code AwsTypes} from {@link AzureType} and {@link AwsType}, {@code Thresholds} from {@link Threshold}, the
- * geo-redundant SKUs from the settings' own list, and the threshold numbers in {@code policy/config/<stack>.json}. {@code VocabularyFilesTest} fails while any is stale; this
- * main rewrites them:
+ * geo-redundant SKUs from the settings' own list, and the threshold numbers in {@code policy/config/<stack>.json}.
+ * {@code VocabularyFilesTest} fails while any is stale; this main rewrites them:
  * <pre>mvn -q test-compile exec:java -Dexec.mainClass=io.statebackend.vocabulary.VocabularyFiles</pre>
  */
 public final class VocabularyFiles {

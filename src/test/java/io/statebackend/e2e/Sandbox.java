@@ -43,7 +43,7 @@ final class Sandbox {
     /**
      * The aws and azure-native SDKs among the program's runtime dependencies. A stack that declares none of their
      * resources leaves them off its class path, so the language host reports no provider package for it and scans
-     * two jars of 50 MB less on every command.
+     * 7,000 entries less on every command.
      */
     private static final Predicate<Path> PROVIDER_SDKS = jar -> Pattern.matches("(aws|azure-native)-[0-9.]+\\.jar",
             jar.getFileName().toString());

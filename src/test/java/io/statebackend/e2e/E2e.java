@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,8 +105,9 @@ public final class E2e implements BeforeAllCallback {
 
     /**
      * The class-data archive of the real jar, dumped at the end of a preview of the prod stack and made again when the
-     * jar is newer; the lock keeps another test run (a second checkout's build, a benchmark) from reading it half
-     * written. The JVM itself refuses an archive that does not match the jar and then runs without one.
+     * jar or a dependency beside it is newer; the lock keeps another test run (a second checkout's build, a
+     * benchmark) from reading it half written. The JVM itself refuses an archive that does not match the jar and then
+     * runs without one.
      */
     private static Path classArchive() {
         Path dir = DIR.resolve("class-archive");
@@ -114,8 +116,7 @@ public final class E2e implements BeforeAllCallback {
             Files.createDirectories(dir);
             try (FileChannel channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock held = channel.lock()) {
-                if (Files.exists(archive)
-                        && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(JAR)) > 0) {
+                if (Files.exists(archive) && Files.getLastModifiedTime(archive).compareTo(newestOfTheJars()) > 0) {
                     return archive;
                 }
                 Path dumped = dir.resolve("dumping.jsa");
@@ -139,6 +140,21 @@ public final class E2e implements BeforeAllCallback {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not make the class-data archive in " + dir, e);
+        }
+    }
+
+    /**
+     * When the jar or one of the dependencies beside it last changed: the package step can rewrite the trimmed
+     * provider SDKs alone, and an archive older than any of them no longer matches the class path.
+     */
+    private static FileTime newestOfTheJars() throws IOException {
+        try (Stream<Path> lib = Files.list(JAR.resolveSibling("lib"))) {
+            FileTime newest = FileTime.fromMillis(0);
+            for (Path jar : Stream.concat(Stream.of(JAR), lib).toList()) {
+                FileTime modified = Files.getLastModifiedTime(jar);
+                newest = modified.compareTo(newest) > 0 ? modified : newest;
+            }
+            return newest;
         }
     }
 

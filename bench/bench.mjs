@@ -5,8 +5,9 @@
 //       warm `mvn -B verify -DskipITs` (every test but the real-CLI end-to-end ones), wall and CPU time and peak
 //       memory summed over the whole process tree; with --baseline, the same on a worktree of that commit, run for
 //       run alternately with this tree, and the ratio.
-//   node bench/bench.mjs e2e     [--runs N]
-//       the real-CLI end-to-end suite (Failsafe) on a built tree: wall and CPU time, each test class's time, and,
+//   node bench/bench.mjs e2e     [--runs N] [--baseline <git ref>]
+//       the real-CLI end-to-end suite (Failsafe) on a built tree: wall and CPU time, each test class's time (with
+//       --baseline, the same suite of that commit's worktree, run for run alternately, and the ratio), and,
 //       from one more run with every `pulumi`, `java` and `node` the tests start wrapped in a timer, where the CPU
 //       time goes (the CLI, the program's JVMs, the language host's package scans, the pack's analyzer, the rest).
 //   node bench/bench.mjs preview [--runs N]
@@ -125,7 +126,11 @@ const footer = () => `\n${runOk("nproc", []).trim()} cores, ${Math.round(Number(
 
 const VERIFY = ["-B", "verify", "-DskipITs"];
 
-async function verify() {
+/**
+ * This tree and, with --baseline, a worktree of that commit, removed afterwards: `measureTrees` gets the trees by
+ * name, and what it returns is returned.
+ */
+async function withTrees(measureTrees) {
   const baselineRef = option("--baseline");
   const trees = { "this tree": PROJECT };
   if (baselineRef) {
@@ -134,6 +139,21 @@ async function verify() {
     trees[`baseline ${baselineRef}`] = worktree;
   }
   try {
+    return await measureTrees(trees);
+  } finally {
+    if (baselineRef) {
+      runOk("git", ["worktree", "remove", "--force", join(SCRATCH, "baseline")]);
+    }
+  }
+}
+
+/** The ratio line of a comparison with --baseline: this tree's median ÷ the baseline's, wall and CPU. */
+const ratios = (mine, theirs) =>
+  `this tree ÷ baseline, wall: ${(median(column(mine, "seconds")) / median(column(theirs, "seconds"))).toFixed(2)}×, ` +
+  `CPU: ${(median(column(mine, "cpuSeconds")) / median(column(theirs, "cpuSeconds"))).toFixed(2)}×`;
+
+async function verify() {
+  await withTrees(async (trees) => {
     for (const [name, dir] of Object.entries(trees)) {
       progress(`warming ${name} (untimed mvn ${VERIFY.join(" ")})\n`);
       await measure("mvn", VERIFY, dir);
@@ -154,73 +174,81 @@ async function verify() {
       ...Object.entries(samples).map(([name, s]) =>
         `| ${name} | ${stat(column(s, "seconds"))} | ${stat(column(s, "cpuSeconds"))} | ${stat(column(s, "peakMb"), 0)} |`),
     ];
-    if (baselineRef) {
-      const [mine, theirs] = Object.values(samples);
-      lines.push("", `this tree ÷ baseline, wall: ${(median(column(mine, "seconds")) / median(column(theirs, "seconds"))).toFixed(2)}×, ` +
-        `CPU: ${(median(column(mine, "cpuSeconds")) / median(column(theirs, "cpuSeconds"))).toFixed(2)}×`);
+    if (Object.keys(trees).length > 1) {
+      lines.push("", ratios(...Object.values(samples)));
     }
     console.log(lines.join("\n") + footer());
-  } finally {
-    if (baselineRef) {
-      runOk("git", ["worktree", "remove", "--force", join(SCRATCH, "baseline")]);
-    }
-  }
+  });
 }
 
 const FAILSAFE = ["-B", "package", "-Dtest=None", "-Dsurefire.failIfNoSpecifiedTests=false",
   "failsafe:integration-test", "failsafe:verify"];
 
-/** The pinned CLI and the emulators, where the end-to-end tests find them (what `mvn -B verify` installs). */
-function installToolchain() {
-  runOk("tools/pulumi/install", ["--link", "target/e2e/bin"], PROJECT, { ...ENV, PULUMI_HOME: join(PROJECT, "target/e2e/pulumi-home") });
-  runOk("tools/emulators/install", ["--link", "target/e2e/bin"]);
+/** The pinned CLI and the emulators, where a tree's end-to-end tests find them (what `mvn -B verify` installs). */
+function installToolchain(dir = PROJECT) {
+  runOk("tools/pulumi/install", ["--link", "target/e2e/bin"], dir, { ...ENV, PULUMI_HOME: join(dir, "target/e2e/pulumi-home") });
+  runOk("tools/emulators/install", ["--link", "target/e2e/bin"], dir);
 }
 
 async function e2e() {
-  progress("building once (mvn -B verify -DskipITs) and installing the toolchain\n");
-  await measure("mvn", VERIFY);
-  installToolchain();
-  const suites = [];
-  const byClass = new Map();
-  for (let round = 1; round <= RUNS; round++) {
-    const sample = await measure("mvn", FAILSAFE);
-    suites.push(sample);
-    const reports = join(PROJECT, "target/failsafe-reports");
-    for (const file of readdirSync(reports).filter((f) => /^TEST-.*\.xml$/.test(f))) {
-      const head = readFileSync(join(reports, file), "utf8").slice(0, 2000);
-      const name = /testsuite[^>]*name="([^"]+)"/.exec(head)?.[1]?.replace(/^.*\./, "");
-      const time = Number(/testsuite[^>]*time="([^"]+)"/.exec(head)?.[1]);
-      byClass.set(name, [...(byClass.get(name) ?? []), time]);
+  await withTrees(async (trees) => {
+    for (const [name, dir] of Object.entries(trees)) {
+      progress(`building ${name} once (mvn -B verify -DskipITs) and installing the toolchain\n`);
+      await measure("mvn", VERIFY, dir);
+      installToolchain(dir);
     }
-    progress(`round ${round}: ${sample.seconds.toFixed(1)} s, ${sample.peakMb.toFixed(0)} MiB\n`);
-  }
-  progress("one more run, each process timed\n");
-  const parts = await e2eParts();
-  const lines = [
-    `Real-CLI end-to-end suite, warm (\`mvn ${FAILSAFE.join(" ")}\`), ${RUNS} runs:`,
-    "",
-    "| part | s |",
-    "|---|---|",
-    `| whole command | ${stat(column(suites, "seconds"))} |`,
-    `| its CPU time | ${stat(column(suites, "cpuSeconds"))} |`,
-    ...[...byClass].sort((a, b) => median(b[1]) - median(a[1])).map(([name, times]) => `| ${name} | ${stat(times)} |`),
-    "",
-    `peak memory summed over the tree: ${stat(column(suites, "peakMb"), 0)} MiB`,
-    "",
-    `Where the CPU time of one more run went (each process timed; that run: ${parts.seconds.toFixed(1)} s, ` +
-      `${parts.cpuSeconds.toFixed(1)} s CPU):`,
-    "",
-    "| processes | count | CPU s |",
-    "|---|---|---|",
-    ...parts.rows.map(([name, count, cpu]) => `| ${name} | ${count} | ${cpu.toFixed(1)} |`),
-    "",
-    "The `pulumi` commands of that run by subcommand (wall and CPU time include everything a command starts):",
-    "",
-    "| command | count | wall s | CPU s |",
-    "|---|---|---|---|",
-    ...parts.commands.map(([name, count, wall, cpu]) => `| pulumi ${name} | ${count} | ${wall.toFixed(1)} | ${cpu.toFixed(1)} |`),
-  ];
-  console.log(lines.join("\n") + footer());
+    const suites = Object.fromEntries(Object.keys(trees).map((name) => [name, []]));
+    const byClass = new Map();
+    for (let round = 1; round <= RUNS; round++) {
+      for (const [name, dir] of Object.entries(trees)) {
+        const sample = await measure("mvn", FAILSAFE, dir);
+        suites[name].push(sample);
+        progress(`round ${round}, ${name}: ${sample.seconds.toFixed(1)} s, ${sample.peakMb.toFixed(0)} MiB\n`);
+      }
+      const reports = join(PROJECT, "target/failsafe-reports");
+      for (const file of readdirSync(reports).filter((f) => /^TEST-.*\.xml$/.test(f))) {
+        const head = readFileSync(join(reports, file), "utf8").slice(0, 2000);
+        const name = /testsuite[^>]*name="([^"]+)"/.exec(head)?.[1]?.replace(/^.*\./, "");
+        const time = Number(/testsuite[^>]*time="([^"]+)"/.exec(head)?.[1]);
+        byClass.set(name, [...(byClass.get(name) ?? []), time]);
+      }
+    }
+    progress("one more run of this tree, each process timed\n");
+    const parts = await e2eParts();
+    const mine = suites["this tree"];
+    const lines = [
+      `Real-CLI end-to-end suite, warm (\`mvn ${FAILSAFE.join(" ")}\`), ${RUNS} runs` +
+        `${Object.keys(trees).length > 1 ? " of each tree, alternating" : ""}:`,
+      "",
+      "| part | s |",
+      "|---|---|",
+      ...Object.entries(suites).flatMap(([name, s]) => [
+        `| whole command${name === "this tree" ? "" : `, ${name}`} | ${stat(column(s, "seconds"))} |`,
+        `| its CPU time${name === "this tree" ? "" : `, ${name}`} | ${stat(column(s, "cpuSeconds"))} |`]),
+      ...[...byClass].sort((a, b) => median(b[1]) - median(a[1])).map(([name, times]) => `| ${name} | ${stat(times)} |`),
+      "",
+      `peak memory summed over the tree: ${stat(column(mine, "peakMb"), 0)} MiB`,
+    ];
+    if (Object.keys(trees).length > 1) {
+      lines.push("", ratios(...Object.values(suites)));
+    }
+    lines.push(
+      "",
+      `Where the CPU time of one more run went (each process timed; that run: ${parts.seconds.toFixed(1)} s, ` +
+        `${parts.cpuSeconds.toFixed(1)} s CPU):`,
+      "",
+      "| processes | count | CPU s |",
+      "|---|---|---|",
+      ...parts.rows.map(([name, count, cpu]) => `| ${name} | ${count} | ${cpu.toFixed(1)} |`),
+      "",
+      "The `pulumi` commands of that run by subcommand (wall and CPU time include everything a command starts):",
+      "",
+      "| command | count | wall s | CPU s |",
+      "|---|---|---|---|",
+      ...parts.commands.map(([name, count, wall, cpu]) => `| pulumi ${name} | ${count} | ${wall.toFixed(1)} | ${cpu.toFixed(1)} |`),
+    );
+    console.log(lines.join("\n") + footer());
+  });
 }
 
 /**

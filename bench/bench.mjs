@@ -12,7 +12,8 @@
 //       time goes (the CLI, the program's JVMs, the language host's package scans, the pack's analyzer, the rest).
 //   node bench/bench.mjs preview [--runs N]
 //       `pulumi preview` through the pinned CLI with the stand-in providers (io.statebackend.e2e.PreviewBenchmark):
-//       the prod stack with the policy pack ÷ a one-resource Java program with the pack, and the parts between.
+//       the prod stack with the policy pack ÷ a one-resource Java program with the pack, like with like (the same
+//       trimmed provider SDKs) and on the full SDKs, and the parts between.
 //   node bench/bench.mjs startup [--runs N]
 //       the mock-engine start-up figures: the prod stack and a one-resource program declared under Pulumi's mock
 //       engine from the jar (io.statebackend.bench.StartupProbe).
@@ -331,7 +332,8 @@ async function preview() {
     ...[...samples].map(([name, xs]) => `| ${name} | ${stat(xs, 2)} |`),
     "",
     `prod stack with the pack ÷ one resource with the pack: ${(m("preview: prod stack, with the pack") / m("preview: one resource, with the pack")).toFixed(2)}×; ` +
-      `with JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1 (C1 for every JVM, the package scan's too): ${(m("preview: prod stack, with the pack, C1") / m("preview: one resource, with the pack, C1")).toFixed(2)}×`,
+      `with JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1 (C1 for every JVM, the package scan's too): ${(m("preview: prod stack, with the pack, C1") / m("preview: one resource, with the pack, C1")).toFixed(2)}×; ` +
+      `÷ the one-resource program on the full provider SDKs (a project built without the trim): ${(m("preview: prod stack, with the pack") / m("preview: one resource, with the pack, full SDKs")).toFixed(2)}×`,
     `where the difference goes: the prod program and its resources through the engine ${(m("preview: prod stack") - m("preview: one resource")).toFixed(2)} s; ` +
       `the pack's policies over them ${((m("preview: prod stack, with the pack") - m("preview: prod stack")) - (m("preview: one resource, with the pack") - m("preview: one resource"))).toFixed(2)} s`,
     `parts of the one-resource preview: the pack's analyzer ${(m("preview: one resource, with the pack") - m("preview: one resource")).toFixed(2)} s, ` +

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.statebackend.e2e.Run;
 import io.statebackend.process.Command;
+import io.statebackend.testing.ProviderSdks;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -27,18 +27,9 @@ import static org.junit.jupiter.api.Assertions.*;
 class ProgramJarIT {
 
     private static final Path JAR = Path.of("target/state-backend.jar").toAbsolutePath();
-    private static final Path AZURE_NATIVE = trimmedCopyOf(com.pulumi.azurenative.Provider.class);
-    private static final Path AWS = trimmedCopyOf(com.pulumi.aws.Provider.class);
-
-    /** target/lib's copy of the SDK jar that holds {@code sdkClass} on this test's class path (the full SDK). */
-    private static Path trimmedCopyOf(Class<?> sdkClass) {
-        try {
-            Path full = Path.of(sdkClass.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Path.of("target/lib").resolve(full.getFileName());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    /** target/lib's copies of the SDK jars, the trimmed ones. */
+    private static final Path AZURE_NATIVE = Path.of("target/lib").resolve(ProviderSdks.AZURE_NATIVE.getFileName());
+    private static final Path AWS = Path.of("target/lib").resolve(ProviderSdks.AWS.getFileName());
 
     @Test
     void theLanguageHostsPackageScanFindsTheProviderPackagesTheFullSdksDeclare() throws IOException {

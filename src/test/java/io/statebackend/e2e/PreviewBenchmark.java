@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -22,8 +23,11 @@ import java.util.function.Supplier;
  *
  * <p>The cases split a preview of the prod stack with the policy pack into its parts: the CLI alone, a JVM alone, the
  * language host with an empty Java program, one provider (the stand-in test double) with a one-resource program, the
- * pack's analyzer on that program, and the prod program with and without the pack; the last two again with C1 only
- * for every JVM ({@code JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1}), the language host's package scan's too. Providers
+ * pack's analyzer on that program, and the prod program with and without the pack; the one-resource program with the
+ * pack again on the full provider SDKs, as a project built without the trim runs it; the one-resource and prod
+ * previews with the pack again with C1 only for every JVM ({@code JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1}), the
+ * language host's package scan's too. The one-resource and empty programs otherwise run on the real jar's class path,
+ * the trimmed SDKs among it, so that the package scan costs the same as the prod stack's. Providers
  * are the stand-ins of the end-to-end tests, on the local backend: what the real CLI, language host, JVM and pack
  * cost, not a cloud's latency.
  */
@@ -37,8 +41,10 @@ public final class PreviewBenchmark {
         E2e.prepare();
         Path root = Files.createTempDirectory("state-backend-preview-bench-");
         Sandbox prod = asUsersRunIt(new Sandbox(root.resolve("prod")).withOwnIds().initLocal("prod"));
-        Sandbox one = program(root.resolve("one"), OneResourceProgram.class);
-        Sandbox empty = program(root.resolve("empty"), EmptyProgram.class);
+        Sandbox one = program(root.resolve("one"), sandbox -> sandbox.useProgram(OneResourceProgram.class));
+        Sandbox oneOnFullSdks = program(root.resolve("one-full-sdks"),
+                sandbox -> sandbox.useProgramOnFullSdks(OneResourceProgram.class));
+        Sandbox empty = program(root.resolve("empty"), sandbox -> sandbox.useProgram(EmptyProgram.class));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
         Map<String, Supplier<Run>> cases = new LinkedHashMap<>();
@@ -49,6 +55,7 @@ public final class PreviewBenchmark {
         cases.put("preview: one resource, with the pack", () -> preview(one, true));
         cases.put("preview: prod stack", () -> preview(prod, false));
         cases.put("preview: prod stack, with the pack", () -> preview(prod, true));
+        cases.put("preview: one resource, with the pack, full SDKs", () -> preview(oneOnFullSdks, true));
         cases.put("preview: one resource, with the pack, C1", () -> withC1(one, () -> preview(one, true)));
         cases.put("preview: prod stack, with the pack, C1", () -> withC1(prod, () -> preview(prod, true)));
 
@@ -86,9 +93,9 @@ public final class PreviewBenchmark {
         return sandbox;
     }
 
-    private static Sandbox program(Path dir, Class<?> main) {
+    private static Sandbox program(Path dir, Consumer<Sandbox> useProgram) {
         Sandbox sandbox = new Sandbox(dir).withOwnIds();
-        sandbox.useProgram(main);
+        useProgram.accept(sandbox);
         return asUsersRunIt(sandbox.initLocal("prod"));
     }
 

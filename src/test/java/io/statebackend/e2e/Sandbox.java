@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.statebackend.e2e.programs.ConsumerProgram;
 import io.statebackend.ops.Ops;
 import io.statebackend.process.Command;
+import io.statebackend.testing.ProviderSdks;
 import io.statebackend.testing.Stacks;
 
 import java.io.ByteArrayOutputStream;
@@ -92,7 +93,7 @@ final class Sandbox {
             throw new UncheckedIOException(e);
         }
         write("Pulumi.yaml", "name: consumer\nruntime:\n  name: java\n  options:\n    " + VARIANT_BINARY + "\n");
-        writeProgramJar(ConsumerProgram.class, PROVIDER_SDKS.negate());
+        writeProgramJar(ConsumerProgram.class, PROVIDER_SDKS.negate(), List.of());
         return this;
     }
 
@@ -197,11 +198,20 @@ final class Sandbox {
      * class path, the test programs, the program's classes and its runtime dependencies, as the real jar has them.
      */
     void useProgram(Class<?> main) {
-        writeProgramJar(main, jar -> true);
+        writeProgramJar(main, jar -> true, List.of());
         write("Pulumi.yaml", read("Pulumi.yaml").replace(REAL_BINARY, VARIANT_BINARY));
     }
 
-    private void writeProgramJar(Class<?> main, Predicate<Path> dependencies) {
+    /**
+     * As {@link #useProgram}, with the full aws and azure-native SDKs in place of the package step's trimmed copies:
+     * the class path of a Pulumi Java project built the usual way.
+     */
+    void useProgramOnFullSdks(Class<?> main) {
+        writeProgramJar(main, PROVIDER_SDKS.negate(), ProviderSdks.ALL);
+        write("Pulumi.yaml", read("Pulumi.yaml").replace(REAL_BINARY, VARIANT_BINARY));
+    }
+
+    private void writeProgramJar(Class<?> main, Predicate<Path> dependencies, List<Path> moreJars) {
         Path target = E2e.PROJECT.resolve("target");
         List<Path> classPath = new ArrayList<>(List.of(target.resolve("test-classes"), target.resolve("classes")));
         try (var jars = Files.list(target.resolve("lib"))) {
@@ -209,6 +219,7 @@ final class Sandbox {
         } catch (IOException e) {
             throw new UncheckedIOException("the program's runtime dependencies are not in target/lib: run mvn package", e);
         }
+        classPath.addAll(moreJars);
         Manifest manifest = new Manifest();
         Attributes attributes = manifest.getMainAttributes();
         attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");

@@ -2,8 +2,8 @@ package io.statebackend.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.statebackend.e2e.E2e;
 import io.statebackend.e2e.Run;
-import io.statebackend.process.Command;
 import io.statebackend.testing.ProviderSdks;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.spi.ToolProvider;
@@ -26,16 +25,13 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class ProgramJarIT {
 
-    private static final Path JAR = Path.of("target/state-backend.jar").toAbsolutePath();
     /** target/lib's copies of the SDK jars, the trimmed ones. */
     private static final Path AZURE_NATIVE = Path.of("target/lib").resolve(ProviderSdks.AZURE_NATIVE.getFileName());
     private static final Path AWS = Path.of("target/lib").resolve(ProviderSdks.AWS.getFileName());
 
     @Test
     void theLanguageHostsPackageScanFindsTheProviderPackagesTheFullSdksDeclare() throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Run scan = Run.of(Map.of(), JAR.getParent(), Command.of(java, "-cp", JAR.toString(),
-                "com.pulumi.bootstrap.internal.Main", "packages").build());
+        Run scan = E2e.packageScan();
         assertTrue(scan.ok(), scan.describe());
         ObjectMapper json = new ObjectMapper();
         Set<String> found = new TreeSet<>();

@@ -163,9 +163,7 @@ public final class E2e implements BeforeAllCallback {
      * served by this JVM's {@link StandInHost}.
      */
     private static void installStandIns() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Run packages = run(Command.of(java, "-cp", JAR.toString(),
-                "com.pulumi.bootstrap.internal.Main", "packages").capture().build());
+        Run packages = packageScan();
         try {
             for (JsonNode pkg : JSON.readTree(packages.stdout())) {
                 String name = pkg.path("name").asText();
@@ -182,6 +180,16 @@ public final class E2e implements BeforeAllCallback {
             throw new UncheckedIOException("could not install the stand-in providers in " + PULUMI_HOME, e);
         }
         standIns = StandInHost.start();
+    }
+
+    /**
+     * What the Java language host runs before every program run: the SDK's scan of the real jar's class path, which
+     * prints the provider packages it finds as JSON.
+     */
+    public static Run packageScan() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return run(Command.of(java, "-cp", JAR.toString(), "com.pulumi.bootstrap.internal.Main", "packages")
+                .capture().build());
     }
 
     /**

@@ -13,7 +13,8 @@
 //   node bench/bench.mjs preview [--runs N]
 //       `pulumi preview` through the pinned CLI with the stand-in providers (io.statebackend.e2e.PreviewBenchmark):
 //       the prod stack with the policy pack ÷ a one-resource Java program with the pack, like with like (the same
-//       trimmed provider SDKs) and on the full SDKs, and the parts between.
+//       trimmed provider SDKs) and on the full SDKs, and the parts between; then, untimed, the two headline cases'
+//       program JVMs: their CPU time and their compilers' time (HotSpot's -XX:+CITime).
 //   node bench/bench.mjs startup [--runs N]
 //       the mock-engine start-up figures: the prod stack and a one-resource program declared under Pulumi's mock
 //       engine from the jar (io.statebackend.bench.StartupProbe).
@@ -340,6 +341,11 @@ async function preview() {
       `one provider plugin ${(m("preview: one resource") - m("preview: empty program")).toFixed(2)} s, ` +
       `language host and program JVM ${(m("preview: empty program") - m("cli: pulumi version")).toFixed(2)} s (a bare JVM start: ${m("jvm: java -version").toFixed(2)} s), ` +
       `CLI start ${m("cli: pulumi version").toFixed(2)} s`,
+    `inside the program's JVM (the headline cases again after the timed rounds, with HotSpot's compiler timers): ` +
+      ["prod stack, with the pack", "one resource, with the pack"].map((name) =>
+        `${name}: ${m(`program JVM, CPU: ${name}`).toFixed(2)} s of CPU, ${m(`program JVM, compiling: ${name}`).toFixed(2)} s compiling ` +
+        `(C1 profiled ${m(`program JVM, compiling with C1, profiled (tiers 2-3): ${name}`).toFixed(2)} s, ` +
+        `C2 ${m(`program JVM, compiling with C2 (tier 4): ${name}`).toFixed(2)} s)`).join("; "),
   ];
   console.log(lines.join("\n") + footer());
 }

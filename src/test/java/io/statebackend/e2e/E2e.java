@@ -45,6 +45,8 @@ public final class E2e implements BeforeAllCallback {
     static final Path PULUMI_HOME = Path.of(System.getProperty("e2e.pulumiHome",
             DIR.resolve("pulumi-home").toString())).toAbsolutePath();
     static final Path JAR = PROJECT.resolve("target/state-backend.jar");
+    /** The java of the tests' own JVM, which the tests' own java commands and the wrappers around java run. */
+    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     static final Properties VERSIONS = versions();
 
     /** The java launcher's options variable: the one way to give options to the JVMs Pulumi starts. */
@@ -121,13 +123,7 @@ public final class E2e implements BeforeAllCallback {
                 }
                 Path dumped = dir.resolve("dumping.jsa");
                 Files.deleteIfExists(dumped);
-                Path bin = Files.createDirectories(dir.resolve("bin"));
-                // Only the program's JVM dumps: the package scan and the CLI's version probes run java too.
-                String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-                Path wrapper = bin.resolve("java");
-                Files.writeString(wrapper, "#!/bin/sh\ncase \" $* \" in *\" -jar \"*) exec " + java
-                        + " -XX:ArchiveClassesAtExit=" + dumped + " \"$@\" ;; esac\nexec " + java + " \"$@\"\n");
-                Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+                Path bin = javaForPrograms(dir.resolve("bin"), "-XX:ArchiveClassesAtExit=" + dumped, "");
                 Sandbox sandbox = new Sandbox(Files.createTempDirectory(dir, "sandbox-"))
                         .withOwnIds().initLocal("prod");
                 sandbox.env.put("PATH", bin + ":" + sandbox.env.get("PATH"));
@@ -141,6 +137,23 @@ public final class E2e implements BeforeAllCallback {
         } catch (IOException e) {
             throw new UncheckedIOException("could not make the class-data archive in " + dir, e);
         }
+    }
+
+    /**
+     * A directory for the front of a sandbox's PATH whose {@code java} adds {@code options} to the programs Pulumi
+     * starts ({@code java -jar}) and runs every other java command (the language host's package scan, the version
+     * probes) as it is; {@code afterwards}, if not empty, is shell run when such a program has ended (its exit code
+     * kept), with {@code $$} naming the run.
+     */
+    static Path javaForPrograms(Path dir, String options, String afterwards) throws IOException {
+        String program = afterwards.isEmpty()
+                ? "exec " + JAVA + " " + options + " \"$@\""
+                : JAVA + " " + options + " \"$@\"; code=$?; " + afterwards + "; exit $code";
+        Path wrapper = Files.createDirectories(dir).resolve("java");
+        Files.writeString(wrapper, "#!/bin/sh\ncase \" $* \" in *\" -jar \"*) " + program + " ;; esac\nexec " + JAVA
+                + " \"$@\"\n");
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return dir;
     }
 
     /**
@@ -187,8 +200,7 @@ public final class E2e implements BeforeAllCallback {
      * prints the provider packages it finds as JSON.
      */
     public static Run packageScan() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return run(Command.of(java, "-cp", JAR.toString(), "com.pulumi.bootstrap.internal.Main", "packages")
+        return run(Command.of(JAVA, "-cp", JAR.toString(), "com.pulumi.bootstrap.internal.Main", "packages")
                 .capture().build());
     }
 

@@ -13,7 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Not a test: the measurements of {@code pulumi preview} through the pinned CLI that {@code bench/bench.mjs preview}
@@ -45,11 +49,10 @@ public final class PreviewBenchmark {
         Sandbox oneOnFullSdks = program(root.resolve("one-full-sdks"),
                 sandbox -> sandbox.useProgramOnFullSdks(OneResourceProgram.class));
         Sandbox empty = program(root.resolve("empty"), sandbox -> sandbox.useProgram(EmptyProgram.class));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
         Map<String, Supplier<Run>> cases = new LinkedHashMap<>();
         cases.put("cli: pulumi version", () -> prod.pulumi("version"));
-        cases.put("jvm: java -version", () -> Run.of(prod.env, prod.project, Command.of(java, "-version").build()));
+        cases.put("jvm: java -version", () -> Run.of(prod.env, prod.project, Command.of(E2e.JAVA, "-version").build()));
         cases.put("preview: empty program", () -> preview(empty, false));
         cases.put("preview: one resource", () -> preview(one, false));
         cases.put("preview: one resource, with the pack", () -> preview(one, true));
@@ -70,6 +73,94 @@ public final class PreviewBenchmark {
                 if (round > 0) {
                     System.out.println(entry.getKey() + "\t" + seconds);
                 }
+            }
+        }
+
+        ProgramJvmProbe probe = new ProgramJvmProbe(root.resolve("program-jvm"));
+        Map<String, Sandbox> headline = Map.of("prod stack, with the pack", prod, "one resource, with the pack", one);
+        for (int round = 1; round <= rounds; round++) {
+            for (var entry : headline.entrySet()) {
+                ProgramJvm jvm = probe.during(entry.getValue(), () -> preview(entry.getValue(), true));
+                System.out.println("program JVM, CPU: " + entry.getKey() + "\t" + jvm.cpuSeconds());
+                System.out.println("program JVM, compiling: " + entry.getKey() + "\t" + jvm.compiling(1, 2, 3, 4));
+                System.out.println("program JVM, compiling with C1, profiled (tiers 2-3): " + entry.getKey() + "\t"
+                        + jvm.compiling(2, 3));
+                System.out.println("program JVM, compiling with C2 (tier 4): " + entry.getKey() + "\t"
+                        + jvm.compiling(4));
+            }
+        }
+    }
+
+    /** What one program JVM spent: its CPU time, and its compilers' time by tier (HotSpot's own timers). */
+    record ProgramJvm(double cpuSeconds, Map<Integer, Double> compilingByTier) {
+
+        double compiling(int... tiers) {
+            return IntStream.of(tiers).mapToDouble(tier -> compilingByTier.getOrDefault(tier, 0.0)).sum();
+        }
+    }
+
+    /**
+     * Runs a sandbox's command with {@link E2e#javaForPrograms} first on its PATH, so that the program's JVM keeps its
+     * compilers' timers ({@code -XX:+CITime}, written to a log of its own instead of the program's output) and the
+     * shell that started it writes down its CPU time ({@code times}). After the timed rounds, never during them: it
+     * shows where the program's JVM spends its CPU, not how long a user waits.
+     */
+    static final class ProgramJvmProbe {
+
+        private static final Pattern TIER = Pattern.compile(
+                "Tier(\\d) \\{speed: [^;]*; standard:\\s*([\\d.]+) s, [^;]*; osr:\\s*([\\d.]+) s");
+        private static final Pattern CHILDREN_CPU = Pattern.compile("\\n(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s");
+
+        private final Path dir;
+        private final Path bin;
+
+        ProgramJvmProbe(Path dir) throws IOException {
+            this.dir = Files.createDirectories(dir);
+            this.bin = E2e.javaForPrograms(dir.resolve("bin"), "-XX:+UnlockDiagnosticVMOptions -XX:+CITime"
+                    + " -XX:+LogVMOutput -XX:-DisplayVMOutput -XX:LogFile=" + dir.resolve("vm-$$.log"),
+                    "times > " + dir.resolve("cpu-$$.txt"));
+        }
+
+        ProgramJvm during(Sandbox sandbox, Supplier<Run> command) throws IOException {
+            String path = sandbox.env.get("PATH");
+            sandbox.env.put("PATH", bin + File.pathSeparator + path);
+            try {
+                Run run = command.get();
+                if (!run.ok()) {
+                    throw new IllegalStateException("the probed command failed:\n" + run.describe());
+                }
+            } finally {
+                sandbox.env.put("PATH", path);
+            }
+            Map<Integer, Double> compiling = new TreeMap<>();
+            Matcher tier = TIER.matcher(Files.readString(only("vm-")));
+            while (tier.find()) {
+                compiling.put(Integer.parseInt(tier.group(1)),
+                        Double.parseDouble(tier.group(2)) + Double.parseDouble(tier.group(3)));
+            }
+            Matcher cpu = CHILDREN_CPU.matcher(Files.readString(only("cpu-")));
+            if (compiling.isEmpty() || !cpu.find()) {
+                throw new IllegalStateException("the program's JVM left no compiler times or CPU time in " + dir);
+            }
+            double cpuSeconds = 60 * Integer.parseInt(cpu.group(1)) + Double.parseDouble(cpu.group(2))
+                    + 60 * Integer.parseInt(cpu.group(3)) + Double.parseDouble(cpu.group(4));
+            try (var files = Files.list(dir)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Files.delete(file);
+                }
+            }
+            return new ProgramJvm(cpuSeconds, compiling);
+        }
+
+        /** The one file of this kind a single program run left. */
+        private Path only(String prefix) throws IOException {
+            try (var files = Files.list(dir)) {
+                List<Path> found = files.filter(file -> file.getFileName().toString().startsWith(prefix)).toList();
+                if (found.size() != 1) {
+                    throw new IllegalStateException("expected one program run's " + prefix + "* in " + dir + ", found "
+                            + found);
+                }
+                return found.get(0);
             }
         }
     }

@@ -16,9 +16,11 @@ import java.util.Optional;
  * back: on two cores its background compiles compete with the program, the engine and the policy pack for the CPU.
  * C1 alone ({@code -XX:TieredStopAtLevel=1}) is faster, but Pulumi starts the jar with {@code java -jar} and no
  * options, and a manifest cannot carry any. So the program asks its own JVM, first thing, through the diagnostic
- * command {@code Compiler.directives_add} (what {@code jcmd} sends), to compile nothing with C2: methods that would
- * go to C2 are compiled by C1 without profiling instead, as under {@code TieredStopAtLevel=1}. It changes how fast
- * the program runs, never what it declares. docs/performance.md has the figures.
+ * command {@code Compiler.directives_add} (what {@code jcmd} sends), to compile nothing with C2. Methods still get C1's
+ * profiled compile first; those that would then go to C2 are compiled again by C1 without profiling. That is less
+ * than {@code TieredStopAtLevel=1}, which leaves the profiled compiles out too, but no directive reaches the tiers and
+ * no flag that does can be set at run time. It changes how fast the program runs, never what it declares.
+ * docs/performance.md has the figures.
  */
 final class ShortRunCompilation {
 

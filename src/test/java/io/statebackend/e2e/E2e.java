@@ -10,9 +10,11 @@ import io.statebackend.process.Command;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -22,10 +24,18 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +57,8 @@ public final class E2e implements BeforeAllCallback {
     static final Path JAR = PROJECT.resolve("target/state-backend.jar");
     /** The java of the tests' own JVM, which the tests' own java commands and the wrappers around java run. */
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** The test programs' jars ({@link #programJar}), each with its class-data archive beside it once made. */
+    static final Path PROGRAMS = DIR.resolve("programs");
     static final Properties VERSIONS = versions();
 
     /** The java launcher's options variable: the one way to give options to the JVMs Pulumi starts. */
@@ -90,7 +102,7 @@ public final class E2e implements BeforeAllCallback {
                     + "` (mvn -B verify runs it)");
         }
         installStandIns();
-        commandPath = pathWithoutBuildTools();
+        commandPath = programsJava() + File.pathSeparator + pathWithoutBuildTools();
         // -Xlog:disable: a program of another class path (the test programs) runs without the archive, silently.
         jvmOptions = SHORT_RUN_OPTIONS + " -Xlog:disable -XX:SharedArchiveFile=" + classArchive();
         ready = true;
@@ -136,6 +148,119 @@ public final class E2e implements BeforeAllCallback {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not make the class-data archive in " + dir, e);
+        }
+    }
+
+    /**
+     * The jar Pulumi runs for a test program ({@code binary:} in its sandbox's Pulumi.yaml): {@code main}'s classes
+     * and the program's, with {@code classPath} in its manifest, at a fixed path, so that one class-data archive
+     * serves every sandbox that runs it ({@link #programsJava}). Written only when its content changes, and then
+     * without its archive, which would no longer match it.
+     */
+    static synchronized Path programJar(Class<?> main, String name, List<Path> classPath) {
+        Path jar = PROGRAMS.resolve(name + ".jar");
+        try {
+            byte[] content = programJarContent(main, classPath);
+            if (!Files.exists(jar) || !Arrays.equals(Files.readAllBytes(jar), content)) {
+                Files.createDirectories(PROGRAMS);
+                Path written = Files.createTempFile(PROGRAMS, name, ".writing");
+                Files.write(written, content);
+                Files.move(written, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.deleteIfExists(archiveOf(jar));
+            }
+            return jar;
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("could not write the test program's jar " + jar, e);
+        }
+    }
+
+    /** The same bytes for the same classes: entries in a fixed order, with a fixed time. */
+    private static byte[] programJarContent(Class<?> main, List<Path> classPath) throws IOException, URISyntaxException {
+        Manifest manifest = new Manifest();
+        Attributes attributes = manifest.getMainAttributes();
+        attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        attributes.put(Attributes.Name.MAIN_CLASS, main.getName());
+        // Relative, as the real jar's: a class-data archive cannot follow file: URLs.
+        attributes.put(Attributes.Name.CLASS_PATH,
+                String.join(" ", classPath.stream().map(entry -> PROGRAMS.relativize(entry).toString()).toList()));
+        Path testClasses = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path mainPackage = testClasses.resolve(main.getPackageName().replace('.', '/'));
+        Map<String, Path> entries = new TreeMap<>();
+        try (Stream<Path> own = Files.list(mainPackage); Stream<Path> program = Files.walk(PROJECT.resolve("target/classes"))) {
+            own.filter(file -> file.getFileName().toString().matches(Pattern.quote(main.getSimpleName()) + "(\\$.*)?\\.class"))
+                    .forEach(file -> entries.put(testClasses.relativize(file).toString(), file));
+            Path classes = PROJECT.resolve("target/classes");
+            program.filter(Files::isRegularFile).forEach(file -> entries.put(classes.relativize(file).toString(), file));
+        }
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new JarOutputStream(bytes)) {
+            out.putNextEntry(fixedTime(new JarEntry(JarFile.MANIFEST_NAME)));
+            manifest.write(out);
+            for (var entry : entries.entrySet()) {
+                out.putNextEntry(fixedTime(new JarEntry(entry.getKey())));
+                Files.copy(entry.getValue(), out);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static JarEntry fixedTime(JarEntry entry) {
+        entry.setTime(0);
+        return entry;
+    }
+
+    private static Path archiveOf(Path programJar) {
+        String name = programJar.getFileName().toString();
+        return programJar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".jsa");
+    }
+
+    /**
+     * The commands' {@code java}, first on their PATH: a test program's JVM ({@code java -jar} a {@link #programJar},
+     * and the language host's package scan of it, {@code java -cp}) runs with the jar's class-data archive, which the
+     * program's first run makes (the first of two at once; the other runs without). A program the tests run a dozen
+     * times then spends about half the CPU. Every other java command runs as it is. Archives older than the jars
+     * they were made from, and what an interrupted dump left, are removed first.
+     */
+    private static Path programsJava() {
+        Path defaultArchive = Path.of(System.getProperty("java.home"), "lib", "server", "classes.jsa");
+        String dump = !Files.exists(defaultArchive) ? "" : String.join("\n",
+                "    if [ \"$1\" = -jar ] && mkdir \"$archive.lock\" 2>/dev/null; then",
+                // the base of a dynamic archive must be the JDK's own, not the real jar's archive of JDK_JAVA_OPTIONS
+                "      " + JAVA + " -XX:SharedArchiveFile=" + defaultArchive + " -XX:ArchiveClassesAtExit=\"$archive.$$\" \"$@\"",
+                "      code=$?",
+                "      if [ -f \"$archive.$$\" ]; then mv \"$archive.$$\" \"$archive\"; fi",
+                "      rmdir \"$archive.lock\"",
+                "      exit $code",
+                "    fi",
+                "");
+        try {
+            Files.createDirectories(PROGRAMS);
+            FileTime jars = newestOfTheJars();
+            try (Stream<Path> files = Files.list(PROGRAMS)) {
+                for (Path file : files.toList()) {
+                    String name = file.getFileName().toString();
+                    boolean stale = name.endsWith(".jsa") && Files.getLastModifiedTime(file).compareTo(jars) <= 0;
+                    if (stale || name.contains(".jsa.") || name.endsWith(".writing")) {
+                        MoreFiles.deleteRecursively(file, RecursiveDeleteOption.ALLOW_INSECURE);
+                    }
+                }
+            }
+            Path dir = Files.createDirectories(DIR.resolve("programs-java"));
+            Path wrapper = dir.resolve("java");
+            Files.writeString(wrapper, String.join("\n",
+                    "#!/bin/sh",
+                    "case \"$1 $2\" in",
+                    "  \"-jar " + PROGRAMS + "/\"*.jar|\"-cp " + PROGRAMS + "/\"*.jar)",
+                    "    archive=\"${2%.jar}.jsa\"",
+                    "    if [ -f \"$archive\" ]; then exec " + JAVA + " -XX:SharedArchiveFile=\"$archive\" \"$@\"; fi",
+                    dump + "    ;;",
+                    "esac",
+                    "exec " + JAVA + " \"$@\"",
+                    ""));
+            Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not set up the test programs' java in " + DIR, e);
         }
     }
 

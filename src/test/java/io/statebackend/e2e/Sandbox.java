@@ -21,9 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +37,6 @@ final class Sandbox {
     static final String PASSPHRASE = "e2e local-backend passphrase";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REAL_BINARY = "binary: target/state-backend.jar";
-    private static final String VARIANT_BINARY = "binary: variant.jar";
     /**
      * The aws and azure-native SDKs among the program's runtime dependencies. A stack that declares none of their
      * resources leaves them off its class path, so the language host reports no provider package for it and scans
@@ -92,8 +88,8 @@ final class Sandbox {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        write("Pulumi.yaml", "name: consumer\nruntime:\n  name: java\n  options:\n    " + VARIANT_BINARY + "\n");
-        writeProgramJar(ConsumerProgram.class, PROVIDER_SDKS.negate(), List.of());
+        Path jar = programJar(ConsumerProgram.class, "ConsumerProgram", PROVIDER_SDKS.negate(), List.of());
+        write("Pulumi.yaml", "name: consumer\nruntime:\n  name: java\n  options:\n    binary: " + jar + "\n");
         return this;
     }
 
@@ -194,12 +190,11 @@ final class Sandbox {
     }
 
     /**
-     * Makes Pulumi run {@code main} instead of the program: a jar in the project whose manifest names it and, as its
-     * class path, the test programs, the program's classes and its runtime dependencies, as the real jar has them.
+     * Makes Pulumi run {@code main} instead of the program: its jar ({@link E2e#programJar}) holds it and the
+     * program's classes, and names the program's runtime dependencies as the real jar does.
      */
     void useProgram(Class<?> main) {
-        writeProgramJar(main, jar -> true, List.of());
-        write("Pulumi.yaml", read("Pulumi.yaml").replace(REAL_BINARY, VARIANT_BINARY));
+        runInstead(programJar(main, main.getSimpleName(), jar -> true, List.of()));
     }
 
     /**
@@ -207,31 +202,22 @@ final class Sandbox {
      * the class path of a Pulumi Java project built the usual way.
      */
     void useProgramOnFullSdks(Class<?> main) {
-        writeProgramJar(main, PROVIDER_SDKS.negate(), ProviderSdks.ALL);
-        write("Pulumi.yaml", read("Pulumi.yaml").replace(REAL_BINARY, VARIANT_BINARY));
+        runInstead(programJar(main, main.getSimpleName() + "-on-full-sdks", PROVIDER_SDKS.negate(), ProviderSdks.ALL));
     }
 
-    private void writeProgramJar(Class<?> main, Predicate<Path> dependencies, List<Path> moreJars) {
-        Path target = E2e.PROJECT.resolve("target");
-        List<Path> classPath = new ArrayList<>(List.of(target.resolve("test-classes"), target.resolve("classes")));
-        try (var jars = Files.list(target.resolve("lib"))) {
+    private void runInstead(Path jar) {
+        write("Pulumi.yaml", read("Pulumi.yaml").replace(REAL_BINARY, "binary: " + jar));
+    }
+
+    private static Path programJar(Class<?> main, String name, Predicate<Path> dependencies, List<Path> moreJars) {
+        List<Path> classPath = new ArrayList<>();
+        try (var jars = Files.list(E2e.PROJECT.resolve("target/lib"))) {
             jars.filter(dependencies).sorted().forEach(classPath::add);
         } catch (IOException e) {
             throw new UncheckedIOException("the program's runtime dependencies are not in target/lib: run mvn package", e);
         }
         classPath.addAll(moreJars);
-        Manifest manifest = new Manifest();
-        Attributes attributes = manifest.getMainAttributes();
-        attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        attributes.put(Attributes.Name.MAIN_CLASS, main.getName());
-        attributes.put(Attributes.Name.CLASS_PATH,
-                String.join(" ", classPath.stream().map(entry -> entry.toUri().toString()).toList()));
-        Path jar = project.resolve("variant.jar");
-        try (var out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return E2e.programJar(main, name, classPath);
     }
 
     void write(String file, String text) {

@@ -290,7 +290,7 @@ async function e2eParts() {
     else if (argv.endsWith(" packages")) add("java: the language host's package scans", cpu);
     else if (argv.endsWith("--version")) add("java: version probes of the CLI's update metadata", cpu);
     else if (argv.includes("-jar target/state-backend.jar")) add("java: the real program", cpu);
-    else if (argv.includes("-jar variant.jar")) add("java: test programs", cpu);
+    else if (/ -jar \S*\/programs\/\S+\.jar/.test(argv)) add("java: test programs", cpu);
     else add("java: other", cpu);
   }
   const underCli = [...sums].filter(([name]) => name.startsWith("java") || name.includes("analyzer"))

@@ -102,7 +102,8 @@ public final class E2e implements BeforeAllCallback {
                     + "` (mvn -B verify runs it)");
         }
         installStandIns();
-        commandPath = programsJava() + File.pathSeparator + pathWithoutBuildTools();
+        String path = pathWithoutBuildTools();
+        commandPath = programsJava(path) + File.pathSeparator + path;
         // -Xlog:disable: a program of another class path (the test programs) runs without the archive, silently.
         jvmOptions = SHORT_RUN_OPTIONS + " -Xlog:disable -XX:SharedArchiveFile=" + classArchive();
         ready = true;
@@ -219,14 +220,17 @@ public final class E2e implements BeforeAllCallback {
      * and the language host's package scan of it, {@code java -cp}) runs with the jar's class-data archive, which the
      * program's first run makes (the first of two at once; the other runs without). A program the tests run a dozen
      * times then spends about half the CPU. Every other java command runs as it is. Archives older than the jars
-     * they were made from, and what an interrupted dump left, are removed first.
+     * they were made from, and what an interrupted dump left, are removed first. It runs the {@code java} that comes
+     * next on {@code path}, which a benchmark may have wrapped in a timer.
      */
-    private static Path programsJava() {
+    private static Path programsJava(String path) {
+        String java = Stream.of(path.split(File.pathSeparator)).map(dir -> Path.of(dir, "java"))
+                .filter(Files::isExecutable).findFirst().map(Path::toString).orElse(JAVA);
         Path defaultArchive = Path.of(System.getProperty("java.home"), "lib", "server", "classes.jsa");
         String dump = !Files.exists(defaultArchive) ? "" : String.join("\n",
                 "    if [ \"$1\" = -jar ] && mkdir \"$archive.lock\" 2>/dev/null; then",
                 // the base of a dynamic archive must be the JDK's own, not the real jar's archive of JDK_JAVA_OPTIONS
-                "      " + JAVA + " -XX:SharedArchiveFile=" + defaultArchive + " -XX:ArchiveClassesAtExit=\"$archive.$$\" \"$@\"",
+                "      " + java + " -XX:SharedArchiveFile=" + defaultArchive + " -XX:ArchiveClassesAtExit=\"$archive.$$\" \"$@\"",
                 "      code=$?",
                 "      if [ -f \"$archive.$$\" ]; then mv \"$archive.$$\" \"$archive\"; fi",
                 "      rmdir \"$archive.lock\"",
@@ -252,10 +256,10 @@ public final class E2e implements BeforeAllCallback {
                     "case \"$1 $2\" in",
                     "  \"-jar " + PROGRAMS + "/\"*.jar|\"-cp " + PROGRAMS + "/\"*.jar)",
                     "    archive=\"${2%.jar}.jsa\"",
-                    "    if [ -f \"$archive\" ]; then exec " + JAVA + " -XX:SharedArchiveFile=\"$archive\" \"$@\"; fi",
+                    "    if [ -f \"$archive\" ]; then exec " + java + " -XX:SharedArchiveFile=\"$archive\" \"$@\"; fi",
                     dump + "    ;;",
                     "esac",
-                    "exec " + JAVA + " \"$@\"",
+                    "exec " + java + " \"$@\"",
                     ""));
             Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
             return dir;

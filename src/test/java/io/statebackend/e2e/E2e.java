@@ -102,6 +102,7 @@ public final class E2e implements BeforeAllCallback {
                     + "` (mvn -B verify runs it)");
         }
         installStandIns();
+        removeStaleProgramArchives();
         String path = pathWithoutBuildTools();
         commandPath = programsJava(path) + File.pathSeparator + path;
         // -Xlog:disable: a program of another class path (the test programs) runs without the archive, silently.
@@ -139,7 +140,7 @@ public final class E2e implements BeforeAllCallback {
                 Path bin = javaForPrograms(dir.resolve("bin"), "-XX:ArchiveClassesAtExit=" + dumped, "");
                 Sandbox sandbox = new Sandbox(Files.createTempDirectory(dir, "sandbox-"))
                         .withOwnIds().initLocal("prod");
-                sandbox.env.put("PATH", bin + ":" + sandbox.env.get("PATH"));
+                sandbox.putFirstOnPath(bin);
                 Run preview = sandbox.pulumi("preview", "--stack", "prod");
                 if (!preview.ok() || !Files.exists(dumped)) {
                     throw new IllegalStateException("could not dump the program's classes:\n" + preview.describe());
@@ -215,13 +216,31 @@ public final class E2e implements BeforeAllCallback {
         return programJar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".jsa");
     }
 
+    /** Removes the program archives older than the jars they were made from, and what an interrupted dump left. */
+    private static void removeStaleProgramArchives() {
+        try {
+            Files.createDirectories(PROGRAMS);
+            FileTime jars = newestOfTheJars();
+            try (Stream<Path> files = Files.list(PROGRAMS)) {
+                for (Path file : files.toList()) {
+                    String name = file.getFileName().toString();
+                    boolean stale = name.endsWith(".jsa") && Files.getLastModifiedTime(file).compareTo(jars) <= 0;
+                    if (stale || name.contains(".jsa.") || name.endsWith(".writing")) {
+                        MoreFiles.deleteRecursively(file, RecursiveDeleteOption.ALLOW_INSECURE);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clear stale archives in " + PROGRAMS, e);
+        }
+    }
+
     /**
      * The commands' {@code java}, first on their PATH: a test program's JVM ({@code java -jar} a {@link #programJar},
      * and the language host's package scan of it, {@code java -cp}) runs with the jar's class-data archive, which the
      * program's first run makes (the first of two at once; the other runs without). A program the tests run a dozen
-     * times then spends about half the CPU. Every other java command runs as it is. Archives older than the jars
-     * they were made from, and what an interrupted dump left, are removed first. It runs the {@code java} that comes
-     * next on {@code path}, which a benchmark may have wrapped in a timer.
+     * times then spends about half the CPU. Every other java command runs as it is. It runs the {@code java} that
+     * comes next on {@code path}, which a benchmark may have wrapped in a timer.
      */
     private static Path programsJava(String path) {
         String java = Stream.of(path.split(File.pathSeparator)).map(dir -> Path.of(dir, "java"))
@@ -238,17 +257,6 @@ public final class E2e implements BeforeAllCallback {
                 "    fi",
                 "");
         try {
-            Files.createDirectories(PROGRAMS);
-            FileTime jars = newestOfTheJars();
-            try (Stream<Path> files = Files.list(PROGRAMS)) {
-                for (Path file : files.toList()) {
-                    String name = file.getFileName().toString();
-                    boolean stale = name.endsWith(".jsa") && Files.getLastModifiedTime(file).compareTo(jars) <= 0;
-                    if (stale || name.contains(".jsa.") || name.endsWith(".writing")) {
-                        MoreFiles.deleteRecursively(file, RecursiveDeleteOption.ALLOW_INSECURE);
-                    }
-                }
-            }
             Path dir = Files.createDirectories(DIR.resolve("programs-java"));
             Path wrapper = dir.resolve("java");
             Files.writeString(wrapper, String.join("\n",

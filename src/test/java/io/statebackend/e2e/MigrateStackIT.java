@@ -326,6 +326,6 @@ class MigrateStackIT {
                 "esac",
                 "exit $code", ""));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        sandbox.env.put("PATH", bin + ":" + sandbox.env.get("PATH"));
+        sandbox.putFirstOnPath(bin);
     }
 }

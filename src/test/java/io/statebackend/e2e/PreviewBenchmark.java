@@ -123,7 +123,7 @@ public final class PreviewBenchmark {
 
         ProgramJvm during(Sandbox sandbox, Supplier<Run> command) throws IOException {
             String path = sandbox.env.get("PATH");
-            sandbox.env.put("PATH", bin + File.pathSeparator + path);
+            sandbox.putFirstOnPath(bin);
             try {
                 Run run = command.get();
                 if (!run.ok()) {

@@ -9,6 +9,7 @@ import io.statebackend.testing.ProviderSdks;
 import io.statebackend.testing.Stacks;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -128,6 +129,11 @@ final class Sandbox {
         }
         pulumiOk("stack", "init", stack);
         return this;
+    }
+
+    /** Puts {@code dir} before everything else on the PATH of this sandbox's commands. */
+    void putFirstOnPath(Path dir) {
+        env.put("PATH", dir + File.pathSeparator + env.get("PATH"));
     }
 
     Sandbox with(Map<String, String> more) {

@@ -77,7 +77,12 @@ final class Emulator implements AutoCloseable {
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             pb.environment().putAll(env);
             Emulator emulator = new Emulator(name, pb.start(), port, log);
-            emulator.awaitListening(Duration.ofSeconds(60));
+            try {
+                emulator.awaitListening(Duration.ofSeconds(60));
+            } catch (PortTaken e) {
+                emulator.close();
+                throw e;
+            }
             return emulator;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);

@@ -39,7 +39,7 @@ class EmulatorTest {
     Path dir;
 
     @Test
-    void aPortTakenBeforeTheEmulatorBindsItMeansAnotherStartOnAnotherPort() throws IOException {
+    void aPortTakenBeforeTheEmulatorBindsItMeansAnotherStart() throws IOException {
         try (Emulator emulator = start(2)) {
             assertEquals("3", Files.readString(dir.resolve("starts")), "two exits, then a start that listens");
             try (Socket connected = new Socket(InetAddress.getLoopbackAddress(), emulator.port)) {

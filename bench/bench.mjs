@@ -248,6 +248,12 @@ async function e2e() {
       "| command | count | wall s | CPU s |",
       "|---|---|---|---|",
       ...parts.commands.map(([name, count, wall, cpu]) => `| pulumi ${name} | ${count} | ${wall.toFixed(1)} | ${cpu.toFixed(1)} |`),
+      "",
+      "The same commands by the test class that ran them (CPU time includes everything a command starts):",
+      "",
+      "| test class | pulumi commands | CPU s |",
+      "|---|---|---|",
+      ...parts.byTest.map(([name, count, cpu]) => `| ${name} | ${count} | ${cpu.toFixed(1)} |`),
     );
     console.log(lines.join("\n") + footer());
   });
@@ -267,7 +273,8 @@ async function e2eParts() {
     symlinkSync(readlinkSync(join(installed, name)), join(bin, name));
   }
   const timed = (name, real) => {
-    writeFileSync(join(bin, name), `#!/bin/sh\n/usr/bin/time -a -o ${log} -f "${name} %e %U %S $*" ${real} "$@"\n`);
+    writeFileSync(join(bin, name),
+      `#!/bin/sh\n/usr/bin/time -a -o ${log} -f "${name} %e %U %S \${STATE_BACKEND_E2E_TEST:--} $*" ${real} "$@"\n`);
     chmodSync(join(bin, name), 0o755);
   };
   timed("pulumi", readlinkSync(join(installed, "pulumi")));
@@ -277,12 +284,15 @@ async function e2eParts() {
   const sums = new Map();
   const add = (name, cpu) => sums.set(name, [(sums.get(name)?.[0] ?? 0) + 1, (sums.get(name)?.[1] ?? 0) + cpu]);
   const commands = new Map();
+  const byTest = new Map();
   for (const line of readFileSync(log, "utf8").split("\n").filter((l) => /^(pulumi|java|node) /.test(l))) {
-    const [kind, wall, user, sys, ...rest] = line.split(" ");
+    const [kind, wall, user, sys, test, ...rest] = line.split(" ");
     const argv = rest.join(" ");
     const cpu = Number(user) + Number(sys);
     if (kind === "pulumi") {
       add("pulumi commands, with all they start", cpu);
+      const testClass = test.split(".")[0];
+      byTest.set(testClass, [(byTest.get(testClass)?.[0] ?? 0) + 1, (byTest.get(testClass)?.[1] ?? 0) + cpu]);
       const name = rest.filter((word) => /^[a-z][a-z-]*$/.test(word)).slice(0, rest[0] === "stack" ? 2 : 1).join(" ");
       const [count, walls, cpus] = commands.get(name) ?? [0, 0, 0];
       commands.set(name, [count + 1, walls + Number(wall), cpus + cpu]);
@@ -302,6 +312,8 @@ async function e2eParts() {
     cpuSeconds: run.cpuSeconds,
     rows: [...sums].map(([name, [count, cpu]]) => [name, count, cpu]),
     commands: [...commands].map(([name, totals]) => [name, ...totals]).sort((a, b) => b[3] - a[3]),
+    byTest: [...byTest].map(([name, totals]) => [name === "-" ? "the suite's setup, outside any test" : name, ...totals])
+      .sort((a, b) => b[2] - a[2]),
   };
 }
 

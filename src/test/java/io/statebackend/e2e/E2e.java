@@ -8,6 +8,7 @@ import io.statebackend.e2e.standin.StandInHost;
 import io.statebackend.e2e.standin.StandInProvider;
 import io.statebackend.process.Command;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.ByteArrayOutputStream;
@@ -47,7 +48,7 @@ import java.util.stream.Stream;
  *
  * <p>Nothing is skipped: without the toolchain every test fails with one line that says how to install it.
  */
-public final class E2e implements BeforeAllCallback {
+public final class E2e implements BeforeAllCallback, BeforeEachCallback {
 
     static final Path PROJECT = Path.of("").toAbsolutePath();
     static final Path DIR = Path.of(System.getProperty("e2e.dir", "target/e2e")).toAbsolutePath();
@@ -73,6 +74,15 @@ public final class E2e implements BeforeAllCallback {
     private static final Set<String> BUILD_TOOLS = Set.of("mvn", "mvnDebug", "javac");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The test the current thread runs, {@code Class} or {@code Class.method}, in every sandbox command's environment
+     * ({@link #TEST_ENV}): what lets {@code bench/bench.mjs e2e} count each test's commands. The tests run two at a
+     * time, each on its own thread.
+     */
+    private static final ThreadLocal<String> RUNNING = ThreadLocal.withInitial(() -> "");
+    static final String TEST_ENV = "STATE_BACKEND_E2E_TEST";
+
     private static boolean ready;
     private static String commandPath;
     private static String jvmOptions = SHORT_RUN_OPTIONS;
@@ -80,9 +90,19 @@ public final class E2e implements BeforeAllCallback {
     private static Azurite azurite;
     private static StandInHost standIns;
 
+    static String running() {
+        return RUNNING.get();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        RUNNING.set(context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName());
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         prepare();
+        RUNNING.set(context.getRequiredTestClass().getSimpleName());
         // Closed when the whole run ends, whatever its outcome.
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(E2e.class, k -> (ExtensionContext.Store.CloseableResource) E2e::stopEmulators);

@@ -73,6 +73,7 @@ final class Sandbox {
             env.put("PULUMI_CONFIG_PASSPHRASE", PASSPHRASE);
             env.putAll(E2e.standInEnv());
             env.putAll(E2e.jvmEnv());
+            env.put(E2e.TEST_ENV, E2e.running());
         } catch (IOException e) {
             throw new UncheckedIOException("could not set up the sandbox in " + root, e);
         }

@@ -9,7 +9,8 @@
 //       the real-CLI end-to-end suite (Failsafe) on a built tree: wall and CPU time, each test class's time (with
 //       --baseline, the same suite of that commit's worktree, run for run alternately, and the ratio), and,
 //       from one more run with every `pulumi`, `java` and `node` the tests start wrapped in a timer, where the CPU
-//       time goes (the CLI, the program's JVMs, the language host's package scans, the pack's analyzer, the rest).
+//       time goes (the CLI, the program's JVMs, the language host's package scans, the pack's analyzer, the rest),
+//       by subcommand and by the test class that ran each command.
 //   node bench/bench.mjs preview [--runs N]
 //       `pulumi preview` through the pinned CLI with the stand-in providers (io.statebackend.e2e.PreviewBenchmark):
 //       the prod stack with the policy pack ÷ a one-resource Java program with the pack, like with like (the same

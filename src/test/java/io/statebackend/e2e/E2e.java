@@ -7,6 +7,7 @@ import com.google.common.io.RecursiveDeleteOption;
 import io.statebackend.e2e.standin.StandInHost;
 import io.statebackend.e2e.standin.StandInProvider;
 import io.statebackend.process.Command;
+import io.statebackend.testing.Executables;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -23,7 +24,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -278,8 +278,7 @@ public final class E2e implements BeforeAllCallback, BeforeEachCallback {
                 "");
         try {
             Path dir = Files.createDirectories(DIR.resolve("programs-java"));
-            Path wrapper = dir.resolve("java");
-            Files.writeString(wrapper, String.join("\n",
+            Executables.write(dir.resolve("java"), String.join("\n",
                     "#!/bin/sh",
                     "case \"$1 $2\" in",
                     "  \"-jar " + PROGRAMS + "/\"*.jar|\"-cp " + PROGRAMS + "/\"*.jar)",
@@ -289,7 +288,6 @@ public final class E2e implements BeforeAllCallback, BeforeEachCallback {
                     "esac",
                     "exec " + java + " \"$@\"",
                     ""));
-            Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("could not set up the test programs' java in " + DIR, e);
@@ -306,10 +304,8 @@ public final class E2e implements BeforeAllCallback, BeforeEachCallback {
         String program = afterwards.isEmpty()
                 ? "exec " + JAVA + " " + options + " \"$@\""
                 : JAVA + " " + options + " \"$@\"; code=$?; " + afterwards + "; exit $code";
-        Path wrapper = Files.createDirectories(dir).resolve("java");
-        Files.writeString(wrapper, "#!/bin/sh\ncase \" $* \" in *\" -jar \"*) " + program + " ;; esac\nexec " + JAVA
-                + " \"$@\"\n");
-        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Executables.write(Files.createDirectories(dir).resolve("java"), "#!/bin/sh\ncase \" $* \" in *\" -jar \"*) "
+                + program + " ;; esac\nexec " + JAVA + " \"$@\"\n");
         return dir;
     }
 
@@ -342,8 +338,7 @@ public final class E2e implements BeforeAllCallback, BeforeEachCallback {
                 Path plugin = dir.resolve("pulumi-resource-" + name);
                 // Written aside and moved in whole: another fork may be starting this plugin right now.
                 Path written = Files.createTempFile(dir, "pulumi-resource-" + name, ".tmp");
-                Files.writeString(written, StandInHost.pluginScript(name, version));
-                Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rwxr-xr-x"));
+                Executables.write(written, StandInHost.pluginScript(name, version));
                 Files.move(written, plugin, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {

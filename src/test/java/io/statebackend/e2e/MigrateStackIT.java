@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statebackend.ops.MigrateStack;
 import io.statebackend.process.Command;
+import io.statebackend.testing.Executables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -311,8 +311,7 @@ class MigrateStackIT {
     private void failOnceAfter(String words) throws IOException {
         Path bin = Files.createDirectories(tmp.resolve("faulty-bin"));
         Path marker = tmp.resolve("failed-once");
-        Path script = bin.resolve("pulumi");
-        Files.writeString(script, String.join("\n",
+        Executables.write(bin.resolve("pulumi"), String.join("\n",
                 "#!/bin/sh",
                 Command.quote(E2e.BIN.resolve("pulumi").toString()) + " \"$@\"",
                 "code=$?",
@@ -325,7 +324,6 @@ class MigrateStackIT {
                 "    fi ;;",
                 "esac",
                 "exit $code", ""));
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         sandbox.putFirstOnPath(bin);
     }
 }

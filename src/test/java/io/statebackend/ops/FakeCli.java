@@ -2,6 +2,7 @@ package io.statebackend.ops;
 
 import com.google.common.io.MoreFiles;
 import io.statebackend.process.ProcessRunner;
+import io.statebackend.testing.Executables;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -91,9 +91,7 @@ final class FakeCli {
     }
 
     void installFake(String name, byte[] script) throws IOException {
-        Path exe = bin.resolve(name);
-        Files.write(exe, script);
-        Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Executables.write(bin.resolve(name), new String(script, StandardCharsets.UTF_8));
     }
 
     void removeFromPath(String name) {

@@ -1,5 +1,6 @@
 package io.statebackend.process;
 
+import io.statebackend.testing.Executables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,10 +24,7 @@ class ProcessRunnerTest {
     /** An executable shell script {@code name} in {@code dir}/bin. */
     private Path script(String name, String body) throws IOException {
         Path bin = Files.createDirectories(dir.resolve("bin"));
-        Path exe = bin.resolve(name);
-        Files.writeString(exe, "#!/bin/sh\n" + body + "\n");
-        Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return exe;
+        return Executables.write(bin.resolve(name), "#!/bin/sh\n" + body + "\n");
     }
 
     @Test

@@ -175,11 +175,11 @@ public final class PreviewBenchmark {
     }
 
     /**
-     * As a user's shell runs it: without the end-to-end tests' JVM options (their class-data archive above all), and
-     * with the build tools the tests leave off PATH, whose version probes are part of every preview a user runs.
+     * As a user's shell runs it: without the end-to-end tests' runtime settings (their class-data archive above all),
+     * and with the build tools the tests leave off PATH, whose version probes are part of every preview a user runs.
      */
     private static Sandbox asUsersRunIt(Sandbox sandbox) {
-        sandbox.env.remove(E2e.JVM_OPTIONS_ENV);
+        sandbox.env.keySet().removeAll(E2e.runtimeVariables());
         sandbox.env.put("PATH", E2e.BIN + File.pathSeparator + System.getenv("PATH"));
         return sandbox;
     }

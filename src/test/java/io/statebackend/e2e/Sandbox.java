@@ -72,7 +72,7 @@ final class Sandbox {
             env.put("PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION", "true");
             env.put("PULUMI_CONFIG_PASSPHRASE", PASSPHRASE);
             env.putAll(E2e.standInEnv());
-            env.putAll(E2e.jvmEnv());
+            env.putAll(E2e.runtimeEnv());
             env.put(E2e.TEST_ENV, E2e.running());
         } catch (IOException e) {
             throw new UncheckedIOException("could not set up the sandbox in " + root, e);

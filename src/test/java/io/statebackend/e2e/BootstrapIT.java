@@ -37,7 +37,7 @@ class BootstrapIT {
         String bucket = "pulumi-state-" + UUID.randomUUID().toString().substring(0, 8);
         moto.createStateBucket(bucket);
         moto.createKeyAlias("alias/pulumi-secrets-dev");
-        withSecretAnd(sandbox, "state-backend:awsBucketName: " + bucket, "state-backend:azureEnabled: false");
+        withSecretAnd(sandbox, Map.of("state-backend:awsBucketName", bucket, "state-backend:azureEnabled", false));
 
         bootstrap(sandbox, "--target", "aws", "--clouds", "aws", "--backend-query", moto.backendQuery());
 
@@ -60,8 +60,8 @@ class BootstrapIT {
                 // Only the prerequisites check reads these: the stand-in azure-native provider needs no login, and
                 // the backend uses Azurite's shared key.
                 .with(Map.of("AZURE_CLIENT_ID", "e2e", "AZURE_TENANT_ID", "e2e", "AZURE_CLIENT_SECRET", "e2e"));
-        withSecretAnd(sandbox, "state-backend:azureStorageAccountName: " + Azurite.ACCOUNT,
-                "state-backend:awsEnabled: false");
+        withSecretAnd(sandbox, Map.of("state-backend:azureStorageAccountName", Azurite.ACCOUNT,
+                "state-backend:awsEnabled", false));
 
         // Azurite has no Key Vault: the moved stack is encrypted with the KMS key on moto instead.
         bootstrap(sandbox, "--target", "azure", "--clouds", "aws", "--backend-query", azurite.backendQuery(),
@@ -76,8 +76,8 @@ class BootstrapIT {
      * emulator serves, and the other cloud turned off, as a team with one cloud runs it. The bootstrap's steps are the
      * same either way; the whole dev stack through the real CLI is MainCommandIT's.
      */
-    private static void withSecretAnd(Sandbox sandbox, String... settings) {
-        sandbox.write("Pulumi.dev.yaml", sandbox.read("Pulumi.dev.yaml") + "  " + String.join("\n  ", settings) + "\n");
+    private static void withSecretAnd(Sandbox sandbox, Map<String, ?> settings) {
+        sandbox.withConfig("dev", settings);
         sandbox.env.put("PULUMI_BACKEND_URL", sandbox.localBackend());
         sandbox.bash("mkdir -p .pulumi-local", Map.of());
         sandbox.pulumiOk("stack", "init", "dev", "--secrets-provider", "passphrase");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Under prod's pack config the real CLI refuses an update that breaks a mandatory control, and names the policy. That
- * the real program passes under the same config is {@link ComplianceEvidenceIT}'s.
+ * the real program passes under the same config is {@link ComplianceEvidenceIT}'s. The control taken away is Azure's,
+ * so the stack runs with AWS turned off, as a team with one cloud runs it.
  */
 @ExtendWith(E2e.class)
 class PolicyEnforcementIT {
@@ -25,7 +27,8 @@ class PolicyEnforcementIT {
 
     @Test
     void theRealCliBlocksAProgramWithoutAMandatoryControl() {
-        Sandbox sandbox = new Sandbox(tmp).withOwnIds().initLocal("prod");
+        Sandbox sandbox = new Sandbox(tmp).withOwnIds().withConfig("prod", Map.of("state-backend:awsEnabled", false))
+                .initLocal("prod");
         String[] up = {"up", "--yes", "--stack", "prod", "--policy-pack", "policy/run-pack",
                 "--policy-pack-config", "policy/config/prod.json"};
 

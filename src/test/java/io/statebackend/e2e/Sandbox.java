@@ -120,6 +120,12 @@ final class Sandbox {
         return this;
     }
 
+    /** Sets {@code values} in the stack file's config, as an operator edits it ({@link Stacks#setConfig}). */
+    Sandbox withConfig(String stack, Map<String, ?> values) {
+        Stacks.setConfig(project.resolve("Pulumi." + stack + ".yaml"), values);
+        return this;
+    }
+
     /** Makes the project's local backend the backend of every command, and creates {@code stack} in it. */
     Sandbox initLocal(String stack) {
         env.put("PULUMI_BACKEND_URL", localBackend());

@@ -115,9 +115,9 @@ class StateAccessPolicyIT {
 
     /** The program's state access and read policies for a dev stack whose state bucket is {@code bucket}. */
     private Map<String, String> programsPolicies(String bucket) {
-        Sandbox sandbox = new Sandbox(tmp.resolve("program")).initLocal("dev");
-        sandbox.pulumiOk("config", "set", "state-backend:azureEnabled", "false", "--stack", "dev");
-        sandbox.pulumiOk("config", "set", "state-backend:awsBucketName", bucket, "--stack", "dev");
+        Sandbox sandbox = new Sandbox(tmp.resolve("program"))
+                .withConfig("dev", Map.of("state-backend:azureEnabled", false, "state-backend:awsBucketName", bucket))
+                .initLocal("dev");
         sandbox.pulumiOk("up", "--yes", "--skip-preview", "--stack", "dev");
         Map<String, String> policies = new java.util.LinkedHashMap<>();
         for (String output : List.of("awsStateAccessPolicyJson", "awsStateReadPolicyJson")) {

@@ -58,8 +58,12 @@ public final class Stacks {
 
     /** The list {@link #OWN_IDS} gives a bare key of this project. */
     public static List<String> ownIdList(String key) {
+        return listOf(ownId(key));
+    }
+
+    private static List<String> listOf(String json) {
         try {
-            return new ObjectMapper().readValue(ownId(key), new TypeReference<List<String>>() {
+            return new ObjectMapper().readValue(json, new TypeReference<List<String>>() {
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,14 +75,20 @@ public final class Stacks {
      * in place of the examples.
      */
     public static void writeOwnIds(Path stackFile) {
+        Map<String, Object> ids = new HashMap<>();
+        for (Map.Entry<String, String> id : OWN_IDS.entrySet()) {
+            ids.put(id.getKey(), id.getValue().startsWith("[") ? listOf(id.getValue()) : id.getValue());
+        }
+        setConfig(stackFile, ids);
+    }
+
+    /** Sets config values in a stack file, as an operator edits it: a string, a boolean or a list each as itself. */
+    public static void setConfig(Path stackFile, Map<String, ?> values) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         try {
             ObjectNode root = (ObjectNode) yaml.readTree(stackFile.toFile());
-            ObjectNode config = (ObjectNode) root.path("config");
-            for (Map.Entry<String, String> id : OWN_IDS.entrySet()) {
-                config.set(id.getKey(), id.getValue().startsWith("[") ? yaml.readTree(id.getValue())
-                        : yaml.getNodeFactory().textNode(id.getValue()));
-            }
+            ObjectNode config = root.has("config") ? (ObjectNode) root.get("config") : root.putObject("config");
+            values.forEach((key, value) -> config.set(key, yaml.valueToTree(value)));
             yaml.writeValue(stackFile.toFile(), root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

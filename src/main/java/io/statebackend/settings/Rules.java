@@ -48,8 +48,8 @@ final class Rules {
     }
 
     static Rule<String> oneOf(List<String> allowed) {
-        return rule("one of " + String.join(", ", allowed), (setting, value, profile) -> require(
-                allowed.contains(value), setting, value, "one of " + String.join(", ", allowed)));
+        String listed = "one of " + String.join(", ", allowed);
+        return rule(listed, isIn(allowed, listed));
     }
 
     /** A narrower choice in one profile; checked before the general one so its reason is the one reported. */
@@ -64,8 +64,13 @@ final class Rules {
                 expectation));
     }
 
+    /** As {@link #oneOf}, for a set too long to list: {@code expectation} says what it holds. */
     static Rule<String> memberOf(Collection<String> allowed, String expectation) {
-        return rule("", (setting, value, profile) -> require(allowed.contains(value), setting, value, expectation));
+        return rule("", isIn(allowed, expectation));
+    }
+
+    private static Check<String> isIn(Collection<String> allowed, String expectation) {
+        return (setting, value, profile) -> require(allowed.contains(value), setting, value, expectation);
     }
 
     /** A switch one profile must leave on; {@code expectation} says why. */

@@ -4,6 +4,7 @@ import com.pulumi.Pulumi;
 import com.pulumi.core.Output;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * TEST PROGRAM: a stack that uses the state backend, as any other stack of the organisation would: a secret in its
@@ -16,16 +17,18 @@ public final class ConsumerProgram {
     }
 
     public static void main(String[] args) {
-        Pulumi.run(ctx -> {
+        AtomicInteger holdSeconds = new AtomicInteger();
+        int exitCode = Pulumi.runAsync(ctx -> {
             ctx.export("token", ctx.config().requireSecret("apiToken"));
             ctx.export("greeting", Output.of(ctx.config().get("greeting").orElse("hello")));
-            ctx.config().getInteger("holdSeconds").ifPresent(seconds -> {
-                try {
-                    Thread.sleep(Duration.ofSeconds(seconds).toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-        });
+            ctx.config().getInteger("holdSeconds").ifPresent(holdSeconds::set);
+        }).join();
+        // Held once the SDK is done: its runner spins on a core while any of its tasks, this callback too, is running.
+        try {
+            Thread.sleep(Duration.ofSeconds(holdSeconds.get()).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.exit(exitCode);
     }
 }

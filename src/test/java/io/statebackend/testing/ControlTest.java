@@ -19,6 +19,14 @@ class ControlTest {
     }
 
     @Test
+    void aCheckThatStillHoldsWithoutItsControlFailsTheTestThatRemovedIt() {
+        AssertionError error = assertThrows(AssertionError.class,
+                () -> Control.of("CIS Azure 9.3.6", "minimum TLS version 1.2", r -> true).assertBroken(Runs.prod()));
+        assertTrue(error.getMessage().contains("still holds after the control was removed"), error.getMessage());
+        Control.of("CIS Azure 9.3.6", "minimum TLS version 1.2", r -> false).assertBroken(Runs.prod());
+    }
+
+    @Test
     void aNameThePackDoesNotHaveIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Control.of("CIS Azure 9.3.6", "minimum TLS version 1.2", r -> true).inPack("azure-storage-tls"));

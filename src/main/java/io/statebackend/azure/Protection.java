@@ -13,7 +13,7 @@ import com.pulumi.core.Output;
  */
 final class Protection {
 
-    static final String LOCK_NOTE = "Holds every Pulumi stack's state or its keys. Remove only after migrating state away.";
+    private static final String LOCK_NOTE = "Holds every Pulumi stack's state or its keys. Remove only after migrating state away.";
 
     Protection(AzureScope scope, Account account, Encryption encryption) {
         if (!scope.settings().protection().deleteLocks()) {

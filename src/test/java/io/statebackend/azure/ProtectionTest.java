@@ -1,6 +1,5 @@
 package io.statebackend.azure;
 
-import io.statebackend.mockrun.PlanResult;
 import io.statebackend.mockrun.ResourceRecord;
 import io.statebackend.testing.Control;
 import io.statebackend.testing.Records;
@@ -52,6 +51,9 @@ class ProtectionTest {
 
     @Test
     void lockNotesSayWhatTheLockGuards() {
-        Runs.prod().ofType(LOCK).forEach(lock -> assertEquals(Protection.LOCK_NOTE, lock.input("notes")));
+        List<ResourceRecord> locks = Runs.prod().ofType(LOCK);
+        assertFalse(locks.isEmpty(), "prod has delete locks");
+        locks.forEach(lock -> assertEquals("Holds every Pulumi stack's state or its keys. Remove only after migrating"
+                + " state away.", lock.input("notes"), lock.name()));
     }
 }

@@ -21,6 +21,7 @@ class DependencyGraphTest {
     }
 
     private static void waitsOnlyFor(String type, String name, Set<String> allowedTypes) {
+        assertFalse(prod.waitsFor(type, name).isEmpty(), type + "::" + name + " waits for what it attaches to");
         for (String dependency : prod.waitsFor(type, name)) {
             String dependencyType = dependency.substring(0, dependency.indexOf("::"));
             assertTrue(allowedTypes.contains(dependencyType), type + "::" + name + " waits for " + dependency);

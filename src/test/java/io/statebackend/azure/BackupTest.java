@@ -82,6 +82,10 @@ class BackupTest {
                 "properties.storageSettings", List.of(Map.of("datastoreType", "VaultStore", "type", "LocallyRedundant"))));
         GEO_REDUNDANT_VAULT.assertBroken(Records.withInput(Runs.prod(), BACKUP_VAULT, "state-backup-vault",
                 "properties.securitySettings.immutabilitySettings.state", "Disabled"));
+        GEO_REDUNDANT_VAULT.assertBroken(Records.withInput(Runs.prod(), BACKUP_VAULT, "state-backup-vault",
+                "properties.securitySettings.softDeleteSettings.state", "Off"));
+        GEO_REDUNDANT_VAULT.assertBroken(Records.withInput(Runs.prod(), BACKUP_VAULT, "state-backup-vault",
+                "identity.type", "None"));
         dailyVaultedBackupKept(30).assertBroken(Records.withInput(Runs.prod(), BACKUP_POLICY, "state-backup-policy",
                 "properties.policyRules", List.of()));
         CONTAINER_COVERED.assertBroken(Records.with(Runs.prod(), BACKUP_INSTANCE, "state-backup-instance", Records::withoutDependencies));

@@ -85,6 +85,19 @@ class BlobDataProtectionTest {
         control.assertBroken(withoutControl);
     }
 
+    /** The retention lengths, each shortened alone with soft delete still on: the length is a condition of its own. */
+    static Stream<Arguments> retentionLengths() {
+        return Stream.of(
+                Arguments.of(blobSoftDelete(30), "deleteRetentionPolicy.days", 7),
+                Arguments.of(containerSoftDelete(30), "containerDeleteRetentionPolicy.days", 7));
+    }
+
+    @ParameterizedTest(name = "{0} fails with only {1} = {2}")
+    @MethodSource("retentionLengths")
+    void checkFailsWhenOnlyTheRetentionIsShortened(Control control, String path, Object brokenValue) {
+        control.assertBroken(Records.withInput(Runs.prod(), BLOB_SERVICE, "state-blob-service", path, brokenValue));
+    }
+
     @Test
     void developmentKeepsTheControlsWithShorterRetention() {
         VERSIONING.assertHolds(Runs.dev());

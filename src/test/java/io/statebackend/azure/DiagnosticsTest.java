@@ -51,8 +51,13 @@ class DiagnosticsTest {
         BLOB_AUDIT.assertBroken(Records.withInput(Runs.prod(), DIAGNOSTIC_SETTING, "state-blob-audit", "logs",
                 List.of(Map.of("category", "StorageRead", "enabled", true), Map.of("category", "StorageWrite", "enabled", true))));
         BLOB_AUDIT.assertBroken(Records.withInput(Runs.prod(), DIAGNOSTIC_SETTING, "state-blob-audit", "workspaceId", null));
+        BLOB_AUDIT.assertBroken(Records.withInput(Runs.prod(), DIAGNOSTIC_SETTING, "state-blob-audit", "metrics",
+                List.of(Map.of("category", "Transaction", "enabled", false))));
+        BLOB_AUDIT.assertBroken(Records.withInput(Runs.prod(), DIAGNOSTIC_SETTING, "state-blob-audit", "resourceUri",
+                idOf(Runs.prod(), ACCOUNT, ACCOUNT_NAME)));
         VAULT_AUDIT.assertBroken(Records.withInput(Runs.prod(), DIAGNOSTIC_SETTING, "state-vault-audit", "logs",
                 List.of(Map.of("category", "AuditEvent", "enabled", false))));
+        VAULT_AUDIT.assertBroken(Records.withInput(Runs.prod(), DIAGNOSTIC_SETTING, "state-vault-audit", "workspaceId", null));
     }
 
     @Test

@@ -104,6 +104,26 @@ class EncryptionTest {
         control.assertBroken(withoutControl);
     }
 
+    /** The checks' other conditions, each broken alone on the real run: no condition joined into a check is idle. */
+    static Stream<Arguments> eachCondition() {
+        return Stream.of(
+                Arguments.of(CUSTOMER_MANAGED_KEY, ACCOUNT, ACCOUNT_NAME, "encryption.keyVaultProperties.keyName", "another-key"),
+                Arguments.of(CUSTOMER_MANAGED_KEY, ACCOUNT, ACCOUNT_NAME, "encryption.keyVaultProperties.keyVaultUri",
+                        "https://kv-elsewhere.vault.azure.net/"),
+                Arguments.of(VAULT_SOFT_DELETE, VAULT, VAULT_NAME, "properties.enableSoftDelete", false),
+                Arguments.of(VAULT_PRIVATE, VAULT, VAULT_NAME, "properties.networkAcls.defaultAction", "Allow"),
+                Arguments.of(VAULT_PRIVATE, VAULT, VAULT_NAME, "properties.networkAcls.bypass", "None"),
+                Arguments.of(STRONG_KEY, KEY, Encryption.CMK_KEY_NAME, "properties.kty", "EC"),
+                Arguments.of(STRONG_KEY, KEY, Encryption.CMK_KEY_NAME, "properties.keyOps",
+                        List.of("wrapKey", "unwrapKey", "encrypt", "decrypt")));
+    }
+
+    @ParameterizedTest(name = "{0} fails with only {3} = {4}")
+    @MethodSource("eachCondition")
+    void checkFailsWhenAnyOneOfItsConditionsIsBroken(Control control, String type, String name, String path, Object brokenValue) {
+        control.assertBroken(Records.withInput(Runs.prod(), type, name, path, brokenValue));
+    }
+
     @Test
     void rotatedVersionsExpireAfterAMarginAndNotifyBeforeExpiry() {
         Object policy = cmk(Runs.prod()).input("properties.rotationPolicy");

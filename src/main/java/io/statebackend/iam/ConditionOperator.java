@@ -12,7 +12,6 @@ public enum ConditionOperator {
     BOOL("Bool"),
     NULL("Null"),
     STRING_EQUALS("StringEquals"),
-    STRING_LIKE("StringLike"),
     STRING_NOT_EQUALS_IF_EXISTS("StringNotEqualsIfExists"),
     ARN_EQUALS("ArnEquals");
 

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Controls 2-5 on the state bucket: name and protection, versioning (FSBP S3.14), SSE-KMS with a bucket key (S3.17),
+ * The state bucket's controls: name and protection, versioning (FSBP S3.14), SSE-KMS with a bucket key (S3.17),
  * public-access block (S3.8) and ACLs disabled (S3.12). The assertions take the bucket's logical name so the
  * replica and log bucket tests reuse them.
  */

@@ -18,7 +18,6 @@ final class AzureTypes {
     static final String CONTAINER = AzureType.BLOB_CONTAINER.token();
     static final String VAULT = AzureType.VAULT.token();
     static final String KEY = AzureType.KEY.token();
-    static final String IDENTITY = AzureType.USER_ASSIGNED_IDENTITY.token();
     static final String ROLE_ASSIGNMENT = AzureType.ROLE_ASSIGNMENT.token();
     static final String LOCK = AzureType.RESOURCE_LOCK.token();
     static final String VNET = AzureType.VIRTUAL_NETWORK.token();

@@ -77,10 +77,7 @@ class BootstrapIT {
      * same either way; the whole dev stack through the real CLI is MainCommandIT's.
      */
     private static void withSecretAnd(Sandbox sandbox, Map<String, ?> settings) {
-        sandbox.withConfig("dev", settings);
-        sandbox.env.put("PULUMI_BACKEND_URL", sandbox.localBackend());
-        sandbox.bash("mkdir -p .pulumi-local", Map.of());
-        sandbox.pulumiOk("stack", "init", "dev", "--secrets-provider", "passphrase");
+        sandbox.withConfig("dev", settings).initLocal("dev");
         sandbox.pulumiOk("config", "set", "--secret", "consumer:apiToken", "s3cr3t-token", "--stack", "dev");
         sandbox.env.remove("PULUMI_BACKEND_URL");
     }

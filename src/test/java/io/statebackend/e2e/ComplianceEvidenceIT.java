@@ -51,7 +51,7 @@ class ComplianceEvidenceIT {
      */
     @Test
     void aLaterRunLeavesTheKeysExpiryAloneAndWithoutIgnoreChangesWouldNot(@TempDir Path tmp) {
-        Sandbox later = new Sandbox(tmp).withOwnIds();
+        Sandbox later = new Sandbox(tmp);
         later.write("Pulumi.prod.yaml", deployed.read("Pulumi.prod.yaml"));
         later.env.put("PULUMI_BACKEND_URL", deployed.localBackend());
         later.useProgram(KeysOnALaterDay.class);

@@ -376,10 +376,10 @@ public final class E2e implements BeforeAllCallback, BeforeEachCallback {
     }
 
     /**
-     * The PATH of every command: the pinned CLI first, then the caller's PATH without Maven and the Java compiler, as
-     * on a deploy machine that runs the prebuilt jar on a JRE. The Java language host runs {@code mvn --version} and
-     * {@code javac --version} for every preview's and update's metadata: two JVM starts each time, which say nothing
-     * about the state. A directory of the caller's PATH that holds one of them is replaced by a mirror without them.
+     * The PATH of every command: the test programs' java ({@link #programsJava}) and the pinned CLI first, then the
+     * caller's PATH without Maven and the Java compiler, as on a deploy machine that runs the prebuilt jar on a JRE.
+     * The Java language host runs {@code mvn --version} and {@code javac --version} for every preview's and update's
+     * metadata: two JVM starts each time, which say nothing about the state. A directory of the caller's PATH that holds one of them is replaced by a mirror without them.
      */
     static String commandPath() {
         return commandPath;

@@ -61,7 +61,7 @@ final class Evidence {
         assertEquals(0, engine.path("summary").path("unknown").asInt(), engine.path("summary")::toString);
     }
 
-    /** Every resource of a stateful type carries {@code protect} as the stack says; there is one of each type. */
+    /** Every resource of a stateful type carries {@code protect} as the stack says; each such type is present. */
     static void assertProtected(JsonNode export, boolean expected) {
         Set<String> seen = new LinkedHashSet<>();
         for (JsonNode resource : export.path("deployment").path("resources")) {

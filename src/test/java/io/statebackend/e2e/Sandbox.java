@@ -30,8 +30,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * One test's copy of the project and the environment its commands run in. The stack files are copies (the
  * bootstrap and migrations rewrite them); the built jar, the policy pack and the tools are the project's own, linked.
- * The environment holds the pinned CLI first on PATH and no build tools ({@link E2e#commandPath}), a Pulumi home of
- * the test's own whose plugin cache is the shared one, and nothing of the caller's cloud credentials or Pulumi login.
+ * The environment holds the pinned CLI and the test programs' java first on PATH, and no build tools
+ * ({@link E2e#commandPath}), a Pulumi home of the test's own whose plugin cache is the shared one, and nothing of the
+ * caller's cloud credentials or Pulumi login.
  */
 final class Sandbox {
 

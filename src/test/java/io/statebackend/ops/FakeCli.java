@@ -121,11 +121,6 @@ final class FakeCli {
         return this;
     }
 
-    void clearRules() {
-        rules.clear();
-        writeScenario();
-    }
-
     /** Writes the rules as fake-cli.sh reads them: one numbered directory per rule, in order. */
     private void writeScenario() {
         try {

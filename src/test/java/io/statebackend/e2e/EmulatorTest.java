@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Starting an emulator when another process takes its port first: the emulator, a few lines of Python, exits the way
- * Azurite and moto do when their port is taken, as many times as asked, and listens after that.
+ * Azurite and moto do when their port is taken, as many times as asked, and listens after that; or another process
+ * listens on its port while it never does.
  */
 class EmulatorTest {
 
@@ -26,6 +27,23 @@ class EmulatorTest {
             "starts, exits, port = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])",
             "started = int(open(starts).read()) if os.path.exists(starts) else 0",
             "open(starts, 'w').write(str(started + 1))",
+            "squatter = os.environ.get('SQUATTER_PID_FILE')",
+            "if squatter:",
+            "    # another process, not started by this one, takes the port first; this one never listens",
+            "    child = os.fork()",
+            "    if child == 0:",
+            "        os.setsid()",
+            "        if os.fork() == 0:",
+            "            taken = socket.socket()",
+            "            taken.bind(('127.0.0.1', port))",
+            "            taken.listen()",
+            "            open(squatter, 'w').write(str(os.getpid()))",
+            "            time.sleep(60)",
+            "        os._exit(0)",
+            "    os.waitpid(child, 0)",
+            "    time.sleep(2)",
+            "    print('never listened')",
+            "    sys.exit(1)",
             "if started < exits:",
             "    print('Error: listen EADDRINUSE: address already in use 127.0.0.1:%d' % port)",
             "    sys.exit(1)",
@@ -55,10 +73,34 @@ class EmulatorTest {
         assertEquals("3", Files.readString(dir.resolve("starts")));
     }
 
+    /**
+     * A port that answers is not enough: the socket must be the emulator's. Here a process the fake does not own (it
+     * is reparented away) listens on the port while the fake never does, and then exits; the start fails on that exit
+     * instead of taking the other process for the emulator.
+     */
+    @Test
+    void aPortSomeoneElseListensOnIsNotTheEmulatorListening() throws IOException {
+        Path squatter = dir.resolve("squatter.pid");
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> start(0, Map.of("SQUATTER_PID_FILE", squatter.toString())).close());
+            assertTrue(e.getMessage().startsWith("fake exited with 1"), e.getMessage());
+            assertTrue(Files.exists(squatter), "another process held the port meanwhile");
+        } finally {
+            if (Files.exists(squatter)) {
+                ProcessHandle.of(Long.parseLong(Files.readString(squatter).strip())).ifPresent(ProcessHandle::destroy);
+            }
+        }
+    }
+
     /** The fake emulator, told to exit with "address in use" on its first {@code exits} starts. */
     private Emulator start(int exits) throws IOException {
+        return start(exits, Map.of());
+    }
+
+    private Emulator start(int exits, Map<String, String> env) throws IOException {
         Path script = Files.writeString(dir.resolve("emulator.py"), EMULATOR);
         return Emulator.start("fake", dir, List.of("/usr/bin/env", "python3", script.toString(),
-                dir.resolve("starts").toString(), String.valueOf(exits)), port -> List.of(String.valueOf(port)), Map.of());
+                dir.resolve("starts").toString(), String.valueOf(exits)), port -> List.of(String.valueOf(port)), env);
     }
 }

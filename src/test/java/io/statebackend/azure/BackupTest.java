@@ -89,6 +89,30 @@ class BackupTest {
         dailyVaultedBackupKept(30).assertBroken(Records.withInput(Runs.prod(), BACKUP_POLICY, "state-backup-policy",
                 "properties.policyRules", List.of()));
         CONTAINER_COVERED.assertBroken(Records.with(Runs.prod(), BACKUP_INSTANCE, "state-backup-instance", Records::withoutDependencies));
+        dailyVaultedBackupKept(30).assertBroken(Records.withInput(Runs.prod(), BACKUP_POLICY, "state-backup-policy",
+                "properties.policyRules.0.trigger.schedule.repeatingTimeIntervals", List.of("R/2024-01-01T02:00:00+00:00/P1W")));
+        dailyVaultedBackupKept(30).assertBroken(Records.withInput(Runs.prod(), BACKUP_POLICY, "state-backup-policy",
+                "properties.policyRules.0.dataStore.dataStoreType", "OperationalStore"));
+        dailyVaultedBackupKept(30).assertBroken(Records.withInput(Runs.prod(), BACKUP_POLICY, "state-backup-policy",
+                "properties.policyRules.0.backupParameters.backupType", "Incremental"));
+        dailyVaultedBackupKept(30).assertBroken(Records.withInput(Runs.prod(), BACKUP_POLICY, "state-backup-policy",
+                "properties.policyRules.1.lifecycles.0.deleteAfter.duration", "P7D"));
+        CONTAINER_COVERED.assertBroken(Records.withInput(Runs.prod(), BACKUP_INSTANCE, "state-backup-instance",
+                "properties.dataSourceInfo.resourceID", "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups"
+                        + "/rg-elsewhere/providers/Microsoft.Storage/storageAccounts/stelsewhere"));
+        CONTAINER_COVERED.assertBroken(Records.withInput(Runs.prod(), BACKUP_INSTANCE, "state-backup-instance",
+                "properties.dataSourceInfo.datasourceType", "Microsoft.Compute/disks"));
+        CONTAINER_COVERED.assertBroken(Records.withInput(Runs.prod(), BACKUP_INSTANCE, "state-backup-instance",
+                "properties.policyInfo.policyParameters.backupDatasourceParametersList.0.containersList", List.of("other-container")));
+        CONTAINER_COVERED.assertBroken(Records.withInput(Runs.prod(), ROLE_ASSIGNMENT, "backup-vault-storage-account-backup-contributor",
+                "roleDefinitionId", "/subscriptions/00000000-0000-0000-0000-000000000000/providers"
+                        + "/Microsoft.Authorization/roleDefinitions/" + BuiltInRole.STORAGE_BLOB_DATA_READER.id()));
+        CONTAINER_COVERED.assertBroken(Records.withInput(Runs.prod(), ROLE_ASSIGNMENT, "backup-vault-storage-account-backup-contributor",
+                "scope", idOf(Runs.prod(), CONTAINER, "state-container")));
+        CONTAINER_COVERED.assertBroken(Records.with(Runs.prod(), BACKUP_INSTANCE, "state-backup-instance",
+                i -> Records.withoutDependency(i, ROLE_ASSIGNMENT + "::backup-vault-storage-account-backup-contributor")));
+        CONTAINER_COVERED.assertBroken(Records.with(Runs.prod(), BACKUP_INSTANCE, "state-backup-instance",
+                i -> Records.withoutDependency(i, BLOB_SERVICE + "::state-blob-service")));
     }
 
     @Test

@@ -85,17 +85,24 @@ class BlobDataProtectionTest {
         control.assertBroken(withoutControl);
     }
 
-    /** The retention lengths, each shortened alone with soft delete still on: the length is a condition of its own. */
-    static Stream<Arguments> retentionLengths() {
+    /** The checks' other conditions, each broken alone on the real run: no condition joined into a check is idle. */
+    static Stream<Arguments> eachCondition() {
         return Stream.of(
-                Arguments.of(blobSoftDelete(30), "deleteRetentionPolicy.days", 7),
-                Arguments.of(containerSoftDelete(30), "containerDeleteRetentionPolicy.days", 7));
+                Arguments.of(blobSoftDelete(30), BLOB_SERVICE, "state-blob-service", "deleteRetentionPolicy.days", 7),
+                Arguments.of(containerSoftDelete(30), BLOB_SERVICE, "state-blob-service", "containerDeleteRetentionPolicy.days", 7),
+                Arguments.of(containerSoftDelete(30), BLOB_SERVICE, "state-blob-service", "containerDeleteRetentionPolicy.enabled", false),
+                Arguments.of(CHECKPOINT_COPIES_EXPIRE, LIFECYCLE, "state-lifecycle", "policy.rules.1.definition", null),
+                Arguments.of(CHECKPOINT_COPIES_EXPIRE, LIFECYCLE, "state-lifecycle", "policy.rules.1.enabled", false),
+                Arguments.of(CHECKPOINT_COPIES_EXPIRE, LIFECYCLE, "state-lifecycle", "policy.rules.1.definition.filters.prefixMatch",
+                        List.of("pulumi-state/")),
+                Arguments.of(CHECKPOINT_COPIES_EXPIRE, LIFECYCLE, "state-lifecycle",
+                        "policy.rules.1.definition.actions.baseBlob.delete.daysAfterModificationGreaterThan", 30));
     }
 
-    @ParameterizedTest(name = "{0} fails with only {1} = {2}")
-    @MethodSource("retentionLengths")
-    void checkFailsWhenOnlyTheRetentionIsShortened(Control control, String path, Object brokenValue) {
-        control.assertBroken(Records.withInput(Runs.prod(), BLOB_SERVICE, "state-blob-service", path, brokenValue));
+    @ParameterizedTest(name = "{0} fails with only {3} = {4}")
+    @MethodSource("eachCondition")
+    void checkFailsWhenAnyOneOfItsConditionsIsBroken(Control control, String type, String name, String path, Object brokenValue) {
+        control.assertBroken(Records.withInput(Runs.prod(), type, name, path, brokenValue));
     }
 
     @Test

@@ -58,6 +58,8 @@ class DiagnosticsTest {
         VAULT_AUDIT.assertBroken(Records.withInput(Runs.prod(), DIAGNOSTIC_SETTING, "state-vault-audit", "logs",
                 List.of(Map.of("category", "AuditEvent", "enabled", false))));
         VAULT_AUDIT.assertBroken(Records.withInput(Runs.prod(), DIAGNOSTIC_SETTING, "state-vault-audit", "workspaceId", null));
+        VAULT_AUDIT.assertBroken(Records.withInput(Runs.prod(), DIAGNOSTIC_SETTING, "state-vault-audit", "resourceUri",
+                idOf(Runs.prod(), ACCOUNT, ACCOUNT_NAME)));
     }
 
     @Test

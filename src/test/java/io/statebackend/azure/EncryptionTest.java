@@ -115,7 +115,16 @@ class EncryptionTest {
                 Arguments.of(VAULT_PRIVATE, VAULT, VAULT_NAME, "properties.networkAcls.bypass", "None"),
                 Arguments.of(STRONG_KEY, KEY, Encryption.CMK_KEY_NAME, "properties.kty", "EC"),
                 Arguments.of(STRONG_KEY, KEY, Encryption.CMK_KEY_NAME, "properties.keyOps",
-                        List.of("wrapKey", "unwrapKey", "encrypt", "decrypt")));
+                        List.of("wrapKey", "unwrapKey", "encrypt", "decrypt")),
+                Arguments.of(ENCRYPTION_IDENTITY, ACCOUNT, ACCOUNT_NAME, "identity.type", "SystemAssigned,UserAssigned"),
+                Arguments.of(ENCRYPTION_IDENTITY, ACCOUNT, ACCOUNT_NAME, "identity.userAssignedIdentities",
+                        List.of("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-elsewhere"
+                                + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-elsewhere")),
+                Arguments.of(IDENTITY_CAN_USE_KEY, ROLE_ASSIGNMENT, "cmk-identity-crypto-service-encryption-user",
+                        "roleDefinitionId", "/subscriptions/00000000-0000-0000-0000-000000000000/providers"
+                                + "/Microsoft.Authorization/roleDefinitions/" + BuiltInRole.KEY_VAULT_CRYPTO_USER.id()),
+                Arguments.of(IDENTITY_CAN_USE_KEY, ROLE_ASSIGNMENT, "cmk-identity-crypto-service-encryption-user",
+                        "principalType", "User"));
     }
 
     @ParameterizedTest(name = "{0} fails with only {3} = {4}")

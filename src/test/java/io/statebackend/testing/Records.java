@@ -58,6 +58,13 @@ public final class Records {
                 List.of(), record.provider(), record.ignoreChanges(), record.custom(), record.waitsFor());
     }
 
+    /** The record waiting for everything it waited for but {@code key}: one ordering dropped, the others kept. */
+    public static ResourceRecord withoutDependency(ResourceRecord record, String key) {
+        return new ResourceRecord(record.type(), record.name(), record.inputs(), record.parent(), record.protect(),
+                record.dependsOn().stream().filter(d -> !d.equals(key)).toList(), record.provider(), record.ignoreChanges(),
+                record.custom(), record.waitsFor());
+    }
+
     public static ResourceRecord withoutIgnoredChanges(ResourceRecord record) {
         return new ResourceRecord(record.type(), record.name(), record.inputs(), record.parent(), record.protect(),
                 record.dependsOn(), record.provider(), List.of(), record.custom(), record.waitsFor());

@@ -28,15 +28,6 @@ class BackupTest {
                 .filter(m -> objectType.equals(m.get("objectType"))).findFirst().orElse(Map.of());
     }
 
-    @SuppressWarnings("unchecked")
-    static Object at(Object value, String path) {
-        for (String part : path.split("\\.")) {
-            value = value instanceof Map<?, ?> m ? m.get(part) : value instanceof List<?> l && !l.isEmpty()
-                    ? ((Map<String, Object>) l.get(0)).get(part) : null;
-        }
-        return value;
-    }
-
     static final Control GEO_REDUNDANT_VAULT = Control.of("backup vault", "geo-redundant vault store, soft delete on, immutable",
             r -> maps(backupVault(r).input("properties.storageSettings")).stream().anyMatch(s ->
                     "VaultStore".equals(s.get("datastoreType")) && "GeoRedundant".equals(s.get("type")))
@@ -47,10 +38,10 @@ class BackupTest {
 
     static Control dailyVaultedBackupKept(int days) {
         return Control.of("daily backup", "daily vaulted backup kept " + days + " days",
-                r -> String.valueOf(at(rule(r, "AzureBackupRule"), "trigger.schedule.repeatingTimeIntervals")).endsWith("/P1D]")
-                        && "VaultStore".equals(at(rule(r, "AzureBackupRule"), "dataStore.dataStoreType"))
-                        && "Discrete".equals(at(rule(r, "AzureBackupRule"), "backupParameters.backupType"))
-                        && ("P" + days + "D").equals(at(rule(r, "AzureRetentionRule"), "lifecycles.deleteAfter.duration")))
+                r -> String.valueOf(ResourceRecord.at(rule(r, "AzureBackupRule"), "trigger.schedule.repeatingTimeIntervals")).endsWith("/P1D]")
+                        && "VaultStore".equals(ResourceRecord.at(rule(r, "AzureBackupRule"), "dataStore.dataStoreType"))
+                        && "Discrete".equals(ResourceRecord.at(rule(r, "AzureBackupRule"), "backupParameters.backupType"))
+                        && ("P" + days + "D").equals(ResourceRecord.at(rule(r, "AzureRetentionRule"), "lifecycles.0.deleteAfter.duration")))
                                 .inPack("azure-backup-policy-daily-vault-tier", "azure-backup-policy-retention");
     }
 
@@ -61,8 +52,8 @@ class BackupTest {
                 ResourceRecord grant = r.get(ROLE_ASSIGNMENT, "backup-vault-storage-account-backup-contributor");
                 return idOf(r, ACCOUNT, ACCOUNT_NAME).equals(instance.input("properties.dataSourceInfo.resourceID"))
                         && Backup.BLOB_DATASOURCE_TYPE.equals(instance.input("properties.dataSourceInfo.datasourceType"))
-                        && List.of("pulumi-state").equals(at(instance.input("properties.policyInfo.policyParameters"),
-                        "backupDatasourceParametersList.containersList"))
+                        && List.of("pulumi-state").equals(instance.input(
+                        "properties.policyInfo.policyParameters.backupDatasourceParametersList.0.containersList"))
                         && BuiltInRole.STORAGE_ACCOUNT_BACKUP_CONTRIBUTOR.id().equals(roleId(grant.input("roleDefinitionId")))
                         && idOf(r, ACCOUNT, ACCOUNT_NAME).equals(grant.input("scope"))
                         && instance.dependsOn().contains(ROLE_ASSIGNMENT + "::backup-vault-storage-account-backup-contributor")
@@ -145,11 +136,11 @@ class BackupTest {
     @Test
     void theDailyBackupStartsAtTheConfiguredUtcTime() {
         assertEquals(List.of("R/2024-01-01T02:00:00+00:00/P1D"),
-                at(rule(Stacks.run("prod"), "AzureBackupRule"), "trigger.schedule.repeatingTimeIntervals"));
+                ResourceRecord.at(rule(Stacks.run("prod"), "AzureBackupRule"), "trigger.schedule.repeatingTimeIntervals"));
         PlanResult run = Stacks.runWith("prod", Map.of("azureBackupStartTime", "23:30"));
         assertEquals(List.of("R/2024-01-01T23:30:00+00:00/P1D"),
-                at(rule(run, "AzureBackupRule"), "trigger.schedule.repeatingTimeIntervals"));
-        assertEquals("UTC", at(rule(run, "AzureBackupRule"), "trigger.schedule.timeZone"));
+                ResourceRecord.at(rule(run, "AzureBackupRule"), "trigger.schedule.repeatingTimeIntervals"));
+        assertEquals("UTC", ResourceRecord.at(rule(run, "AzureBackupRule"), "trigger.schedule.timeZone"));
         dailyVaultedBackupKept(30).assertHolds(run);
     }
 

@@ -27,7 +27,12 @@ public record ResourceRecord(
      * {@code rules.0.status}), or null when absent.
      */
     public Object input(String path) {
-        Object current = inputs;
+        return at(inputs, path);
+    }
+
+    /** The value at a dotted path within {@code value}, as {@link #input} reads one, or null when absent. */
+    public static Object at(Object value, String path) {
+        Object current = value;
         for (String part : path.split("\\.")) {
             if (current instanceof Map<?, ?> map) {
                 current = map.get(part);

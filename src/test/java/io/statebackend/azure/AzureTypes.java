@@ -1,5 +1,6 @@
 package io.statebackend.azure;
 
+import io.statebackend.mockrun.PlanMocks;
 import io.statebackend.mockrun.PlanResult;
 import io.statebackend.mockrun.ResourceRecord;
 import io.statebackend.vocabulary.AzureType;
@@ -49,13 +50,11 @@ final class AzureTypes {
     /** The Azure resource id the mock provider gave a resource: what other resources receive as its id. */
     static String idOf(PlanResult run, String type, String name) {
         ResourceRecord r = run.get(type, name);
+        String group = "/subscriptions/" + PlanMocks.SUBSCRIPTION_ID + "/resourceGroups/" + r.input("resourceGroupName");
         return switch (AzureType.byToken(type).orElseThrow()) {
-            case STORAGE_ACCOUNT -> "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/"
-                    + r.input("resourceGroupName") + "/providers/Microsoft.Storage/storageAccounts/" + r.input("accountName");
-            case VAULT -> "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/"
-                    + r.input("resourceGroupName") + "/providers/Microsoft.KeyVault/vaults/" + r.input("vaultName");
-            case KEY -> "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/"
-                    + r.input("resourceGroupName") + "/providers/Microsoft.KeyVault/vaults/" + r.input("vaultName")
+            case STORAGE_ACCOUNT -> group + "/providers/Microsoft.Storage/storageAccounts/" + r.input("accountName");
+            case VAULT -> group + "/providers/Microsoft.KeyVault/vaults/" + r.input("vaultName");
+            case KEY -> group + "/providers/Microsoft.KeyVault/vaults/" + r.input("vaultName")
                     + "/keys/" + r.input("keyName");
             case BLOB_CONTAINER -> idOf(run, ACCOUNT, ACCOUNT_NAME) + "/blobServices/default/containers/" + r.input("containerName");
             default -> throw new IllegalArgumentException("no id rule for " + type);

@@ -20,6 +20,8 @@ final class AzureTypes {
     static final String VAULT = AzureType.VAULT.token();
     static final String KEY = AzureType.KEY.token();
     static final String ROLE_ASSIGNMENT = AzureType.ROLE_ASSIGNMENT.token();
+    /** The mock engine's subscription, as every Azure resource id begins. */
+    static final String SUBSCRIPTION = "/subscriptions/" + PlanMocks.SUBSCRIPTION_ID;
     static final String LOCK = AzureType.RESOURCE_LOCK.token();
     static final String VNET = AzureType.VIRTUAL_NETWORK.token();
     static final String SUBNET = AzureType.SUBNET.token();
@@ -50,7 +52,7 @@ final class AzureTypes {
     /** The Azure resource id the mock provider gave a resource: what other resources receive as its id. */
     static String idOf(PlanResult run, String type, String name) {
         ResourceRecord r = run.get(type, name);
-        String group = "/subscriptions/" + PlanMocks.SUBSCRIPTION_ID + "/resourceGroups/" + r.input("resourceGroupName");
+        String group = SUBSCRIPTION + "/resourceGroups/" + r.input("resourceGroupName");
         return switch (AzureType.byToken(type).orElseThrow()) {
             case STORAGE_ACCOUNT -> group + "/providers/Microsoft.Storage/storageAccounts/" + r.input("accountName");
             case VAULT -> group + "/providers/Microsoft.KeyVault/vaults/" + r.input("vaultName");

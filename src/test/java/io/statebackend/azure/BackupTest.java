@@ -89,14 +89,14 @@ class BackupTest {
         dailyVaultedBackupKept(30).assertBroken(Records.withInput(Runs.prod(), BACKUP_POLICY, "state-backup-policy",
                 "properties.policyRules.1.lifecycles.0.deleteAfter.duration", "P7D"));
         CONTAINER_COVERED.assertBroken(Records.withInput(Runs.prod(), BACKUP_INSTANCE, "state-backup-instance",
-                "properties.dataSourceInfo.resourceID", "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups"
+                "properties.dataSourceInfo.resourceID", SUBSCRIPTION + "/resourceGroups"
                         + "/rg-elsewhere/providers/Microsoft.Storage/storageAccounts/stelsewhere"));
         CONTAINER_COVERED.assertBroken(Records.withInput(Runs.prod(), BACKUP_INSTANCE, "state-backup-instance",
                 "properties.dataSourceInfo.datasourceType", "Microsoft.Compute/disks"));
         CONTAINER_COVERED.assertBroken(Records.withInput(Runs.prod(), BACKUP_INSTANCE, "state-backup-instance",
                 "properties.policyInfo.policyParameters.backupDatasourceParametersList.0.containersList", List.of("other-container")));
         CONTAINER_COVERED.assertBroken(Records.withInput(Runs.prod(), ROLE_ASSIGNMENT, "backup-vault-storage-account-backup-contributor",
-                "roleDefinitionId", "/subscriptions/00000000-0000-0000-0000-000000000000/providers"
+                "roleDefinitionId", SUBSCRIPTION + "/providers"
                         + "/Microsoft.Authorization/roleDefinitions/" + BuiltInRole.STORAGE_BLOB_DATA_READER.id()));
         CONTAINER_COVERED.assertBroken(Records.withInput(Runs.prod(), ROLE_ASSIGNMENT, "backup-vault-storage-account-backup-contributor",
                 "scope", idOf(Runs.prod(), CONTAINER, "state-container")));

@@ -67,7 +67,7 @@ class DiagnosticsTest {
         ResourceRecord workspace = Runs.prod().get(WORKSPACE, "state-logs");
         assertEquals(365, number(workspace.input("retentionInDays")));
         assertEquals(30, number(Runs.dev().get(WORKSPACE, "state-logs").input("retentionInDays")));
-        String workspaceId = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-pulumi-state-prod"
+        String workspaceId = SUBSCRIPTION + "/resourceGroups/rg-pulumi-state-prod"
                 + "/providers/Microsoft.OperationalInsights/workspaces/log-pulumi-state";
         assertEquals(workspaceId, Runs.prod().get(DIAGNOSTIC_SETTING, "state-blob-audit").input("workspaceId"));
     }

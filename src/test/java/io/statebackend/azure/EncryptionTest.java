@@ -34,7 +34,7 @@ class EncryptionTest {
                     .inPack("azure-storage-customer-managed-key");
     static final Control ENCRYPTION_IDENTITY = Control.of("CMK identity", "account reaches the key as its user-assigned identity",
             r -> {
-                String identityId = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/"
+                String identityId = SUBSCRIPTION + "/resourceGroups/"
                         + account(r).input("resourceGroupName")
                         + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-pulumi-state-cmk";
                 return identityId.equals(account(r).input("encryption.encryptionIdentity.encryptionUserAssignedIdentity"))
@@ -118,10 +118,10 @@ class EncryptionTest {
                         List.of("wrapKey", "unwrapKey", "encrypt", "decrypt")),
                 Arguments.of(ENCRYPTION_IDENTITY, ACCOUNT, ACCOUNT_NAME, "identity.type", "SystemAssigned,UserAssigned"),
                 Arguments.of(ENCRYPTION_IDENTITY, ACCOUNT, ACCOUNT_NAME, "identity.userAssignedIdentities",
-                        List.of("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-elsewhere"
+                        List.of(SUBSCRIPTION + "/resourceGroups/rg-elsewhere"
                                 + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-elsewhere")),
                 Arguments.of(IDENTITY_CAN_USE_KEY, ROLE_ASSIGNMENT, "cmk-identity-crypto-service-encryption-user",
-                        "roleDefinitionId", "/subscriptions/00000000-0000-0000-0000-000000000000/providers"
+                        "roleDefinitionId", SUBSCRIPTION + "/providers"
                                 + "/Microsoft.Authorization/roleDefinitions/" + BuiltInRole.KEY_VAULT_CRYPTO_USER.id()),
                 Arguments.of(IDENTITY_CAN_USE_KEY, ROLE_ASSIGNMENT, "cmk-identity-crypto-service-encryption-user",
                         "principalType", "User"));

@@ -98,7 +98,7 @@ class NetworkTest {
         ResourceRecord subnet = Runs.dev().get(SUBNET, "state-endpoints-subnet");
         assertEquals(List.of("10.250.0.0/24"), vnet.input("addressSpace.addressPrefixes"));
         assertEquals("10.250.0.0/24", subnet.input("addressPrefix"));
-        String subnetId = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-pulumi-state-dev/providers/"
+        String subnetId = SUBSCRIPTION + "/resourceGroups/rg-pulumi-state-dev/providers/"
                 + "Microsoft.Network/virtualNetworks/vnet-pulumi-state/subnets/snet-private-endpoints";
         assertEquals(subnetId, endpoint(Runs.dev(), "blob").input("subnet.id"));
         assertEquals(subnetId.substring(0, subnetId.indexOf("/subnets/")),

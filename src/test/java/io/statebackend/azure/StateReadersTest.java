@@ -44,7 +44,7 @@ class StateReadersTest {
     static final Control DECRYPT_ONLY = Control.of("a decrypt-only role", "the readers' key role grants the decrypt"
             + " data action alone, assignable in the store's resource group only", r -> {
         ResourceRecord role = r.get(ROLE_DEFINITION, "state-secrets-decrypt-role");
-        String resourceGroup = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-pulumi-state-prod";
+        String resourceGroup = SUBSCRIPTION + "/resourceGroups/rg-pulumi-state-prod";
         return List.of(Map.of("dataActions", List.of(Access.DECRYPT_DATA_ACTION))).equals(role.input("permissions"))
                 && List.of(resourceGroup).equals(role.input("assignableScopes"))
                 && resourceGroup.equals(role.input("scope"));

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +76,7 @@ public final class Stacks {
      * in place of the examples.
      */
     public static void writeOwnIds(Path stackFile) {
-        Map<String, Object> ids = new HashMap<>();
+        Map<String, Object> ids = new LinkedHashMap<>();
         for (Map.Entry<String, String> id : OWN_IDS.entrySet()) {
             ids.put(id.getKey(), id.getValue().startsWith("[") ? listOf(id.getValue()) : id.getValue());
         }

@@ -14,8 +14,9 @@
 //   node bench/bench.mjs preview [--runs N]
 //       `pulumi preview` through the pinned CLI with the stand-in providers (io.statebackend.e2e.PreviewBenchmark):
 //       the prod stack with the policy pack ÷ a one-resource Java program with the pack, like with like (the same
-//       trimmed provider SDKs) and on the full SDKs, and the parts between; then, untimed, the two headline cases'
-//       program JVMs: their CPU time and their compilers' time (HotSpot's -XX:+CITime).
+//       trimmed provider SDKs) and on the full SDKs, and the parts between; the floor between them, as many resource
+//       groups as prod declares; then, untimed, those three cases' program JVMs: their CPU time and their compilers'
+//       time (HotSpot's -XX:+CITime).
 //   node bench/bench.mjs startup [--runs N]
 //       the mock-engine start-up figures: the prod stack and a one-resource program declared under Pulumi's mock
 //       engine from the jar (io.statebackend.bench.StartupProbe).
@@ -338,6 +339,8 @@ async function preview() {
     samples.set(name, [...(samples.get(name) ?? []), Number(seconds)]);
   }
   const m = (name) => median(samples.get(name));
+  const declared = result.output.match(/^resources the prod stack declares: (\d+)$/m)[1];
+  const asMany = "preview: as many resource groups, with the pack";
   const lines = [
     `\`pulumi preview\` through the pinned CLI, stand-in providers, local backend; ${RUNS} rounds:`,
     "",
@@ -348,6 +351,9 @@ async function preview() {
     `prod stack with the pack ÷ one resource with the pack: ${(m("preview: prod stack, with the pack") / m("preview: one resource, with the pack")).toFixed(2)}×; ` +
       `with JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1 (C1 for every JVM, the package scan's too): ${(m("preview: prod stack, with the pack, C1") / m("preview: one resource, with the pack, C1")).toFixed(2)}×; ` +
       `÷ the one-resource program on the full provider SDKs (a project built without the trim): ${(m("preview: prod stack, with the pack") / m("preview: one resource, with the pack, full SDKs")).toFixed(2)}×`,
+    `the same count of the simplest resource (${declared} resource groups, with the pack) ÷ one resource with the pack, what the SDK and engine alone need for that many: ` +
+      `${(m(asMany) / m("preview: one resource, with the pack")).toFixed(2)}×; prod stack with the pack ÷ that, what the program and its resource types add: ` +
+      `${(m("preview: prod stack, with the pack") / m(asMany)).toFixed(2)}×`,
     `where the difference goes: the prod program and its resources through the engine ${(m("preview: prod stack") - m("preview: one resource")).toFixed(2)} s; ` +
       `the pack's policies over them ${((m("preview: prod stack, with the pack") - m("preview: prod stack")) - (m("preview: one resource, with the pack") - m("preview: one resource"))).toFixed(2)} s`,
     `parts of the one-resource preview: the pack's analyzer ${(m("preview: one resource, with the pack") - m("preview: one resource")).toFixed(2)} s, ` +
@@ -355,7 +361,7 @@ async function preview() {
       `language host and program JVM ${(m("preview: empty program") - m("cli: pulumi version")).toFixed(2)} s (a bare JVM start: ${m("jvm: java -version").toFixed(2)} s), ` +
       `CLI start ${m("cli: pulumi version").toFixed(2)} s`,
     `inside the program's JVM (the headline cases again after the timed rounds, with HotSpot's compiler timers): ` +
-      ["prod stack, with the pack", "one resource, with the pack"].map((name) =>
+      ["prod stack, with the pack", "as many resource groups, with the pack", "one resource, with the pack"].map((name) =>
         `${name}: ${m(`program JVM, CPU: ${name}`).toFixed(2)} s of CPU, ${m(`program JVM, compiling: ${name}`).toFixed(2)} s compiling ` +
         `(C1 profiled ${m(`program JVM, compiling with C1, profiled (tiers 2-3): ${name}`).toFixed(2)} s, ` +
         `C2 ${m(`program JVM, compiling with C2 (tier 4): ${name}`).toFixed(2)} s)`).join("; "),

@@ -1,7 +1,9 @@
 package io.statebackend.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.statebackend.e2e.programs.EmptyProgram;
-import io.statebackend.e2e.programs.OneResourceProgram;
+import io.statebackend.e2e.programs.ResourceGroupsProgram;
+import io.statebackend.settings.Setting;
 import io.statebackend.process.Command;
 
 import java.io.File;
@@ -27,8 +29,9 @@ import java.util.stream.IntStream;
  *
  * <p>The cases split a preview of the prod stack with the policy pack into its parts: the CLI alone, a JVM alone, the
  * language host with an empty Java program, one provider (the stand-in test double) with a one-resource program, the
- * pack's analyzer on that program, and the prod program with and without the pack; the one-resource program with the
- * pack again on the full provider SDKs, as a project built without the trim runs it; the one-resource and prod
+ * pack's analyzer on that program, and the prod program with and without the pack; a program that declares as many
+ * resources as prod, all of the simplest kind (resource groups), with the pack: what the SDK and the engine alone need
+ * for that many; the one-resource program with the pack again on the full provider SDKs, as a project built without the trim runs it; the one-resource and prod
  * previews with the pack again with C1 only for every JVM ({@code JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1}), the
  * language host's package scan's too. The one-resource and empty programs otherwise run on the real jar's class path,
  * the trimmed SDKs among it, so that the package scan costs the same as the prod stack's. Providers
@@ -45,9 +48,14 @@ public final class PreviewBenchmark {
         E2e.prepare();
         Path root = Files.createTempDirectory("state-backend-preview-bench-");
         Sandbox prod = asUsersRunIt(new Sandbox(root.resolve("prod")).withOwnIds().initLocal("prod"));
-        Sandbox one = program(root.resolve("one"), sandbox -> sandbox.useProgram(OneResourceProgram.class));
+        Sandbox one = program(root.resolve("one"), sandbox -> sandbox.useProgram(ResourceGroupsProgram.class));
         Sandbox oneOnFullSdks = program(root.resolve("one-full-sdks"),
-                sandbox -> sandbox.useProgramOnFullSdks(OneResourceProgram.class));
+                sandbox -> sandbox.useProgramOnFullSdks(ResourceGroupsProgram.class));
+        int declared = resourcesDeclared(prod);
+        Sandbox asMany = program(root.resolve("as-many"), sandbox -> sandbox.withConfig("prod",
+                Map.of(Setting.NAMESPACE + ":" + ResourceGroupsProgram.COUNT, declared))
+                .useProgram(ResourceGroupsProgram.class));
+        System.out.println("resources the prod stack declares: " + declared);
         Sandbox empty = program(root.resolve("empty"), sandbox -> sandbox.useProgram(EmptyProgram.class));
 
         Map<String, Supplier<Run>> cases = new LinkedHashMap<>();
@@ -58,6 +66,7 @@ public final class PreviewBenchmark {
         cases.put("preview: one resource, with the pack", () -> preview(one, true));
         cases.put("preview: prod stack", () -> preview(prod, false));
         cases.put("preview: prod stack, with the pack", () -> preview(prod, true));
+        cases.put("preview: as many resource groups, with the pack", () -> preview(asMany, true));
         cases.put("preview: one resource, with the pack, full SDKs", () -> preview(oneOnFullSdks, true));
         cases.put("preview: one resource, with the pack, C1", () -> withC1(one, () -> preview(one, true)));
         cases.put("preview: prod stack, with the pack, C1", () -> withC1(prod, () -> preview(prod, true)));
@@ -77,7 +86,8 @@ public final class PreviewBenchmark {
         }
 
         ProgramJvmProbe probe = new ProgramJvmProbe(root.resolve("program-jvm"));
-        Map<String, Sandbox> headline = Map.of("prod stack, with the pack", prod, "one resource, with the pack", one);
+        Map<String, Sandbox> headline = Map.of("prod stack, with the pack", prod, "one resource, with the pack", one,
+                "as many resource groups, with the pack", asMany);
         for (int round = 1; round <= rounds; round++) {
             for (var entry : headline.entrySet()) {
                 ProgramJvm jvm = probe.during(entry.getValue(), () -> preview(entry.getValue(), true));
@@ -188,6 +198,25 @@ public final class PreviewBenchmark {
         Sandbox sandbox = new Sandbox(dir).withOwnIds();
         useProgram.accept(sandbox);
         return asUsersRunIt(sandbox.initLocal("prod"));
+    }
+
+    /**
+     * How many resources a preview of the prod stack registers, its stack and provider instances left out: the count
+     * for the program that declares as many of the simplest kind.
+     */
+    private static int resourcesDeclared(Sandbox prod) {
+        JsonNode plan = prod.json(prod.pulumiOk("preview", "--stack", "prod", "--non-interactive", "--json"));
+        int declared = 0;
+        for (JsonNode step : plan.path("steps")) {
+            String type = step.path("newState").path("type").asText();
+            if (!type.equals("pulumi:pulumi:Stack") && !type.startsWith("pulumi:providers:")) {
+                declared++;
+            }
+        }
+        if (declared == 0) {
+            throw new IllegalStateException("a preview of prod planned no resources:\n" + plan);
+        }
+        return declared;
     }
 
     private static Run preview(Sandbox sandbox, boolean withPack) {

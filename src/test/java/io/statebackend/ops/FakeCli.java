@@ -63,12 +63,12 @@ final class FakeCli {
             Files.writeString(project.resolve("policy").resolve("dist").resolve("index.js"), "");
             Files.writeString(project.resolve("Pulumi.yaml"), "name: state-backend\nruntime: java\n");
             Files.writeString(project.resolve("policy").resolve("PulumiPolicy.yaml"), "runtime: nodejs\n");
-            byte[] script;
+            String script;
             try (InputStream in = FakeCli.class.getResourceAsStream("/fakecli/fake-cli.sh")) {
-                script = in.readAllBytes();
+                script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             for (String name : List.of("pulumi", "az", "aws", "mvn")) {
-                installFake(name, script);
+                Executables.write(bin.resolve(name), script);
             }
             for (String real : List.of("node", "java", "mvn")) {
                 Optional<Path> found = ProcessRunner.find(real, System.getenv());
@@ -88,10 +88,6 @@ final class FakeCli {
         env.put("AZURE_FEDERATED_TOKEN_FILE", root.resolve("token").toString());
         env.put("AWS_PROFILE", "state-admin");
         writeScenario();
-    }
-
-    void installFake(String name, byte[] script) throws IOException {
-        Executables.write(bin.resolve(name), new String(script, StandardCharsets.UTF_8));
     }
 
     void removeFromPath(String name) {

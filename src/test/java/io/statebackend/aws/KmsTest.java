@@ -23,6 +23,7 @@ import static io.statebackend.testing.PlanAssertions.assertNumber;
 import static io.statebackend.testing.PlanAssertions.assertProtected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Control 1 (and the key half of 11): the store's KMS keys, their rotation (FSBP KMS.4) and key policies. */
 class KmsTest {
@@ -72,12 +73,29 @@ class KmsTest {
         assertKeyPolicy(key, List.of(STATE_USERS), Optional.of("eu-west-1"));
     }
 
+    /** The alias has the stack's name, is protected, and takes its target from {@code key}. */
+    static void assertAliasOf(ResourceRecord alias, String name, ResourceRecord key) {
+        assertEquals(name, alias.input("name"));
+        assertProtected(alias);
+        assertTrue(alias.waitsFor().contains(key.key()), alias.key() + " must take its target from " + key.key()
+                + "; it waits for " + alias.waitsFor());
+    }
+
     @Test
     void theStateKeyHasAnAliasNamedAfterTheStack() {
-        ResourceRecord alias = prod().get(ALIAS, "state-key-alias");
-        assertEquals("alias/pulumi-state-prod", alias.input("name"));
-        assertProtected(alias);
+        assertAliasOf(prod().get(ALIAS, "state-key-alias"), "alias/pulumi-state-prod", prod().get(KEY, "state-key"));
         assertEquals(AwsPlan.keyArn(prod(), "state-key"), prod().outputs().get("awsKmsKeyArn"));
+    }
+
+    @Test
+    void theAliasAssertionBites() {
+        ResourceRecord alias = prod().get(ALIAS, "state-key-alias");
+        ResourceRecord key = prod().get(KEY, "state-key");
+        assertThrows(AssertionError.class, () -> assertAliasOf(Records.withInput(alias, "name", "alias/pulumi-state-dev"),
+                "alias/pulumi-state-prod", key));
+        assertThrows(AssertionError.class, () -> assertAliasOf(Records.unprotected(alias), "alias/pulumi-state-prod", key));
+        assertThrows(AssertionError.class, () -> assertAliasOf(alias, "alias/pulumi-state-prod",
+                prod().get(KEY, "secrets-key")), "the alias of another key");
     }
 
     @ParameterizedTest

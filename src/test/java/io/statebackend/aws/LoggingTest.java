@@ -52,14 +52,35 @@ class LoggingTest {
                 "StringEquals", Map.of("aws:SourceAccount", List.of(ACCOUNT))), PolicyJson.conditions(delivery));
     }
 
-    @Test
-    void theStateBucketLogsToItsOwnLogBucketUnderAPrefix() {
-        ResourceRecord logging = prod().get(LOGGING, "state-bucket-access-logging");
+    /** The state bucket's access logs go to its log bucket, under a prefix, once the log bucket lets them in. */
+    static void assertAccessLogged(ResourceRecord logging, ResourceRecord logBucketPolicy) {
         assertEquals(AwsPlan.bucketName("prod"), logging.input("bucket"));
         assertEquals(LOG_BUCKET, logging.input("targetBucket"));
         assertEquals("state-bucket/", logging.input("targetPrefix"));
         assertNull(logging.input("targetGrants"), "no ACL grants: the bucket owner enforces ownership");
-        assertDependsOn(logging, prod().get(BUCKET_POLICY, "access-log-bucket-policy"));
+        assertDependsOn(logging, logBucketPolicy);
+    }
+
+    @Test
+    void theStateBucketLogsToItsOwnLogBucketUnderAPrefix() {
+        assertAccessLogged(prod().get(LOGGING, "state-bucket-access-logging"),
+                prod().get(BUCKET_POLICY, "access-log-bucket-policy"));
+    }
+
+    @Test
+    void theAccessLoggingAssertionBites() {
+        ResourceRecord logging = prod().get(LOGGING, "state-bucket-access-logging");
+        ResourceRecord policy = prod().get(BUCKET_POLICY, "access-log-bucket-policy");
+        assertThrows(AssertionError.class, () -> assertAccessLogged(Records.withInput(logging, "bucket", LOG_BUCKET),
+                policy), "the log bucket's logs instead of the state bucket's");
+        assertThrows(AssertionError.class, () -> assertAccessLogged(Records.withInput(logging, "targetBucket",
+                AwsPlan.bucketName("prod")), policy), "the state bucket logging into itself");
+        assertThrows(AssertionError.class, () -> assertAccessLogged(Records.withInput(logging, "targetPrefix", ""),
+                policy), "no prefix");
+        assertThrows(AssertionError.class, () -> assertAccessLogged(Records.withInput(logging, "targetGrants",
+                List.of(Map.of("permission", "READ"))), policy), "an ACL grant");
+        assertThrows(AssertionError.class, () -> assertAccessLogged(Records.withoutDependencies(logging), policy),
+                "logging set up before the log bucket admits the service");
     }
 
     @Test

@@ -125,11 +125,8 @@ class ReplicationTest {
                 "rules.0.deleteMarkerReplication.status", "Disabled"), REPLICA, replicaKey()));
     }
 
-    @Test
-    void onlyS3CanAssumeTheReplicationRole() {
-        ResourceRecord role = prod().get(ROLE, "replication-role");
-        assertEquals("pulumi-state-replication-prod", role.input("name"));
-        PolicyJson trust = PolicyJson.of(role, "assumeRolePolicy");
+    /** One statement: the S3 service, and no one else, may assume the role. */
+    static void assertOnlyS3MayAssume(PolicyJson trust) {
         assertEquals(List.of("AllowS3ToAssumeForReplication"), trust.sids());
         JsonNode assume = trust.statement("AllowS3ToAssumeForReplication");
         assertEquals("Allow", assume.path("Effect").asText());
@@ -137,6 +134,25 @@ class ReplicationTest {
         assertEquals(List.of("s3.amazonaws.com"), PolicyJson.principals(assume, "Service"));
         assertEquals(List.of(), PolicyJson.principals(assume, "AWS"));
         trust.assertNoAllowToEveryone();
+    }
+
+    @Test
+    void onlyS3CanAssumeTheReplicationRole() {
+        ResourceRecord role = prod().get(ROLE, "replication-role");
+        assertEquals("pulumi-state-replication-prod", role.input("name"));
+        assertOnlyS3MayAssume(PolicyJson.of(role, "assumeRolePolicy"));
+    }
+
+    @Test
+    void theTrustAssertionBites() {
+        String trust = PolicyJson.of(prod().get(ROLE, "replication-role"), "assumeRolePolicy").document().toString();
+        assertThrows(AssertionError.class, () -> assertOnlyS3MayAssume(PolicyJson.parse(
+                trust.replace("\"s3.amazonaws.com\"", "\"ec2.amazonaws.com\""))), "another service");
+        assertThrows(AssertionError.class, () -> assertOnlyS3MayAssume(PolicyJson.parse(
+                trust.replace("{\"Service\":", "{\"AWS\":[\"arn:aws:iam::" + AwsPlan.ACCOUNT + ":root\"],\"Service\":"))),
+                "an account's principals besides the service");
+        assertThrows(AssertionError.class, () -> assertOnlyS3MayAssume(PolicyJson.parse(
+                trust.replace("\"sts:AssumeRole\"", "\"sts:*\""))), "every STS action");
     }
 
     static void assertRolePolicy(PolicyJson policy, String sourceKeyArn, String replicaKeyArn) {

@@ -133,13 +133,31 @@ class EncryptionTest {
         control.assertBroken(Records.withInput(Runs.prod(), type, name, path, brokenValue));
     }
 
-    @Test
-    void rotatedVersionsExpireAfterAMarginAndNotifyBeforeExpiry() {
-        Object policy = cmk(Runs.prod()).input("properties.rotationPolicy");
+    /** Each rotated version expires 90 days after the next rotation is due, with a notice 30 days before. */
+    static void assertExpiresAfterAMarginAndNotifies(ResourceRecord cmk) {
+        Object policy = cmk.input("properties.rotationPolicy");
         assertEquals(Map.of("expiryTime", "P455D"), ((Map<?, ?>) policy).get("attributes"));
         assertTrue(maps(((Map<?, ?>) policy).get("lifetimeActions")).stream().anyMatch(a ->
                 "Notify".equals(((Map<?, ?>) a.get("action")).get("type"))
-                        && "P30D".equals(((Map<?, ?>) a.get("trigger")).get("timeBeforeExpiry"))));
+                        && "P30D".equals(((Map<?, ?>) a.get("trigger")).get("timeBeforeExpiry"))), "a notice 30 d before");
+    }
+
+    @Test
+    void rotatedVersionsExpireAfterAMarginAndNotifyBeforeExpiry() {
+        assertExpiresAfterAMarginAndNotifies(cmk(Runs.prod()));
+    }
+
+    @Test
+    void theExpiryAssertionBites() {
+        ResourceRecord cmk = cmk(Runs.prod());
+        assertThrows(AssertionError.class, () -> assertExpiresAfterAMarginAndNotifies(Records.withInput(cmk,
+                "properties.rotationPolicy.attributes.expiryTime", "P365D")));
+        assertThrows(AssertionError.class, () -> assertExpiresAfterAMarginAndNotifies(Records.withInput(cmk,
+                "properties.rotationPolicy.lifetimeActions", List.of(Map.of("action", Map.of("type", "Rotate"),
+                        "trigger", Map.of("timeAfterCreate", "P365D"))))));
+        assertThrows(AssertionError.class, () -> assertExpiresAfterAMarginAndNotifies(Records.withInput(cmk,
+                "properties.rotationPolicy.lifetimeActions", List.of(Map.of("action", Map.of("type", "Notify"),
+                        "trigger", Map.of("timeBeforeExpiry", "P1D"))))));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.statebackend.testing.Runs;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static io.statebackend.azure.AzureTypes.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -38,9 +39,19 @@ class SecretsProviderTest {
                 List.of("encrypt", "decrypt", "sign")));
     }
 
+    /** Stacks decrypt with the key's latest version through a versionless URL, so a new version must be deliberate. */
+    static final Control NOT_ROTATED_AUTOMATICALLY = Control.of("secrets key not rotated automatically",
+            "no rotation policy on the secrets-provider key; it is rotated with the re-wrap runbook",
+            r -> secretsKey(r).input("properties.rotationPolicy") == null)
+            .inPack("azure-keyvault-secrets-key-not-auto-rotated");
+
     @Test
     void secretsKeyIsNotRotatedAutomaticallyBecauseStacksDecryptWithTheLatestVersion() {
-        assertNull(secretsKey(Runs.prod()).input("properties.rotationPolicy"));
+        NOT_ROTATED_AUTOMATICALLY.assertHolds(Runs.prod());
+        NOT_ROTATED_AUTOMATICALLY.assertHolds(Runs.dev());
+        NOT_ROTATED_AUTOMATICALLY.assertBroken(Records.withInput(Runs.prod(), KEY, SecretsProvider.SECRETS_KEY_NAME,
+                "properties.rotationPolicy", Map.of("lifetimeActions", List.of(Map.of(
+                        "action", Map.of("type", "Rotate"), "trigger", Map.of("timeAfterCreate", "P365D"))))));
     }
 
     @Test

@@ -39,9 +39,9 @@ export const vaultLocked = everyHasAttached({
 export const azureStateResourcesProtected = resourceControl({
     name: "azure-state-resources-protected",
     controlId: "Baseline: deletion guard in the program (complements CIS Azure v5 9.3.9)",
-    requirement: "The storage account, state container, Key Vault and key carry Pulumi's protect option, so `pulumi destroy` or a refactor cannot delete them.",
+    requirement: "The resource group the program creates, the storage account, state container, Key Vault and keys carry Pulumi's protect option, so `pulumi destroy` or a refactor cannot delete them.",
     remedy: "pass CustomResourceOptions.protect(true) to these resources.",
-    resourceType: [AzureTypes.StorageAccount, AzureTypes.BlobContainer, AzureTypes.Vault, AzureTypes.Key],
+    resourceType: [AzureTypes.ResourceGroup, AzureTypes.StorageAccount, AzureTypes.BlobContainer, AzureTypes.Vault, AzureTypes.Key],
     validate: (_props, report, _config, args) => expectProtected(args, report),
 });
 

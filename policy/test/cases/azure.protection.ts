@@ -16,6 +16,7 @@ export const cases: BreakCase[] = [
     { control: protection.vaultLocked, breaks: "the vault lock is dropped", mutate: (f) => without(f, "state-vault-lock"), resource: "state-vault" },
     { control: protection.azureStateResourcesProtected, breaks: "the account is not protected", mutate: (f) => void (recordNamed(f, "state-account").protect = false), resource: "state-account" },
     { control: protection.azureStateResourcesProtected, breaks: "the key is not protected", mutate: (f) => void delete recordNamed(f, "state-cmk").protect, resource: "state-cmk" },
+    { control: protection.azureStateResourcesProtected, breaks: "the resource group is not protected", mutate: (f) => void delete recordNamed(f, "state-rg").protect, resource: "state-rg" },
     { control: access.allowedRoles, breaks: "Owner is assigned", mutate: (f) => void (inputsOf(f, "state-users-key-crypto").roleDefinitionId = OWNER), resource: "state-users-key-crypto" },
     {
         control: access.blobDataRoleContainerScope,

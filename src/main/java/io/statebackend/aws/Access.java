@@ -10,8 +10,9 @@ import io.statebackend.iam.Statement;
 import java.util.List;
 
 /**
- * The least-privilege IAM policies for state, exported to be attached to roles wherever their holders live
- * (principals in this account that the stack names are already allowed by the bucket and key policies):
+ * The least-privilege IAM policies for state (FSBP IAM.1, IAM.21: no wildcard actions), exported to be attached to
+ * roles wherever their holders live (principals in this account that the stack names are already allowed by the
+ * bucket and key policies):
  * <ul>
  *   <li>state access, for the people and pipelines that run {@code pulumi login} and update stacks: the state bucket's
  *       actions from {@link BucketPolicies} and the two keys a stack touches (the bucket key, through S3, and the

@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * The customer-managed KMS keys of this store (bucket keys and the secrets key): symmetric, rotated yearly (FSBP
- * KMS.4), a 30-day deletion window, and a key policy that keeps the account in control and lets only the configured
- * state principals use the key.
+ * KMS.4), a 30-day deletion window (KMS.3: no key deleted unintentionally), and a key policy that keeps the account in
+ * control and lets only the configured state principals use the key (KMS.5: no public access).
  */
 public final class Kms {
 

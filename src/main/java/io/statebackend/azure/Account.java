@@ -77,7 +77,8 @@ final class Account {
                                 .build())
                         .encryptionIdentity(EncryptionIdentityArgs.builder()
                                 .encryptionUserAssignedIdentity(encryption.identity.id()).build())
-                        // Infrastructure (double) encryption; can only be chosen when the account is created.
+                        // CIS Azure v2.0.0 3.2: infrastructure (double) encryption; can only be chosen when the account
+                        // is created.
                         .requireInfrastructureEncryption(true)
                         .services(EncryptionServicesArgs.builder()
                                 .blob(EncryptionServiceArgs.builder().enabled(true).keyType(KeyType.Account).build())

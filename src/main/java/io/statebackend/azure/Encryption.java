@@ -52,9 +52,10 @@ public final class Encryption {
                 .properties(VaultPropertiesArgs.builder()
                         .tenantId(scope.tenantId())
                         .sku(SkuArgs.builder().family(SkuFamily.A).name(SkuName.Standard).build())
-                        // Access through Azure RBAC only: no vault access policies to audit separately.
+                        // CIS Azure v3.0.0 3.3.6: access through Azure RBAC only, no vault access policies to audit.
                         .enableRbacAuthorization(true)
-                        // Deleted keys stay recoverable and cannot be purged early: losing the CMK loses the state.
+                        // CIS Azure v3.0.0 3.3.5: deleted keys stay recoverable and cannot be purged early; losing the
+                        // CMK loses the state.
                         .enableSoftDelete(true)
                         .softDeleteRetentionInDays(VAULT_SOFT_DELETE_DAYS)
                         .enablePurgeProtection(true)
@@ -64,7 +65,8 @@ public final class Encryption {
                         .publicNetworkAccess(Network.publicNetworkAccess(scope.settings().network()))
                         .networkAcls(NetworkRuleSetArgs.builder()
                                 .defaultAction(NetworkRuleAction.Deny)
-                                // Azure Storage reaches the CMK as a trusted service, not through the private endpoint.
+                                // MCSB NS-2: firewall default Deny. Azure Storage reaches the CMK as a trusted service,
+                                // not through the private endpoint.
                                 .bypass(NetworkRuleBypassOptions.AzureServices)
                                 .ipRules(scope.settings().network().allowedIpRanges().stream()
                                         .map(range -> IPRuleArgs.builder().value(range).build()).toList())
@@ -104,8 +106,9 @@ public final class Encryption {
     }
 
     /**
-     * Rotates each key version {@code rotationDays} after it is created; versions expire a margin later and a notice
-     * fires before expiry, so a rotation that failed is noticed long before the key stops wrapping.
+     * CIS Azure v2.0.0 8.8 (automatic key rotation): rotates each key version {@code rotationDays} after it is
+     * created; versions expire a margin later and a notice fires before expiry, so a rotation that failed is noticed
+     * long before the key stops wrapping.
      */
     static RotationPolicyArgs rotationPolicy(int rotationDays) {
         return RotationPolicyArgs.builder()

@@ -50,6 +50,12 @@ class AccountTest {
             r -> String.valueOf(account(r).input("networkRuleSet.bypass")).contains("AzureServices"))
                     .inPack("azure-storage-trusted-services-bypass");
 
+    /** Hardening without a benchmark id: every request an Entra identity, no other way in. */
+    static final Control ENTRA_ONLY_ACCESS = Control.of("account access paths", "Entra by default, no local users, no SFTP",
+            r -> isTrue(account(r).input("defaultToOAuthAuthentication"))
+                    && isFalse(account(r).input("isLocalUserEnabled"))
+                    && isFalse(account(r).input("isSftpEnabled")));
+
     static Stream<Arguments> controls() {
         return Stream.of(
                 Arguments.of(GEO_REDUNDANT, "sku.name", "Standard_LRS"),
@@ -74,6 +80,15 @@ class AccountTest {
     @MethodSource("controls")
     void checkFailsWhenTheControlIsRemoved(Control control, String path, Object brokenValue) {
         control.assertBroken(Records.withInput(Runs.prod(), ACCOUNT, ACCOUNT_NAME, path, brokenValue));
+    }
+
+    @Test
+    void noAccessPathBesidesEntraAndEachSettingIsChecked() {
+        ENTRA_ONLY_ACCESS.assertHolds(Runs.prod());
+        ENTRA_ONLY_ACCESS.assertHolds(Runs.dev());
+        Map.of("defaultToOAuthAuthentication", false, "isLocalUserEnabled", true, "isSftpEnabled", true).forEach(
+                (path, broken) -> ENTRA_ONLY_ACCESS.assertBroken(
+                        Records.withInput(Runs.prod(), ACCOUNT, ACCOUNT_NAME, path, broken)));
     }
 
     @Test

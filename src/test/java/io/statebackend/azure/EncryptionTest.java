@@ -74,6 +74,22 @@ class EncryptionTest {
     static final Control GRANT_BEFORE_ACCOUNT = Control.of("CMK ordering", "role assignment exists before the account",
             r -> account(r).dependsOn().contains(ROLE_ASSIGNMENT + "::cmk-identity-crypto-service-encryption-user"));
 
+    /** Hardening without a benchmark id: the vault serves keys to this store, not VMs, disks or templates. */
+    static final Control VAULT_FOR_KEYS_ONLY = Control.of("Key Vault uses", "not enabled for VM deployment, disk"
+            + " encryption or template deployment",
+            r -> isFalse(vault(r).input("properties.enabledForDeployment"))
+                    && isFalse(vault(r).input("properties.enabledForDiskEncryption"))
+                    && isFalse(vault(r).input("properties.enabledForTemplateDeployment")));
+
+    @Test
+    void theVaultServesOnlyThisStoreAndEachSettingIsChecked() {
+        VAULT_FOR_KEYS_ONLY.assertHolds(Runs.prod());
+        VAULT_FOR_KEYS_ONLY.assertHolds(Runs.dev());
+        for (String use : List.of("enabledForDeployment", "enabledForDiskEncryption", "enabledForTemplateDeployment")) {
+            VAULT_FOR_KEYS_ONLY.assertBroken(Records.withInput(Runs.prod(), VAULT, VAULT_NAME, "properties." + use, true));
+        }
+    }
+
     static Stream<Arguments> controls() {
         PlanResult prod = Runs.prod();
         return Stream.of(

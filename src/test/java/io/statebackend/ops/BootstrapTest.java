@@ -1,5 +1,6 @@
 package io.statebackend.ops;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,6 +79,45 @@ class BootstrapTest {
                 Bootstrap.policyArgs(fake.project, "dev"));
         assertEquals(List.of("--policy-pack", "policy/run-pack", "--policy-pack-config", "policy/config/prod.json"),
                 Bootstrap.policyArgs(fake.project, "staging"));
+    }
+
+    /** What the move leaves in the committed stack file: the key service's URL and the stack's wrapped data key. */
+    private void stackFileAfterTheMove() throws IOException {
+        Files.writeString(fake.project.resolve("Pulumi.prod.yaml"),
+                "secretsprovider: " + AZ_KEY + "\nencryptedkey: d3JhcHBlZA==\nconfig: {}\n");
+    }
+
+    /**
+     * On a fresh clone of a project whose stack has moved, the local backend is empty: a bootstrap's {@code up} would
+     * create the storage again from no state, and selecting the stack would put the passphrase back in the file.
+     */
+    @Test
+    void aStackThatHasMovedIsNotBootstrappedAgainFromTheLocalBackend() throws IOException {
+        stackFileAfterTheMove();
+
+        assertEquals(2, bootstrap("--target", "azure", "--stack", "prod", "--yes"));
+        assertEquals(List.of(), fake.calls());
+        assertTrue(fake.err().contains("names the secrets provider " + AZ_KEY + ", so the stack has already moved to"
+                + " its backend, and step 'login-local' would work on the local copy"), fake.err());
+        assertEquals(1, fake.err().strip().lines().count(), "one line:\n" + fake.err());
+    }
+
+    /** After a finished bootstrap only the steps on the new backend may run again. */
+    @Test
+    void aFinishedBootstrapRedoesNoLocalStepOnceTheStackHasMoved() throws IOException {
+        List<String> ids = List.of("login-local", "select-stack", "build", "up", "read-outputs", "backup", "migrate",
+                "verify", "login-target");
+        Files.createDirectories(fake.project.resolve(".state-backend"));
+        Files.writeString(fake.project.resolve(".state-backend/bootstrap-prod.json"), new ObjectMapper().writeValueAsString(
+                Map.of("command", "bootstrap", "done", ids, "params", Map.of("stack", "prod", "target", "azure",
+                        "backend-query", "(none)", "secrets-provider", "(none)"))));
+        stackFileAfterTheMove();
+
+        assertEquals(2, bootstrap("--target", "azure", "--stack", "prod", "--yes", "--redo-from", "up"));
+        assertTrue(fake.err().contains("step 'up' would work on the local copy"), fake.err());
+        assertEquals(0, bootstrap("--target", "azure", "--stack", "prod", "--yes", "--dry-run", "--redo-from",
+                "verify"), fake.err());
+        assertEquals(List.of(), fake.calls());
     }
 
     @Test

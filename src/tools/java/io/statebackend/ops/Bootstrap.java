@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -143,9 +144,20 @@ public final class Bootstrap {
                         .argIf(yes, "--yes").build())));
         steps.add(new Step("read-outputs", "read the stack outputs and choose the " + target + " backend",
                 ctx -> readOutputs(ctx, localBackend, stack, target, a.get("backend-query"), secretsOverride)));
+        List<Step> localSteps = List.copyOf(steps);
         steps.addAll(move.steps());
         steps.add(new Step("login-target", "log in to the new backend, where the stack now lives",
                 ctx -> ctx.run(Command.of("pulumi", "login", ctx.var(StackMove.TARGET_BACKEND)).build())));
+
+        Optional<String> movedUnder = stackFile.keyServiceSecretsProvider();
+        Optional<String> localStep = localStepThatWouldRun(localSteps, steps, journal, a.get("redo-from"));
+        if (movedUnder.isPresent() && localStep.isPresent()) {
+            // Its local copy is gone on a fresh clone: `up` would then create the storage again from empty state.
+            ops.err().println("error: " + ops.show(stackFile.path()) + " names the secrets provider " + movedUnder.get()
+                    + ", so the stack has already moved to its backend, and step '" + localStep.get() + "' would work on"
+                    + " the local copy; update it where it lives (pulumi login, then pulumi up), not with the bootstrap.");
+            return Procedure.USAGE;
+        }
 
         Procedure plan = new Procedure("Bootstrap of stack " + stack + " into the " + target + " backend", steps, journal,
                 journalFile, failed -> {
@@ -154,6 +166,16 @@ public final class Bootstrap {
                     return kept;
                 }, j -> finished(j, stack, stackFile));
         return plan.start(ops, dryRun, prerequisitesOk, a.get("redo-from"), null, yes);
+    }
+
+    /** The first step on the local backend that this run would run: not done yet, or done and asked for again. */
+    private static Optional<String> localStepThatWouldRun(List<Step> localSteps, List<Step> steps, Journal journal,
+                                                          String redoFrom) {
+        List<String> order = steps.stream().map(Step::id).toList();
+        int redoAt = redoFrom == null ? -1 : order.indexOf(redoFrom);
+        return localSteps.stream().map(Step::id)
+                .filter(id -> !journal.isDone(id) || redoAt >= 0 && order.indexOf(id) >= redoAt)
+                .findFirst();
     }
 
     /** The target plus the clouds named by --clouds (validated here, before anything runs). */

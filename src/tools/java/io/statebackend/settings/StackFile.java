@@ -153,6 +153,15 @@ public final class StackFile implements StackConfig {
         return get(enabledSwitch.qualifiedKey()).or(enabledSwitch::defaultValue).map(Boolean::parseBoolean).orElse(false);
     }
 
+    /**
+     * The secrets provider the stack file names when it is a key service rather than the passphrase: what
+     * {@code pulumi stack migrate} writes there once the stack has moved into a backend of its own.
+     */
+    public Optional<String> keyServiceSecretsProvider() {
+        String provider = root.path("secretsprovider").asText("");
+        return provider.isEmpty() || provider.equals("passphrase") ? Optional.empty() : Optional.of(provider);
+    }
+
     /** True when the stack uses the passphrase provider (it then has an {@code encryptionsalt}). */
     public boolean usesPassphrase() {
         return root.hasNonNull("encryptionsalt") || "passphrase".equals(root.path("secretsprovider").asText());

@@ -304,4 +304,17 @@ class BootstrapTest {
                 "error: --secrets-provider passphrase: expected a key-service URL"), fake.err());
         assertEquals(List.of(), fake.calls());
     }
+
+    /** Mistakes a shell makes easy: a repeated option, and an empty variable that leaves an option without value. */
+    @Test
+    void aRepeatedOptionOrAnOptionTakenAsAValueIsAUsageError() {
+        assertEquals(2, bootstrap("--target", "azure", "--stack", "dev", "--stack", "prod", "--yes"));
+        assertEquals("error: --stack is given twice ('dev' and 'prod'): give it once",
+                fake.err().lines().findFirst().orElseThrow());
+        assertEquals(2, bootstrap("--target", "aws", "--stack", "prod", "--backend-query", "--dry-run", "--yes"));
+        assertTrue(fake.err().lines().findFirst().orElseThrow().startsWith(
+                "error: --backend-query needs a value, not the option '--dry-run'"), fake.err());
+        assertEquals(List.of(), fake.calls());
+        assertEquals(0, bootstrap("--target=aws", "--stack=prod", "--dry-run"), fake.err());
+    }
 }

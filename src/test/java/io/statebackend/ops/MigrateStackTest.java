@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,14 +33,29 @@ class MigrateStackTest {
     FakeCli fake;
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws IOException {
         fake = new FakeCli(tmp);
+        Files.writeString(fake.project.resolve("Pulumi.yaml"), "name: payments\nruntime: java\n");
     }
 
-    int migrate(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--stack", "acme/payments/prod", "--from", "cloud",
-                "--to", TO, "--secrets-provider", SP));
-        args.addAll(List.of(extra));
+    /** A move of payments' prod from Pulumi Cloud to {@link #TO}, with the options in {@code changes} instead. */
+    int migrate(String... changes) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("--stack", "acme/payments/prod");
+        options.put("--from", "cloud");
+        options.put("--to", TO);
+        options.put("--secrets-provider", SP);
+        List<String> switches = new ArrayList<>();
+        for (int i = 0; i < changes.length; i++) {
+            if (i + 1 < changes.length && !changes[i + 1].startsWith("--")) {
+                options.put(changes[i], changes[++i]);
+            } else {
+                switches.add(changes[i]);
+            }
+        }
+        List<String> args = new ArrayList<>();
+        options.forEach((name, value) -> args.addAll(List.of(name, value)));
+        args.addAll(switches);
         return fake.run(MigrateStack::run, args.toArray(String[]::new));
     }
 
@@ -127,6 +144,27 @@ class MigrateStackTest {
                 "policy/config/prod.json"), fake.err());
         assertTrue(fake.printedCommands().contains(NO_PASSPHRASE + TARGET + "pulumi preview --expect-no-changes"
                 + " --policy-pack policy --policy-pack-config policy/config/prod.json --stack prod"), fake.out());
+    }
+
+    /** The default project directory is wherever the command runs, often this repository rather than the stack's. */
+    @Test
+    void aStackOfAnotherProjectThanTheDirectorysIsRefusedBeforeAnythingRuns() throws IOException {
+        Files.writeString(fake.project.resolve("Pulumi.yaml"), "name: state-backend\nruntime: java\n");
+
+        assertEquals(2, migrate("--yes"));
+        assertEquals("error: --stack acme/payments/prod is a stack of project 'payments', but Pulumi.yaml is project"
+                + " 'state-backend': pass that project's directory with --project-dir",
+                fake.err().lines().findFirst().orElseThrow());
+        assertEquals(List.of(), fake.calls());
+    }
+
+    @Test
+    void aStackNameWithAnEmptyPartIsAUsageError() {
+        for (String stack : List.of("acme/payments/", "acme//prod", "/prod", "a/b/c/prod")) {
+            assertEquals(2, migrate("--stack", stack, "--yes"), stack);
+            assertTrue(fake.err().contains("--stack '" + stack + "' is not a stack name"), fake.err());
+        }
+        assertEquals(List.of(), fake.calls());
     }
 
     @Test

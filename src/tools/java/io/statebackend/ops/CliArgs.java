@@ -39,8 +39,17 @@ public final class CliArgs {
                         throw new IllegalArgumentException("--" + name + " needs a value");
                     }
                     value = args[++i];
+                    // An empty shell variable before another option would otherwise hand that option over as a value.
+                    if (value.startsWith("--")) {
+                        throw new IllegalArgumentException("--" + name + " needs a value, not the option '" + value
+                                + "' (write --" + name + "=" + value + " if that is the value)");
+                    }
                 }
-                parsed.values.put(name, value);
+                String earlier = parsed.values.putIfAbsent(name, value);
+                if (earlier != null) {
+                    throw new IllegalArgumentException("--" + name + " is given twice ('" + earlier + "' and '" + value
+                            + "'): give it once");
+                }
             } else {
                 throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Moves an existing stack from one backend to another (Pulumi Cloud or any self-managed backend to the azblob or
@@ -59,12 +60,18 @@ public final class MigrateStack {
                 MigrateStack::migrate);
     }
 
+    private static final Pattern QUALIFIED_STACK = Pattern.compile("^([A-Za-z0-9_.-]+/){0,2}[A-Za-z0-9_.-]+$");
+
     /** What to move where, checked before anything runs. */
     private record Request(String stack, StackMove.Source source, String to, String secretsProvider) {
     }
 
     private static Request request(CliArgs a) {
         String stack = a.require("stack", "org/project/stack or stack");
+        if (!QUALIFIED_STACK.matcher(stack).matches()) {
+            throw new IllegalArgumentException("--stack '" + stack + "' is not a stack name: use [org/[project/]]stack,"
+                    + " each part letters, digits, '-', '_', '.'");
+        }
         String to = Urls.backend(a.require("to", "target backend URL"), "--to");
         if ((a.get("from") == null) == (a.get("from-export") == null)) {
             throw new IllegalArgumentException("give exactly one of --from <backend URL> and --from-export <file>");
@@ -106,6 +113,12 @@ public final class MigrateStack {
         StackFile stackFile;
         try {
             stackFile = StackFile.inspect(ops.projectDir(), stack);
+            String[] parts = stack.split("/");
+            if (parts.length == 3 && !stackFile.projectName().isEmpty() && !parts[1].equals(stackFile.projectName())) {
+                throw new IllegalArgumentException("--stack " + stack + " is a stack of project '" + parts[1] + "', but "
+                        + ops.show(ops.projectDir().resolve("Pulumi.yaml")) + " is project '" + stackFile.projectName()
+                        + "': pass that project's directory with --project-dir");
+            }
             journal = Journal.open(journalFile, "migration", Map.of("stack", stack, "from", source.describe(),
                     "to", to, "secrets-provider", secretsProvider), ops.show(journalFile));
         } catch (IllegalArgumentException | StackFileException e) {

@@ -40,9 +40,10 @@ class BlobDataProtectionTest {
     }
 
     static Control blobSoftDelete(int days) {
-        return Control.of("CIS Azure 9.2.1", "blob soft delete for " + days + " days",
+        return Control.of("CIS Azure 9.2.1", "blob soft delete for " + days + " days, no permanent delete before",
                 r -> isTrue(blobService(r).input("deleteRetentionPolicy.enabled"))
-                        && number(blobService(r).input("deleteRetentionPolicy.days")) == days)
+                        && number(blobService(r).input("deleteRetentionPolicy.days")) == days
+                        && isFalse(blobService(r).input("deleteRetentionPolicy.allowPermanentDelete")))
                                 .inPack("azure-blob-soft-delete");
     }
 
@@ -89,6 +90,8 @@ class BlobDataProtectionTest {
     static Stream<Arguments> eachCondition() {
         return Stream.of(
                 Arguments.of(blobSoftDelete(30), BLOB_SERVICE, "state-blob-service", "deleteRetentionPolicy.days", 7),
+                Arguments.of(blobSoftDelete(30), BLOB_SERVICE, "state-blob-service",
+                        "deleteRetentionPolicy.allowPermanentDelete", true),
                 Arguments.of(containerSoftDelete(30), BLOB_SERVICE, "state-blob-service", "containerDeleteRetentionPolicy.days", 7),
                 Arguments.of(containerSoftDelete(30), BLOB_SERVICE, "state-blob-service", "containerDeleteRetentionPolicy.enabled", false),
                 Arguments.of(CHECKPOINT_COPIES_EXPIRE, LIFECYCLE, "state-lifecycle", "policy.rules.1.definition", null),
@@ -153,10 +156,5 @@ class BlobDataProtectionTest {
     @Test
     void changeFeedIsKeptAsLongAsTheVersionsItDescribes() {
         assertEquals(90, number(blobService(Runs.prod()).input("changeFeed.retentionInDays")));
-    }
-
-    @Test
-    void softDeletedBlobsCannotBePermanentlyDeletedEarly() {
-        assertEquals(false, blobService(Runs.prod()).input("deleteRetentionPolicy.allowPermanentDelete"));
     }
 }

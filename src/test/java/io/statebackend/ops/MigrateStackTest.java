@@ -146,6 +146,43 @@ class MigrateStackTest {
                 + " --policy-pack policy --policy-pack-config policy/config/prod.json --stack prod"), fake.out());
     }
 
+    /**
+     * {@code pulumi stack migrate} creates the target before it writes the state: a run killed in between leaves a
+     * stack this move started that holds nothing, which the next run must not take for a finished copy.
+     */
+    @Test
+    void aTargetThatAnInterruptedMigrateLeftIncompleteIsNotTakenForAFinishedCopy() {
+        resumeWithTheTargetHolding("[]");
+
+        assertEquals(1, migrate("--yes"));
+        assertTrue(fake.err().contains("stack prod exists in the target but lacks 1 of the source's resources"),
+                fake.err());
+        assertTrue(fake.calls().stream().noneMatch(call -> call.contains("stack migrate") || call.contains("preview")),
+                fake.calls().toString());
+    }
+
+    @Test
+    void aTargetThatHoldsTheBackupIsCarriedOnWith() {
+        resumeWithTheTargetHolding("[{\"urn\":\"urn:pulumi:prod::state-backend::pulumi:pulumi:Stack::state-backend-prod\"}]");
+
+        assertEquals(0, migrate("--yes"), fake.err());
+        assertTrue(fake.calls().stream().anyMatch(call -> call.contains("pulumi preview --expect-no-changes")),
+                fake.calls().toString());
+    }
+
+    /**
+     * A move whose {@code stack migrate} failed after the backup, resumed with the target now listing the stack and
+     * holding {@code resources} (the fake's backup holds the one stack resource).
+     */
+    private void resumeWithTheTargetHolding(String resources) {
+        fake.fail("stack migrate");
+        assertEquals(1, migrate("--yes"), fake.err());
+        fake.clearCalls();
+        fake.on("stack ls --json", 0, "[{\"name\":\"prod\"}]");
+        fake.on(TARGET + "pulumi stack export --stack prod", 0, "{\"deployment\":{\"secrets_providers\":{\"type\":"
+                + "\"cloud\",\"state\":{\"url\":\"" + SP + "\"}},\"resources\":" + resources + "}}");
+    }
+
     /** The default project directory is wherever the command runs, often this repository rather than the stack's. */
     @Test
     void aStackOfAnotherProjectThanTheDirectorysIsRefusedBeforeAnythingRuns() throws IOException {

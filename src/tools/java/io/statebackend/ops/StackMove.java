@@ -17,6 +17,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The steps that move one stack into a target backend under the target's secrets provider; shared by
@@ -189,10 +191,35 @@ public final class StackMove {
             return;
         }
         if (targetExists(ctx)) {
+            assertTargetHoldsTheBackup(ctx);
             return;
         }
         ctx.setVar(TARGET_STARTED, "true");
         ctx.run(migrate);
+    }
+
+    /**
+     * {@code pulumi stack migrate} creates the target stack before it writes the state, and a run killed in between
+     * (or whose rollback failed) leaves a stack that would pass for a finished copy. The one this move started must
+     * hold every resource of the backup taken before it.
+     */
+    private void assertTargetHoldsTheBackup(StepContext ctx) throws StepFailed {
+        Set<String> missing = urns(readExport(ctx.ops().projectDir().resolve(ctx.var(BACKUP_FILE))));
+        missing.removeAll(urns(parse(ctx.run(onTarget(ctx, "stack", "export", "--stack", targetStack).capture()
+                .build()).stdout(), "the target stack's export")));
+        if (!missing.isEmpty()) {
+            throw new StepFailed("stack " + targetStack + " exists in the target but lacks " + missing.size()
+                    + " of the source's resources: an earlier `pulumi stack migrate` stopped before it finished. The"
+                    + " source is unchanged. Remove the incomplete copy this move made (PULUMI_BACKEND_URL='"
+                    + ctx.var(TARGET_BACKEND) + "' pulumi stack rm " + targetStack + " --force: the copy only, no"
+                    + " resource), then run again.");
+        }
+    }
+
+    private static Set<String> urns(JsonNode export) {
+        Set<String> urns = new TreeSet<>();
+        export.path("deployment").path("resources").forEach(resource -> urns.add(resource.path("urn").asText()));
+        return urns;
     }
 
     /**

@@ -55,12 +55,12 @@ class DevStackTest {
     @Test
     void devHasEverySecurityControlOfProd() {
         String bucket = AwsPlan.bucketName("dev");
-        StateBucketTest.assertNeverForceDestroyed(dev().get(BUCKET, "state-bucket"));
-        StateBucketTest.assertVersioningEnabled(dev().get(VERSIONING, "state-bucket-versioning"));
-        StateBucketTest.assertKmsEncrypted(dev().get(ENCRYPTION, "state-bucket-encryption"), AwsPlan.keyArn(dev(), "state-key"));
-        StateBucketTest.assertPublicAccessBlocked(dev().get(PUBLIC_ACCESS_BLOCK, "state-bucket-public-access-block"));
-        StateBucketTest.assertAclsDisabled(dev().get(OWNERSHIP, "state-bucket-ownership"));
-        BucketPolicyTest.assertTlsOnly(PolicyJson.of(dev().get(BUCKET_POLICY, "state-bucket-policy"), "policy"),
+        HardenedBucketTest.assertNeverForceDestroyed(dev().get(BUCKET, "state-bucket"));
+        HardenedBucketTest.assertVersioningEnabled(dev().get(VERSIONING, "state-bucket-versioning"));
+        HardenedBucketTest.assertKmsEncrypted(dev().get(ENCRYPTION, "state-bucket-encryption"), AwsPlan.keyArn(dev(), "state-key"));
+        HardenedBucketTest.assertPublicAccessBlocked(dev().get(PUBLIC_ACCESS_BLOCK, "state-bucket-public-access-block"));
+        HardenedBucketTest.assertAclsDisabled(dev().get(OWNERSHIP, "state-bucket-ownership"));
+        BucketPoliciesTest.assertTlsOnly(PolicyJson.of(dev().get(BUCKET_POLICY, "state-bucket-policy"), "policy"),
                 "arn:aws:s3:::" + bucket);
         assertEquals(bucket + "-logs", dev().get(LOGGING, "state-bucket-access-logging").input("targetBucket"));
         KmsTest.assertKeyControls(dev().get(AwsPlan.KEY, "state-key"), false);

@@ -87,12 +87,12 @@ class LoggingTest {
     void theLogBucketIsPrivateVersionedAclFreeAndNeverForceDestroyed() {
         ResourceRecord bucket = prod().get(BUCKET, "access-log-bucket");
         assertEquals(LOG_BUCKET, bucket.input("bucket"));
-        StateBucketTest.assertNeverForceDestroyed(bucket);
-        StateBucketTest.assertPublicAccessBlocked(prod().get(PUBLIC_ACCESS_BLOCK, "access-log-bucket-public-access-block"));
-        StateBucketTest.assertAclsDisabled(prod().get(OWNERSHIP, "access-log-bucket-ownership"));
-        StateBucketTest.assertVersioningEnabled(prod().get(VERSIONING, "access-log-bucket-versioning"));
+        HardenedBucketTest.assertNeverForceDestroyed(bucket);
+        HardenedBucketTest.assertPublicAccessBlocked(prod().get(PUBLIC_ACCESS_BLOCK, "access-log-bucket-public-access-block"));
+        HardenedBucketTest.assertAclsDisabled(prod().get(OWNERSHIP, "access-log-bucket-ownership"));
+        HardenedBucketTest.assertVersioningEnabled(prod().get(VERSIONING, "access-log-bucket-versioning"));
         for (String sub : List.of("access-log-bucket-public-access-block", "access-log-bucket-ownership")) {
-            StateBucketTest.assertAppliesTo(prod().resources().stream().filter(r -> r.name().equals(sub)).findFirst()
+            HardenedBucketTest.assertAppliesTo(prod().resources().stream().filter(r -> r.name().equals(sub)).findFirst()
                     .orElseThrow(), LOG_BUCKET);
         }
     }
@@ -110,7 +110,7 @@ class LoggingTest {
         PolicyJson policy = PolicyJson.of(prod().get(BUCKET_POLICY, "access-log-bucket-policy"), "policy");
         assertEquals(List.of("DenyInsecureTransport", "AllowServerAccessLogDelivery"), policy.sids());
         policy.assertNoAllowToEveryone();
-        BucketPolicyTest.assertTlsOnly(policy, LOG_ARN);
+        BucketPoliciesTest.assertTlsOnly(policy, LOG_ARN);
         assertLogDeliveryStatement(policy, LOG_ARN, AwsPlan.bucketArn("prod"));
         assertDependsOn(prod().get(BUCKET_POLICY, "access-log-bucket-policy"),
                 prod().get(PUBLIC_ACCESS_BLOCK, "access-log-bucket-public-access-block"));

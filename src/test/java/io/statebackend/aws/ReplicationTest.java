@@ -80,18 +80,18 @@ class ReplicationTest {
     void theReplicaBucketHasTheSameControlsAsTheStateBucket() {
         ResourceRecord bucket = prod().get(BUCKET, "replica-bucket");
         assertEquals(REPLICA_NAME, bucket.input("bucket"));
-        StateBucketTest.assertNeverForceDestroyed(bucket);
+        HardenedBucketTest.assertNeverForceDestroyed(bucket);
         assertProtected(bucket);
-        StateBucketTest.assertVersioningEnabled(prod().get(VERSIONING, "replica-bucket-versioning"));
-        StateBucketTest.assertKmsEncrypted(prod().get(ENCRYPTION, "replica-bucket-encryption"), replicaKey());
-        StateBucketTest.assertPublicAccessBlocked(prod().get(PUBLIC_ACCESS_BLOCK, "replica-bucket-public-access-block"));
-        StateBucketTest.assertAclsDisabled(prod().get(OWNERSHIP, "replica-bucket-ownership"));
+        HardenedBucketTest.assertVersioningEnabled(prod().get(VERSIONING, "replica-bucket-versioning"));
+        HardenedBucketTest.assertKmsEncrypted(prod().get(ENCRYPTION, "replica-bucket-encryption"), replicaKey());
+        HardenedBucketTest.assertPublicAccessBlocked(prod().get(PUBLIC_ACCESS_BLOCK, "replica-bucket-public-access-block"));
+        HardenedBucketTest.assertAclsDisabled(prod().get(OWNERSHIP, "replica-bucket-ownership"));
         LifecycleTest.assertVersionedStateLifecycle(prod().get(LIFECYCLE, "replica-bucket-lifecycle"), 90, 10);
 
         ResourceRecord policy = prod().get(BUCKET_POLICY, "replica-bucket-policy");
         PolicyJson document = PolicyJson.of(policy, "policy");
         assertEquals(List.of("DenyInsecureTransport"), document.sids());
-        BucketPolicyTest.assertTlsOnly(document, REPLICA);
+        BucketPoliciesTest.assertTlsOnly(document, REPLICA);
         assertDependsOn(policy, prod().get(PUBLIC_ACCESS_BLOCK, "replica-bucket-public-access-block"));
     }
 

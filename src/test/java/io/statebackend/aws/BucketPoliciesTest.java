@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Control 6: the state bucket's policy (FSBP S3.5 TLS only, S3.6 exact allow list) and its ordering. */
-class BucketPolicyTest {
+class BucketPoliciesTest {
 
     static final String USERS = KmsTest.STATE_USERS;
     static final String SSE = "s3:x-amz-server-side-encryption";

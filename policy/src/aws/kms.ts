@@ -58,7 +58,7 @@ const isAccountAdministration = (statement: Statement) =>
 export const kmsKeyPolicy = resourceControl({
     name: "aws-kms-key-policy-no-public-access",
     controlId:
-        "AWS FSBP KMS.5; KMS.1/KMS.2-style (key policy keeps account administrators in control and grants no one else wildcard key access)",
+        "AWS FSBP KMS.5 (no public access to the key); the key policy also keeps account administrators in control and grants no one else wildcard key access",
     requirement:
         "The key policy allows nothing to everyone (Principal \"*\"), allows kms:* to the account root so the account's IAM administrators keep control of the key (AWS's default key policy statement, the one wildcard allowed), and allows every other principal named actions only (no wildcard such as kms:* or kms:GenerateDataKey*, no NotAction, NotResource or NotPrincipal).",
     remedy:

@@ -6,6 +6,26 @@ import { Control, resourceControl } from "../common/control";
 import { broadAllowFindings, coversAction, isEffect, statementLabel, strings, withStatements } from "../common/policyDocument";
 import { AwsTypes } from "./types";
 
+// A resource that names no one bucket, key or account: "*", or an ARN with a wildcard anywhere but in an S3 object
+// path after a named bucket ("arn:aws:s3:::bucket/*" is one bucket's objects, "arn:aws:s3:::*/*" everyone's).
+export function isWildcardResource(resource: string): boolean {
+    const wild = (part: string) => /[*?]/.test(part);
+    const parts = resource.split(":");
+    if (parts.length < 6 || parts[0] !== "arn") {
+        return wild(resource);
+    }
+    const [, partition, service, region, account] = parts;
+    const path = parts.slice(5).join(":");
+    if ([partition, service, region, account].some(wild)) {
+        return true;
+    }
+    if (service === "s3") {
+        const slash = path.indexOf("/");
+        return wild(slash < 0 ? path : path.slice(0, slash));
+    }
+    return wild(path);
+}
+
 export const stateAccessLeastPrivilege = resourceControl({
     name: "aws-state-access-policy-least-privilege",
     controlId: "AWS FSBP IAM.1, IAM.21 (no wildcard actions) / least privilege",
@@ -21,8 +41,8 @@ export const stateAccessLeastPrivilege = resourceControl({
                 broadAllowFindings(statement).forEach(report);
                 // Some actions accept only Resource "*" (s3:ListAllMyBuckets, kms:ListAliases...); the state users
                 // need none of them, so nothing is exempt.
-                if (strings(statement.Resource).includes("*")) {
-                    report(`statement ${statementLabel(statement)} allows Resource "*"; it must name the bucket, object and key ARNs.`);
+                for (const resource of strings(statement.Resource).filter(isWildcardResource)) {
+                    report(`statement ${statementLabel(statement)} allows Resource "${resource}", a wildcard over buckets, keys or accounts; it must name the bucket, object and key ARNs.`);
                 }
             }
             if (allows.some((s) => coversAction(s, "s3:PutObject")) && !allows.some((s) => coversAction(s, "s3:DeleteObject"))) {

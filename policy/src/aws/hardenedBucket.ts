@@ -40,12 +40,19 @@ export const bucketVersioning = resourceControl({
 });
 
 const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
+/** An AWS-managed key's alias (alias/aws/s3), bare or as an ARN: its key policy is AWS's, not the stack's. */
+const AWS_MANAGED_KEY = /(^|:)alias\/aws\//;
 
 function checkKms(rules: unknown[], report: Report): void {
     rules.forEach((rule, i) => {
         const prefixed = (m: string) => report(`rules[${i}].${m}`);
         expectValue(rule, "applyServerSideEncryptionByDefault.sseAlgorithm", KMS_ALGORITHMS, prefixed);
-        expectSet(rule, "applyServerSideEncryptionByDefault.kmsMasterKeyId", prefixed, "a customer-managed key, not the AWS-managed aws/s3 key");
+        if (expectSet(rule, "applyServerSideEncryptionByDefault.kmsMasterKeyId", prefixed, "a customer-managed key, not the AWS-managed aws/s3 key")) {
+            const key = read(rule, "applyServerSideEncryptionByDefault.kmsMasterKeyId");
+            if (typeof key === "string" && AWS_MANAGED_KEY.test(key)) {
+                prefixed(`applyServerSideEncryptionByDefault.kmsMasterKeyId is ${key}, an AWS-managed key; it must be a customer-managed key whose policy this stack controls.`);
+            }
+        }
         expectValue(rule, "bucketKeyEnabled", true, prefixed);
     });
 }

@@ -116,4 +116,30 @@ export const blobDataRoleContainerScope = resourceControl({
     },
 });
 
-export const accessControls: Control[] = [allowedRoles, blobDataRoleContainerScope, customRoleDecryptOnly];
+/** Where each key or backup role may be granted: the resource it serves, never its resource group or subscription. */
+const NARROW_SCOPES: Record<string, { marker: string; what: string }> = {
+    [Roles.KeyVaultCryptoUser]: { marker: "/providers/Microsoft.KeyVault/vaults/", what: "the vault or one of its keys" },
+    [Roles.KeyVaultCryptoServiceEncryptionUser]: { marker: "/providers/Microsoft.KeyVault/vaults/", what: "the vault or one of its keys" },
+    [Roles.StorageAccountBackupContributor]: { marker: "/providers/Microsoft.Storage/storageAccounts/", what: "the storage account it backs up" },
+};
+
+export const keyAndBackupRoleScope = resourceControl({
+    name: "azure-key-and-backup-role-scope",
+    controlId: "MCSB PA-7 (least privilege)",
+    requirement: "Key Vault Crypto User and Crypto Service Encryption User are granted on the vault or a key, and Storage Account Backup Contributor on the storage account, not on a resource group or the subscription.",
+    remedy: "set scope to the key's (or vault's) id, or to the storage account's id.",
+    resourceType: AzureTypes.RoleAssignment,
+    validate: (props, report) => {
+        const role = roleGuid(read(props, "roleDefinitionId"));
+        const narrow = role === undefined ? undefined : NARROW_SCOPES[role];
+        const scope = read(props, "scope");
+        if (narrow === undefined || isUnknown(scope)) {
+            return;
+        }
+        if (typeof scope !== "string" || !scope.toLowerCase().includes(narrow.marker.toLowerCase())) {
+            report(`scope is ${show(scope)}; this role must be scoped to ${narrow.what} (…${narrow.marker}<name>).`);
+        }
+    },
+});
+
+export const accessControls: Control[] = [allowedRoles, blobDataRoleContainerScope, keyAndBackupRoleScope, customRoleDecryptOnly];

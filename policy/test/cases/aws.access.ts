@@ -37,6 +37,20 @@ export const cases: BreakCase[] = [
     },
     {
         control: access.stateAccessLeastPrivilege,
+        breaks: "the state users may use every key of every account",
+        mutate: (f) => editAccessPolicy(f, (st) => void (statement(st, "UseStateKeys").Resource = ["arn:aws:kms:*:*:key/*"])),
+        resource: "state-access-policy",
+        message: /UseStateKeys allows Resource "arn:aws:kms:\*:\*:key\/\*"/,
+    },
+    {
+        control: access.stateAccessLeastPrivilege,
+        breaks: "the state users may read and write every bucket's objects",
+        mutate: (f) => editAccessPolicy(f, (st) => void (statement(st, "ReadWriteState").Resource = ["arn:aws:s3:::*/*"])),
+        resource: "state-access-policy",
+        message: /ReadWriteState allows Resource "arn:aws:s3:::\*\/\*"/,
+    },
+    {
+        control: access.stateAccessLeastPrivilege,
         breaks: "the state users may write but not delete lock files",
         mutate: (f) => editAccessPolicy(f, (st) => void (statement(st, "ReadWriteState").Action = ["s3:GetObject", "s3:PutObject"])),
         resource: "state-access-policy",

@@ -27,7 +27,9 @@ export const cases: BreakCase[] = [
     { control: bucket.bucketVersioning, breaks: "versioning is suspended", mutate: (f) => void (inputsOf(f, "state-bucket-versioning").versioningConfiguration.status = "Suspended"), resource: "state-bucket-versioning" },
     { control: bucket.sseKms, breaks: "the state bucket uses SSE-S3", mutate: (f) => void (stateSse(f).applyServerSideEncryptionByDefault = { sseAlgorithm: "AES256" }), resource: "state-bucket-encryption", message: /aws:kms/ },
     { control: bucket.sseKms, breaks: "the S3 Bucket Key is off", mutate: (f) => void (stateSse(f).bucketKeyEnabled = false), resource: "state-bucket-encryption", message: /bucketKeyEnabled/ },
-    { control: bucket.sseKms, breaks: "the AWS-managed key is used", mutate: (f) => void delete stateSse(f).applyServerSideEncryptionByDefault.kmsMasterKeyId, resource: "state-bucket-encryption", message: /kmsMasterKeyId/ },
+    { control: bucket.sseKms, breaks: "no key is named, so the AWS-managed key is used", mutate: (f) => void delete stateSse(f).applyServerSideEncryptionByDefault.kmsMasterKeyId, resource: "state-bucket-encryption", message: /kmsMasterKeyId/ },
+    { control: bucket.sseKms, breaks: "the AWS-managed key is named", mutate: (f) => void (stateSse(f).applyServerSideEncryptionByDefault.kmsMasterKeyId = "alias/aws/s3"), resource: "state-bucket-encryption", message: /an AWS-managed key/ },
+    { control: bucket.sseKms, breaks: "the AWS-managed key is named by its ARN", mutate: (f) => void (stateSse(f).applyServerSideEncryptionByDefault.kmsMasterKeyId = "arn:aws:kms:eu-west-1:406918273541:alias/aws/s3"), resource: "state-bucket-encryption", message: /an AWS-managed key/ },
     {
         control: bucket.sseKms,
         breaks: "the log bucket uses SSE-KMS, which log delivery does not support",
@@ -62,6 +64,13 @@ export const cases: BreakCase[] = [
         mutate: (f) => editKeyPolicy(f, (st) => st.filter((s) => s.Sid !== "EnableAccountAdministration")),
         resource: "state-key",
         message: /account root/,
+    },
+    {
+        control: kms.kmsKeyPolicy,
+        breaks: "another account's root may administer the key",
+        mutate: (f) => editKeyPolicy(f, (st) => void st.push({ Sid: "ForeignAdministration", Effect: "Allow", Principal: { AWS: "arn:aws:iam::210987654321:root" }, Action: "kms:*", Resource: "*" })),
+        resource: "state-key",
+        message: /roots of 2 accounts/,
     },
     {
         control: kms.kmsKeyPolicy,

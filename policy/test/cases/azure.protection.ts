@@ -19,6 +19,12 @@ export const cases: BreakCase[] = [
     { control: protection.azureStateResourcesProtected, breaks: "the resource group is not protected", mutate: (f) => void delete recordNamed(f, "state-rg").protect, resource: "state-rg" },
     { control: access.allowedRoles, breaks: "Owner is assigned", mutate: (f) => void (inputsOf(f, "state-users-key-crypto").roleDefinitionId = OWNER), resource: "state-users-key-crypto" },
     {
+        control: access.keyAndBackupRoleScope,
+        breaks: "key access is granted on the whole subscription",
+        mutate: (f) => void (inputsOf(f, "state-users-key-crypto").scope = "/subscriptions/00000000-0000-0000-0000-000000000001"),
+        resource: "state-users-key-crypto",
+    },
+    {
         control: access.blobDataRoleContainerScope,
         breaks: "blob data access is granted on the whole account",
         mutate: (f) => void (inputsOf(f, "state-users-blob-data").scope = ACCOUNT_ID),

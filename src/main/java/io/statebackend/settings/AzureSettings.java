@@ -1,8 +1,11 @@
 package io.statebackend.settings;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static io.statebackend.settings.Profile.DEVELOPMENT;
 import static io.statebackend.settings.Profile.PRODUCTION;
@@ -99,7 +102,7 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
         static final Setting<List<String>> ALLOWED_IP_RANGES = Setting.stringList("azureAllowedIpRanges",
                 "public IPv4 addresses or CIDR ranges let through the storage and Key Vault firewalls; "
                         + "non-empty turns public network access on (default action stays Deny)")
-                .rule(each(publicIpRule()));
+                .rule(each(publicIpRule())).rule(distinct());
         static final Setting<AzureResourceId> EXISTING_SUBNET = Setting.resourceId("azureExistingSubnetId",
                         "Microsoft.Network/virtualNetworks/subnets",
                         "subnet for the private endpoints; default: a small VNet and subnet created here")
@@ -149,17 +152,21 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
                         "Entra object ids of the people and pipelines that run pulumi login")
                 .rule(each(guid()))
                 .rule(each(notAnExampleIn(PRODUCTION, ExampleValues::isExampleGuid, "an Entra object id")))
-                .rule(nonEmptyIn(PRODUCTION, "at least one object id in production: someone must be able to log in"));
+                .rule(nonEmptyIn(PRODUCTION, "at least one object id in production: someone must be able to log in"))
+                .rule(distinct());
         static final Setting<List<String>> STATE_READERS = Setting.stringList("azureStateReaderObjectIds",
                         "Entra object ids that only read state: previews, drift checks, auditors (blob read, secrets decrypt)")
                 .rule(each(guid()))
-                .rule(each(notAnExampleIn(PRODUCTION, ExampleValues::isExampleGuid, "an Entra object id")));
+                .rule(each(notAnExampleIn(PRODUCTION, ExampleValues::isExampleGuid, "an Entra object id")))
+                .rule(distinct());
         static final List<Setting<?>> SETTINGS = List.of(STATE_USERS, STATE_READERS);
 
         static Access read(SettingsReader read) {
             List<String> users = read.value(STATE_USERS);
             List<String> readers = read.value(STATE_READERS);
-            readers.forEach(id -> require(!users.contains(id), STATE_READERS, id, "an object id that is not in "
+            Set<String> userIds = users.stream().map(id -> id.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+            readers.forEach(id -> require(!userIds.contains(id.toLowerCase(Locale.ROOT)), STATE_READERS, id,
+                    "an object id that is not in "
                     + STATE_USERS + " as well: a state user writes, a reader only reads"));
             return new Access(users, readers);
         }

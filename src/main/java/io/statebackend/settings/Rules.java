@@ -5,8 +5,11 @@ import com.google.common.net.InetAddresses;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -82,6 +85,17 @@ final class Rules {
     static Rule<List<String>> nonEmptyIn(Profile required, String expectation) {
         return rule("at least one in " + required.value(), (setting, value, profile) -> require(
                 profile != required || !value.isEmpty(), setting, "[]", expectation));
+    }
+
+    /**
+     * Each item once, whatever its letter case: a repeated Entra object id would name one role assignment twice,
+     * which fails half-way through the deployment instead of here.
+     */
+    static Rule<List<String>> distinct() {
+        return rule("each once", (setting, value, profile) -> {
+            Set<String> seen = new HashSet<>();
+            value.forEach(item -> require(seen.add(item.toLowerCase(Locale.ROOT)), setting, item, "each entry once"));
+        });
     }
 
     /** Applies a rule to every item of a list, reporting the item that fails. */
@@ -171,19 +185,25 @@ final class Rules {
         }
     }
 
+    /** The widest range a firewall rule may open: 65,536 addresses, an organisation's block, not a slice of the internet. */
+    static final int WIDEST_PUBLIC_RANGE = 16;
+
     /**
      * A public IPv4 address or range for a storage/Key Vault firewall rule. Azure accepts only public addresses, and
      * ranges of /30 or wider (a /31 or /32 must be given as a single address).
      */
     private static void publicIpRule(Setting<?> setting, String value) {
-        String expectation = "a public IPv4 address or CIDR range from /0 to /30, such as 203.0.113.0/24";
+        String expectation = "a public IPv4 address or CIDR range from /" + WIDEST_PUBLIC_RANGE
+                + " to /30 (a /31 or /32 as a single address), such as 203.0.113.0/24";
         Cidr cidr = value.contains("/")
                 ? Cidr.parse(setting, value, expectation)
                 : new Cidr(parseIpv4(setting, value, expectation), 32);
         InetAddress address = cidr.address();
         boolean isPublic = !(address.isSiteLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
                 || address.isAnyLocalAddress() || address.isMulticastAddress() || isSharedAddressSpace(address));
-        if (!isPublic || (value.contains("/") && (cidr.prefix() > 30 || !cidr.isNetworkAddress()))) {
+        // Ranges no wider than a /16 sit wholly inside or outside every private block, so the first address decides.
+        if (!isPublic || (value.contains("/") && (cidr.prefix() > 30 || cidr.prefix() < WIDEST_PUBLIC_RANGE
+                || !cidr.isNetworkAddress()))) {
             throw new SettingsException(setting.qualifiedKey(), value, expectation);
         }
     }
@@ -194,8 +214,12 @@ final class Rules {
         return (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
     }
 
+    private static final Pattern DOTTED_QUAD = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
+
     private static Inet4Address parseIpv4(Setting<?> setting, String value, String expectation) {
-        if (!InetAddresses.isInetAddress(value) || !(InetAddresses.forString(value) instanceof Inet4Address v4)) {
+        // Dotted quads only: an IPv4-mapped IPv6 text parses to the same address, but Azure's rules take IPv4 text.
+        if (!DOTTED_QUAD.matcher(value).matches() || !InetAddresses.isInetAddress(value)
+                || !(InetAddresses.forString(value) instanceof Inet4Address v4)) {
             throw new SettingsException(setting.qualifiedKey(), value, expectation);
         }
         return v4;

@@ -21,6 +21,8 @@ public final class SettingsException extends RunException {
     }
 
     private static String describe(String value) {
-        return value == null ? "nothing" : "\"" + value + "\"";
+        // Escaped so that the message stays one line whatever the value holds.
+        return value == null ? "nothing"
+                : "\"" + value.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t") + "\"";
     }
 }

@@ -1,5 +1,6 @@
 package io.statebackend.settings;
 
+import io.statebackend.mockrun.PlanResult;
 import io.statebackend.testing.Stacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import static io.statebackend.testing.PlanAssertions.assertNoCloudResources;
 import static io.statebackend.testing.PlanAssertions.assertRejectedSetting;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -63,10 +65,21 @@ class SettingsLoaderTest {
                         "azureStateReaderObjectIds", "33333333-3333-3333-3333-333333333333", "not an example"),
                 bad("prod", Map.of("azureStateReaderObjectIds", "[\"4a7d9e21-5c3b-4f80-9e16-b2d7c4a85f03\"]"),
                         "azureStateReaderObjectIds", "4a7d9e21-5c3b-4f80-9e16-b2d7c4a85f03", "a reader only reads"),
+                bad("prod", Map.of("azureStateReaderObjectIds", "[\"4A7D9E21-5C3B-4F80-9E16-B2D7C4A85F03\"]"),
+                        "azureStateReaderObjectIds", "4A7D9E21-5C3B-4F80-9E16-B2D7C4A85F03", "a reader only reads"),
+                bad("prod", Map.of("azureStateUserObjectIds", "[\"4a7d9e21-5c3b-4f80-9e16-b2d7c4a85f03\","
+                        + "\"4A7D9E21-5C3B-4F80-9E16-B2D7C4A85F03\"]"), "azureStateUserObjectIds",
+                        "4A7D9E21-5C3B-4F80-9E16-B2D7C4A85F03", "each entry once"),
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"10.0.0.0/8\"]"), "azureAllowedIpRanges", "10.0.0.0/8", "public IPv4"),
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"203.0.113.0/33\"]"), "azureAllowedIpRanges", "203.0.113.0/33", "public IPv4"),
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"203.0.113.1/24\"]"), "azureAllowedIpRanges", "203.0.113.1/24", "CIDR"),
-                bad("dev", Map.of("azureAllowedIpRanges", "[\"203.0.113.0/31\"]"), "azureAllowedIpRanges", "203.0.113.0/31", "/0 to /30"),
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"203.0.113.0/31\"]"), "azureAllowedIpRanges", "203.0.113.0/31", "/16 to /30"),
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"128.0.0.0/1\"]"), "azureAllowedIpRanges", "128.0.0.0/1", "/16 to /30"),
+                bad("prod", Map.of("azureAllowedIpRanges", "[\"198.51.0.0/15\"]"), "azureAllowedIpRanges", "198.51.0.0/15", "/16 to /30"),
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"::ffff:203.0.113.5\"]"), "azureAllowedIpRanges", "::ffff:203.0.113.5",
+                        "public IPv4"),
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"203.0.113.0/24\",\"203.0.113.0/24\"]"), "azureAllowedIpRanges",
+                        "203.0.113.0/24", "each entry once"),
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"example.com\"]"), "azureAllowedIpRanges", "example.com", "public IPv4"),
                 bad("dev", Map.of("azureVnetAddressPrefix", "10.250.0.0"), "azureVnetAddressPrefix", "10.250.0.0", "private IPv4 CIDR"),
                 bad("dev", Map.of("azureVnetAddressPrefix", "8.8.8.0/24"), "azureVnetAddressPrefix", "8.8.8.0/24", "private IPv4 CIDR"),
@@ -117,6 +130,15 @@ class SettingsLoaderTest {
                                                                String key, String value, String expectation) {
         SettingsException error = assertRejectedSetting(Stacks.runWith(stack, changes), "state-backend:" + key, value);
         assertTrue(error.getMessage().contains(expectation), error.getMessage());
+    }
+
+    @Test
+    void aValueWithALineBreakIsShownEscapedOnTheOneLine() {
+        PlanResult run = Stacks.runWith("dev", Map.of("azureStorageAccountName", "ab\ncd"));
+        String message = run.error().orElseThrow().getMessage();
+        assertTrue(message.startsWith("state-backend:azureStorageAccountName: got \"ab\\ncd\"; expected "), message);
+        assertFalse(message.contains("\n"), message);
+        assertNoCloudResources(run);
     }
 
     @Test

@@ -103,14 +103,15 @@ public record AwsSettings(String region, Names names, Access access, Lifecycle l
                 + "with a 12-digit account id, such as arn:aws:iam::123456789012:role/pulumi-state-users");
         private static final Rule<String> OWN_ACCOUNT = notAnExampleIn(PRODUCTION,
                 arn -> ExampleValues.isExampleAccount(arn.split(":")[4]), "a principal in an AWS account");
+        private static final Rule<String> NO_ACCOUNT_ROOT_IN_PRODUCTION = notAccountRootIn(PRODUCTION);
 
         static final Setting<List<String>> STATE_USERS = Setting.stringList("awsStatePrincipalArns",
                         "IAM role or user ARNs that run pulumi login")
-                .rule(each(PRINCIPAL)).rule(each(OWN_ACCOUNT))
+                .rule(each(PRINCIPAL)).rule(each(OWN_ACCOUNT)).rule(each(NO_ACCOUNT_ROOT_IN_PRODUCTION))
                 .rule(nonEmptyIn(PRODUCTION, "at least one principal ARN in production: someone must be able to log in"));
         static final Setting<List<String>> STATE_READERS = Setting.stringList("awsStateReaderPrincipalArns",
                         "IAM role or user ARNs that only read state: previews, drift checks, auditors (get, list, decrypt)")
-                .rule(each(PRINCIPAL)).rule(each(OWN_ACCOUNT));
+                .rule(each(PRINCIPAL)).rule(each(OWN_ACCOUNT)).rule(each(NO_ACCOUNT_ROOT_IN_PRODUCTION));
         static final List<Setting<?>> SETTINGS = List.of(STATE_USERS, STATE_READERS);
 
         static Access read(SettingsReader read, String region) {

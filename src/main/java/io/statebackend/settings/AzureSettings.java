@@ -113,11 +113,11 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
         static final Setting<AzureResourceId> EXISTING_BLOB_DNS_ZONE = Setting.resourceId("azureExistingBlobDnsZoneId",
                 "Microsoft.Network/privateDnsZones",
                 "existing privatelink.blob.core.windows.net zone; default: created and linked to the VNet")
-                .rule(inOwnSubscriptionIn(PRODUCTION));
+                .rule(inOwnSubscriptionIn(PRODUCTION)).rule(zoneNamed("privatelink.blob.core.windows.net"));
         static final Setting<AzureResourceId> EXISTING_VAULT_DNS_ZONE = Setting.resourceId("azureExistingVaultDnsZoneId",
                 "Microsoft.Network/privateDnsZones",
                 "existing privatelink.vaultcore.azure.net zone; default: created and linked to the VNet")
-                .rule(inOwnSubscriptionIn(PRODUCTION));
+                .rule(inOwnSubscriptionIn(PRODUCTION)).rule(zoneNamed("privatelink.vaultcore.azure.net"));
         static final List<Setting<?>> SETTINGS = List.of(ALLOWED_IP_RANGES, EXISTING_SUBNET, VNET_ADDRESS_PREFIX,
                 EXISTING_BLOB_DNS_ZONE, EXISTING_VAULT_DNS_ZONE);
 

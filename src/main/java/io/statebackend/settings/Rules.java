@@ -115,6 +115,22 @@ final class Rules {
                 value, ownValue(what)));
     }
 
+    /** An IAM principal other than an account root: bucket and key policies naming a root trust all that account lets in. */
+    static Rule<String> notAccountRootIn(Profile required) {
+        return rule("", (setting, arn, profile) -> require(profile != required || !arn.endsWith(":root"), setting, arn,
+                "an IAM role or user ARN in " + required.value() + ": an account root would let in every identity"
+                        + " that account's own policies allow"));
+    }
+
+    /**
+     * A private DNS zone with the name its endpoints register in: a link to another zone gives no error anywhere,
+     * only host names that no longer resolve to the private endpoint.
+     */
+    static Rule<AzureResourceId> zoneNamed(String zone) {
+        return rule("", (setting, id, profile) -> require(id.name().equalsIgnoreCase(zone), setting, id.value(),
+                "the id of a private DNS zone named " + zone));
+    }
+
     static Rule<AzureResourceId> inOwnSubscriptionIn(Profile required) {
         return rule("", (setting, id, profile) -> require(
                 profile != required || !ExampleValues.isExampleGuid(id.subscriptionId()), setting, id.value(),

@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class SettingsLoaderTest {
 
+    private static final String DNS_ZONES = "/subscriptions/6f1c2d3e-4a5b-4c6d-8e7f-901a2b3c4d5e/resourceGroups/rg-dns"
+            + "/providers/Microsoft.Network/privateDnsZones/";
     private static final String SUBNET = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net"
             + "/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet";
     private static final String EXAMPLE_WORKSPACE = "/subscriptions/aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa/resourceGroups/rg"
@@ -60,6 +62,10 @@ class SettingsLoaderTest {
                         "a principal in an AWS account of your own, not an example"),
                 bad("prod", Map.of("awsStatePrincipalArns", "[\"arn:aws:iam::111122223333:root\"]"),
                         "awsStatePrincipalArns", "arn:aws:iam::111122223333:root", "not an example"),
+                bad("prod", Map.of("awsStatePrincipalArns", "[\"arn:aws:iam::406918273541:root\"]"),
+                        "awsStatePrincipalArns", "arn:aws:iam::406918273541:root", "an IAM role or user ARN in production"),
+                bad("prod", Map.of("awsStateReaderPrincipalArns", "[\"arn:aws:iam::406918273541:root\"]"),
+                        "awsStateReaderPrincipalArns", "arn:aws:iam::406918273541:root", "an account root"),
                 bad("prod", Map.of("azureStateReaderObjectIds", "[\"not-a-guid\"]"), "azureStateReaderObjectIds", "not-a-guid", "GUID"),
                 bad("prod", Map.of("azureStateReaderObjectIds", "[\"33333333-3333-3333-3333-333333333333\"]"),
                         "azureStateReaderObjectIds", "33333333-3333-3333-3333-333333333333", "not an example"),
@@ -92,6 +98,11 @@ class SettingsLoaderTest {
                         "Microsoft.OperationalInsights/workspaces"),
                 bad("prod", Map.of("azureExistingBlobDnsZoneId", "privatelink.blob.core.windows.net"), "azureExistingBlobDnsZoneId",
                         "privatelink.blob.core.windows.net", "Microsoft.Network/privateDnsZones"),
+                bad("dev", Map.of("azureExistingBlobDnsZoneId", DNS_ZONES + "privatelink.vaultcore.azure.net"),
+                        "azureExistingBlobDnsZoneId", DNS_ZONES + "privatelink.vaultcore.azure.net",
+                        "a private DNS zone named privatelink.blob.core.windows.net"),
+                bad("dev", Map.of("azureExistingVaultDnsZoneId", DNS_ZONES + "contoso.com"), "azureExistingVaultDnsZoneId",
+                        DNS_ZONES + "contoso.com", "a private DNS zone named privatelink.vaultcore.azure.net"),
                 bad("dev", Map.of("azureStorageAccountName", "State_Account"), "azureStorageAccountName", "State_Account", "3-24 lowercase"),
                 bad("dev", Map.of("azureStorageAccountName", "averyveryverylongstoragename"), "azureStorageAccountName",
                         "averyveryverylongstoragename", "3-24 lowercase"),

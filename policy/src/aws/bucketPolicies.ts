@@ -2,6 +2,7 @@
 // it is often unknown (it names ARNs of resources not created yet); the checks then wait for the update.
 import { Control, resourceControl } from "../common/control";
 import { asList, broadAllowFindings, coversAction, isEffect, isPublicPrincipal, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
+import { isUnknown, read } from "../common/props";
 import { AwsTypes } from "./types";
 
 /** The values of a condition key under an operator, matching both case-insensitively. */
@@ -20,10 +21,19 @@ function conditionValues(statement: Statement, operator: string, key: string): u
     return values;
 }
 
+/** A Deny of every S3 action to everyone without TLS, with no other condition to narrow whom or what it denies. */
 function isTlsDeny(statement: Statement): boolean {
     const coversAllS3 = strings(statement.Action).some((a) => a === "*" || a.toLowerCase() === "s3:*");
     const insecure = conditionValues(statement, "Bool", "aws:SecureTransport").some((v) => String(v).toLowerCase() === "false");
-    return isEffect(statement, "Deny") && isPublicPrincipal(statement.Principal) && coversAllS3 && insecure;
+    const conditions = Object.values(statement.Condition ?? {}).flatMap((entries) => Object.keys(entries ?? {}));
+    return isEffect(statement, "Deny") && isPublicPrincipal(statement.Principal) && coversAllS3 && insecure && conditions.length === 1;
+}
+
+/** Whether the resources name this bucket (or, with "/*", all its objects) in any partition, or everything. */
+function coversArn(resources: string[], bucket: string, objects: boolean): boolean {
+    const escaped = bucket.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const arn = new RegExp(`^arn:aws[a-z-]*:s3:::${escaped}${objects ? "/\\*" : ""}$`);
+    return resources.some((r) => r === "*" || arn.test(r));
 }
 
 export const requireTls = resourceControl({
@@ -37,12 +47,14 @@ export const requireTls = resourceControl({
         withStatements(props, report, (statements) => {
             const denies = statements.filter(isTlsDeny);
             if (denies.length === 0) {
-                report("no Deny statement for s3:* with Bool aws:SecureTransport \"false\".");
+                report("no Deny statement for s3:* with Bool aws:SecureTransport \"false\" as its only condition.");
                 return;
             }
             const resources = denies.flatMap((s) => strings(s.Resource));
-            const coversObjects = resources.some((r) => r === "*" || r.endsWith("/*"));
-            const coversBucket = resources.some((r) => r === "*" || !r.includes("/"));
+            const bucket = read(props, "bucket");
+            const named = typeof bucket === "string" && !isUnknown(bucket);
+            const coversObjects = named ? coversArn(resources, bucket, true) : resources.some((r) => r === "*" || r.endsWith("/*"));
+            const coversBucket = named ? coversArn(resources, bucket, false) : resources.some((r) => r === "*" || !r.includes("/"));
             if (!coversObjects || !coversBucket) {
                 report(`the TLS Deny statement covers ${JSON.stringify(resources)}; it must cover both the bucket ARN and "<bucket arn>/*".`);
             }

@@ -30,6 +30,27 @@ export const cases: BreakCase[] = [
     },
     {
         control: bp.requireTls,
+        breaks: "the TLS deny names another bucket",
+        mutate: (f) => editPolicy(f, (s) => void (s[0].Resource = ["arn:aws:s3:::other", "arn:aws:s3:::other/*"])),
+        resource: "state-bucket-policy",
+        message: /bucket ARN/,
+    },
+    {
+        control: bp.requireTls,
+        breaks: "the TLS deny covers one prefix of the objects",
+        mutate: (f) => editPolicy(f, (s) => void (s[0].Resource = ["arn:aws:s3:::acme-pulumi-state-prod", "arn:aws:s3:::acme-pulumi-state-prod/access-logs/*"])),
+        resource: "state-bucket-policy",
+        message: /bucket ARN/,
+    },
+    {
+        control: bp.requireTls,
+        breaks: "the TLS deny applies to one account's requests only",
+        mutate: (f) => editPolicy(f, (s) => void (s[0].Condition = { ...s[0].Condition, StringEquals: { "aws:PrincipalAccount": "406918273599" } })),
+        resource: "state-bucket-policy",
+        message: /only condition/,
+    },
+    {
+        control: bp.requireTls,
         breaks: "the TLS deny covers only PutObject",
         mutate: (f) => editPolicy(f, (s) => void (s[0].Action = "s3:PutObject")),
         resource: "state-bucket-policy",

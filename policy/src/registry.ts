@@ -21,6 +21,7 @@ import { networkControls } from "./azure/network";
 import { protectionControls as azureProtectionControls } from "./azure/protection";
 import { stateContainerControls } from "./azure/stateContainer";
 import { exampleIdControls } from "./common/examples";
+import { resourceTypeControls } from "./common/resourceTypes";
 import { Control } from "./common/control";
 
 export const azureControls: Control[] = [
@@ -48,4 +49,4 @@ export const awsControls: Control[] = [
     ...awsStackControls,
 ];
 
-export const allControls: Control[] = [...azureControls, ...awsControls, ...exampleIdControls];
+export const allControls: Control[] = [...azureControls, ...awsControls, ...exampleIdControls, ...resourceTypeControls];

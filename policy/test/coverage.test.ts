@@ -16,10 +16,11 @@ import { cases as azureProtection } from "./cases/azure.protection";
 import { cases as azureAccount } from "./cases/azure.account";
 import { cases as awsStack } from "./cases/aws.stack";
 import { cases as commonExamples } from "./cases/common.examples";
+import { cases as commonResourceTypes } from "./cases/common.resourceTypes";
 
 test("every policy in the pack has a break case", () => {
     const covered = new Set(
-        [...azureAccount, ...azureBlobDataProtection, ...azureEncryption, ...azureNetwork, ...azureProtection, ...awsHardenedBucket, ...awsBucketPolicies, ...awsAccess, ...awsStack, ...commonExamples].map(
+        [...azureAccount, ...azureBlobDataProtection, ...azureEncryption, ...azureNetwork, ...azureProtection, ...awsHardenedBucket, ...awsBucketPolicies, ...awsAccess, ...awsStack, ...commonExamples, ...commonResourceTypes].map(
             (c) => c.control.policy.name,
         ),
     );

@@ -95,33 +95,38 @@ export const customRoleDecryptOnly = resourceControl({
 
 const asStrings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
 
+/** Where a role may be granted: scopes that hold this marker, as the report says. */
+interface ScopeRule {
+    marker: string;
+    what: string;
+}
+
+/** Reports a role assignment whose role has a rule in {@code rules} and whose scope breaks it. */
+function expectNarrowScope(props: unknown, report: (message: string) => void, rules: Record<string, ScopeRule>): void {
+    const role = roleGuid(read(props, "roleDefinitionId"));
+    const rule = role === undefined ? undefined : rules[role];
+    const scope = read(props, "scope");
+    if (rule === undefined || isUnknown(scope)) {
+        return;
+    }
+    if (typeof scope !== "string" || !scope.toLowerCase().includes(rule.marker.toLowerCase())) {
+        report(`scope is ${show(scope)}; this role must be scoped to ${rule.what} (…${rule.marker}<name>).`);
+    }
+}
+
+const CONTAINER: ScopeRule = { marker: CONTAINER_SCOPE_MARKER, what: "a container" };
+const VAULT_OR_KEY: ScopeRule = { marker: "/providers/Microsoft.KeyVault/vaults/", what: "the vault or one of its keys" };
+const STORAGE_ACCOUNT: ScopeRule = { marker: "/providers/Microsoft.Storage/storageAccounts/", what: "the storage account it backs up" };
+
 export const blobDataRoleContainerScope = resourceControl({
     name: "azure-blob-data-role-container-scope",
     controlId: "MCSB PA-7 (least privilege)",
     requirement: "Storage Blob Data Contributor and Reader are granted on the state container, not on the whole account.",
     remedy: "set scope to the container id (\"<account id>/blobServices/default/containers/<container>\").",
     resourceType: AzureTypes.RoleAssignment,
-    validate: (props, report) => {
-        const role = roleGuid(read(props, "roleDefinitionId"));
-        if (role !== Roles.StorageBlobDataContributor && role !== Roles.StorageBlobDataReader) {
-            return;
-        }
-        const scope = read(props, "scope");
-        if (isUnknown(scope)) {
-            return;
-        }
-        if (typeof scope !== "string" || !scope.toLowerCase().includes(CONTAINER_SCOPE_MARKER.toLowerCase())) {
-            report(`scope is ${show(scope)}; blob data roles must be scoped to a container (…${CONTAINER_SCOPE_MARKER}<name>).`);
-        }
-    },
+    validate: (props, report) =>
+        expectNarrowScope(props, report, { [Roles.StorageBlobDataContributor]: CONTAINER, [Roles.StorageBlobDataReader]: CONTAINER }),
 });
-
-/** Where each key or backup role may be granted: the resource it serves, never its resource group or subscription. */
-const NARROW_SCOPES: Record<string, { marker: string; what: string }> = {
-    [Roles.KeyVaultCryptoUser]: { marker: "/providers/Microsoft.KeyVault/vaults/", what: "the vault or one of its keys" },
-    [Roles.KeyVaultCryptoServiceEncryptionUser]: { marker: "/providers/Microsoft.KeyVault/vaults/", what: "the vault or one of its keys" },
-    [Roles.StorageAccountBackupContributor]: { marker: "/providers/Microsoft.Storage/storageAccounts/", what: "the storage account it backs up" },
-};
 
 export const keyAndBackupRoleScope = resourceControl({
     name: "azure-key-and-backup-role-scope",
@@ -129,17 +134,12 @@ export const keyAndBackupRoleScope = resourceControl({
     requirement: "Key Vault Crypto User and Crypto Service Encryption User are granted on the vault or a key, and Storage Account Backup Contributor on the storage account, not on a resource group or the subscription.",
     remedy: "set scope to the key's (or vault's) id, or to the storage account's id.",
     resourceType: AzureTypes.RoleAssignment,
-    validate: (props, report) => {
-        const role = roleGuid(read(props, "roleDefinitionId"));
-        const narrow = role === undefined ? undefined : NARROW_SCOPES[role];
-        const scope = read(props, "scope");
-        if (narrow === undefined || isUnknown(scope)) {
-            return;
-        }
-        if (typeof scope !== "string" || !scope.toLowerCase().includes(narrow.marker.toLowerCase())) {
-            report(`scope is ${show(scope)}; this role must be scoped to ${narrow.what} (…${narrow.marker}<name>).`);
-        }
-    },
+    validate: (props, report) =>
+        expectNarrowScope(props, report, {
+            [Roles.KeyVaultCryptoUser]: VAULT_OR_KEY,
+            [Roles.KeyVaultCryptoServiceEncryptionUser]: VAULT_OR_KEY,
+            [Roles.StorageAccountBackupContributor]: STORAGE_ACCOUNT,
+        }),
 });
 
 export const accessControls: Control[] = [allowedRoles, blobDataRoleContainerScope, keyAndBackupRoleScope, customRoleDecryptOnly];

@@ -69,11 +69,16 @@ function namedLike(buckets: PolicyResource[], word: RegExp): PolicyResource[] {
 export function bucketRoles(resources: readonly PolicyResource[]): Map<string, BucketRole> {
     const buckets = ofType(resources, AwsTypes.Bucket);
     const roles = new Map<string, BucketRole>(buckets.map((b) => [b.urn, "state" as BucketRole]));
+    // Pointing a state bucket's logging at itself, or a replication rule at a bucket that replicates, must not excuse
+    // that bucket from the state bucket's controls: neither makes it a log bucket or a replica.
+    const replicating = new Set(ofType(resources, AwsTypes.Replication).map((config) => bucketOf(config, resources)?.urn));
+    const excused = (referrer: PolicyResource, target: PolicyResource) =>
+        referrer.type === AwsTypes.Replication ? replicating.has(target.urn) : bucketOf(referrer, resources)?.urn === target.urn;
 
     const assign = (referrers: PolicyResource[], refValuesOf: (r: PolicyResource) => unknown[], refProperty: string, role: BucketRole, fallback: RegExp) => {
         for (const referrer of referrers) {
             const targets = referencedBuckets(buckets, referrer, refValuesOf(referrer), refProperty) ?? namedLike(buckets, fallback);
-            targets.forEach((b) => roles.set(b.urn, role));
+            targets.filter((b) => !excused(referrer, b)).forEach((b) => roles.set(b.urn, role));
         }
     };
     assign(ofType(resources, AwsTypes.Logging), (l) => [read(l.props, "targetBucket")], "targetBucket", "log", /log/i);

@@ -1,6 +1,6 @@
 // Break cases for the bucket-relationship stack policies (aws/stack.ts).
 import { logBucketAttachments, stateBucketAttachments } from "../../src/aws/stack";
-import { inputsOf, REPLICA_BUCKET, without } from "../fixtures/stack";
+import { inputsOf, REPLICA_BUCKET, STATE_BUCKET, without } from "../fixtures/stack";
 import { BreakCase } from "../helpers";
 
 export const cases: BreakCase[] = [
@@ -16,6 +16,16 @@ export const cases: BreakCase[] = [
         mutate: (f) => void (inputsOf(f, "state-bucket-logging").bucket = REPLICA_BUCKET),
         resource: "state-bucket",
         message: /S3\.9/,
+    },
+    {
+        control: stateBucketAttachments,
+        breaks: "the state bucket also logs into itself, which made it pass for a log bucket, and its versioning is dropped",
+        mutate: (f) => {
+            f.resources.push({ type: "aws:s3/bucketLoggingV2:BucketLoggingV2", name: "state-bucket-self-logging", inputs: { bucket: STATE_BUCKET, targetBucket: STATE_BUCKET, targetPrefix: "self/" } });
+            return without(f, "state-bucket-versioning");
+        },
+        resource: "state-bucket",
+        message: /S3\.14/,
     },
     { control: stateBucketAttachments, breaks: "the state bucket's lifecycle is dropped", mutate: (f) => without(f, "state-bucket-lifecycle"), resource: "state-bucket", message: /S3\.13/ },
     { control: stateBucketAttachments, breaks: "the replica's versioning resource is dropped", mutate: (f) => without(f, "replica-bucket-versioning"), resource: "replica-bucket", message: /replica bucket/ },

@@ -9,13 +9,30 @@ import { isUnknown, list, read, sameText, show } from "../common/props";
 import { Thresholds } from "../common/thresholds";
 import { AwsTypes } from "./types";
 
-/** The values at `path` of the enabled rules, or undefined when the rules are not known yet. */
+/** Whether a rule applies to every object: no filter, or one whose only condition is an empty prefix. */
+function coversEveryObject(rule: unknown): boolean {
+    const filter = read(rule, "filter");
+    if (isUnknown(filter)) {
+        return true;
+    }
+    if (filter === undefined || filter === null) {
+        return (read(rule, "prefix") ?? "") === "";
+    }
+    const isEmpty = (value: unknown) =>
+        value === undefined || value === null || value === "" || (typeof value === "object" && Object.keys(value as object).length === 0);
+    return Object.values(filter as Record<string, unknown>).every(isEmpty);
+}
+
+/**
+ * The values at `path` of the enabled rules that apply to every object, or undefined when the rules are not known
+ * yet: a rule filtered to a prefix or a tag leaves the state files outside it unexpired.
+ */
 function enabledRuleValues(props: unknown, path: string): unknown[] | undefined {
     const rules = list(props, "rules");
     if (isUnknown(rules)) {
         return undefined;
     }
-    const values = rules.filter((r) => sameText(read(r, "status"), "Enabled")).map((r) => read(r, path));
+    const values = rules.filter((r) => sameText(read(r, "status"), "Enabled") && coversEveryObject(r)).map((r) => read(r, path));
     return values.some(isUnknown) ? undefined : values;
 }
 

@@ -143,6 +143,14 @@ class SettingsLoaderTest {
         assertTrue(error.getMessage().contains(expectation), error.getMessage());
     }
 
+    /** The limits' other side: a /16 is a range an organisation may own, and development may trust its own account. */
+    @Test
+    void theWidestRangeAndAnAccountRootOutsideProductionAreAccepted() {
+        assertTrue(Stacks.runWith("dev", Map.of("azureAllowedIpRanges", "[\"198.51.0.0/16\"]")).error().isEmpty());
+        assertTrue(Stacks.runWith("dev", Map.of("awsStatePrincipalArns", "[\"arn:aws:iam::406918273541:root\"]"))
+                .error().isEmpty());
+    }
+
     @Test
     void aValueWithALineBreakIsShownEscapedOnTheOneLine() {
         PlanResult run = Stacks.runWith("dev", Map.of("azureStorageAccountName", "ab\ncd"));

@@ -67,7 +67,10 @@ class AccountTest {
                 Arguments.of(DOUBLE_ENCRYPTION, "encryption.requireInfrastructureEncryption", null),
                 Arguments.of(NO_PUBLIC_NETWORK, "publicNetworkAccess", "Enabled"),
                 Arguments.of(FIREWALL_DENY, "networkRuleSet.defaultAction", "Allow"),
-                Arguments.of(TRUSTED_SERVICES, "networkRuleSet.bypass", "None"));
+                Arguments.of(TRUSTED_SERVICES, "networkRuleSet.bypass", "None"),
+                Arguments.of(ENTRA_ONLY_ACCESS, "defaultToOAuthAuthentication", false),
+                Arguments.of(ENTRA_ONLY_ACCESS, "isLocalUserEnabled", true),
+                Arguments.of(ENTRA_ONLY_ACCESS, "isSftpEnabled", true));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -83,18 +86,9 @@ class AccountTest {
     }
 
     @Test
-    void noAccessPathBesidesEntraAndEachSettingIsChecked() {
-        ENTRA_ONLY_ACCESS.assertHolds(Runs.prod());
-        ENTRA_ONLY_ACCESS.assertHolds(Runs.dev());
-        Map.of("defaultToOAuthAuthentication", false, "isLocalUserEnabled", true, "isSftpEnabled", true).forEach(
-                (path, broken) -> ENTRA_ONLY_ACCESS.assertBroken(
-                        Records.withInput(Runs.prod(), ACCOUNT, ACCOUNT_NAME, path, broken)));
-    }
-
-    @Test
     void developmentKeepsEverySecurityControlButRedundancy() {
         Stream.of(STORAGE_V2, HTTPS_ONLY, TLS_1_2, NO_ANONYMOUS_BLOBS, NO_SHARED_KEYS, DOUBLE_ENCRYPTION,
-                NO_PUBLIC_NETWORK, FIREWALL_DENY, TRUSTED_SERVICES, CROSS_TENANT_ONLY_FOR_BACKUP)
+                NO_PUBLIC_NETWORK, FIREWALL_DENY, TRUSTED_SERVICES, CROSS_TENANT_ONLY_FOR_BACKUP, ENTRA_ONLY_ACCESS)
                 .forEach(c -> c.assertHolds(Runs.dev()));
         assertEquals("Standard_LRS", account(Runs.dev()).input("sku.name"));
     }

@@ -81,31 +81,26 @@ class BlobDataProtectionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("controls")
+    @MethodSource({"controls", "eachCondition"})
     void checkFailsWhenTheControlIsRemoved(Control control, PlanResult withoutControl) {
         control.assertBroken(withoutControl);
     }
 
     /** The checks' other conditions, each broken alone on the real run: no condition joined into a check is idle. */
     static Stream<Arguments> eachCondition() {
+        PlanResult prod = Runs.prod();
         return Stream.of(
-                Arguments.of(blobSoftDelete(30), BLOB_SERVICE, "state-blob-service", "deleteRetentionPolicy.days", 7),
-                Arguments.of(blobSoftDelete(30), BLOB_SERVICE, "state-blob-service",
-                        "deleteRetentionPolicy.allowPermanentDelete", true),
-                Arguments.of(containerSoftDelete(30), BLOB_SERVICE, "state-blob-service", "containerDeleteRetentionPolicy.days", 7),
-                Arguments.of(containerSoftDelete(30), BLOB_SERVICE, "state-blob-service", "containerDeleteRetentionPolicy.enabled", false),
-                Arguments.of(CHECKPOINT_COPIES_EXPIRE, LIFECYCLE, "state-lifecycle", "policy.rules.1.definition", null),
-                Arguments.of(CHECKPOINT_COPIES_EXPIRE, LIFECYCLE, "state-lifecycle", "policy.rules.1.enabled", false),
-                Arguments.of(CHECKPOINT_COPIES_EXPIRE, LIFECYCLE, "state-lifecycle", "policy.rules.1.definition.filters.prefixMatch",
-                        List.of("pulumi-state/")),
-                Arguments.of(CHECKPOINT_COPIES_EXPIRE, LIFECYCLE, "state-lifecycle",
-                        "policy.rules.1.definition.actions.baseBlob.delete.daysAfterModificationGreaterThan", 30));
-    }
-
-    @ParameterizedTest(name = "{0} fails with only {3} = {4}")
-    @MethodSource("eachCondition")
-    void checkFailsWhenAnyOneOfItsConditionsIsBroken(Control control, String type, String name, String path, Object brokenValue) {
-        control.assertBroken(Records.withInput(Runs.prod(), type, name, path, brokenValue));
+                Arguments.of(blobSoftDelete(30), Records.withInput(prod, BLOB_SERVICE, "state-blob-service", "deleteRetentionPolicy.days", 7)),
+                Arguments.of(blobSoftDelete(30), Records.withInput(prod, BLOB_SERVICE, "state-blob-service",
+                        "deleteRetentionPolicy.allowPermanentDelete", true)),
+                Arguments.of(containerSoftDelete(30), Records.withInput(prod, BLOB_SERVICE, "state-blob-service", "containerDeleteRetentionPolicy.days", 7)),
+                Arguments.of(containerSoftDelete(30), Records.withInput(prod, BLOB_SERVICE, "state-blob-service", "containerDeleteRetentionPolicy.enabled", false)),
+                Arguments.of(CHECKPOINT_COPIES_EXPIRE, Records.withInput(prod, LIFECYCLE, "state-lifecycle", "policy.rules.1.definition", null)),
+                Arguments.of(CHECKPOINT_COPIES_EXPIRE, Records.withInput(prod, LIFECYCLE, "state-lifecycle", "policy.rules.1.enabled", false)),
+                Arguments.of(CHECKPOINT_COPIES_EXPIRE, Records.withInput(prod, LIFECYCLE, "state-lifecycle", "policy.rules.1.definition.filters.prefixMatch",
+                        List.of("pulumi-state/"))),
+                Arguments.of(CHECKPOINT_COPIES_EXPIRE, Records.withInput(prod, LIFECYCLE, "state-lifecycle",
+                        "policy.rules.1.definition.actions.baseBlob.delete.daysAfterModificationGreaterThan", 30)));
     }
 
     @Test

@@ -81,15 +81,6 @@ class EncryptionTest {
                     && isFalse(vault(r).input("properties.enabledForDiskEncryption"))
                     && isFalse(vault(r).input("properties.enabledForTemplateDeployment")));
 
-    @Test
-    void theVaultServesOnlyThisStoreAndEachSettingIsChecked() {
-        VAULT_FOR_KEYS_ONLY.assertHolds(Runs.prod());
-        VAULT_FOR_KEYS_ONLY.assertHolds(Runs.dev());
-        for (String use : List.of("enabledForDeployment", "enabledForDiskEncryption", "enabledForTemplateDeployment")) {
-            VAULT_FOR_KEYS_ONLY.assertBroken(Records.withInput(Runs.prod(), VAULT, VAULT_NAME, "properties." + use, true));
-        }
-    }
-
     static Stream<Arguments> controls() {
         PlanResult prod = Runs.prod();
         return Stream.of(
@@ -100,6 +91,7 @@ class EncryptionTest {
                 Arguments.of(VAULT_PURGE_PROTECTION, Records.withInput(prod, VAULT, VAULT_NAME, "properties.enablePurgeProtection", null)),
                 Arguments.of(VAULT_SOFT_DELETE, Records.withInput(prod, VAULT, VAULT_NAME, "properties.softDeleteRetentionInDays", 7)),
                 Arguments.of(VAULT_PRIVATE, Records.withInput(prod, VAULT, VAULT_NAME, "properties.publicNetworkAccess", "Enabled")),
+                Arguments.of(VAULT_FOR_KEYS_ONLY, Records.withInput(prod, VAULT, VAULT_NAME, "properties.enabledForDeployment", true)),
                 Arguments.of(STRONG_KEY, Records.withInput(prod, KEY, Encryption.CMK_KEY_NAME, "properties.keySize", 2048)),
                 Arguments.of(KEY_ROTATION, Records.withInput(prod, KEY, Encryption.CMK_KEY_NAME, "properties.rotationPolicy", null)),
                 Arguments.of(IDENTITY_CAN_USE_KEY, Records.withInput(prod, ROLE_ASSIGNMENT,
@@ -115,38 +107,35 @@ class EncryptionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("controls")
+    @MethodSource({"controls", "eachCondition"})
     void checkFailsWhenTheControlIsRemoved(Control control, PlanResult withoutControl) {
         control.assertBroken(withoutControl);
     }
 
     /** The checks' other conditions, each broken alone on the real run: no condition joined into a check is idle. */
     static Stream<Arguments> eachCondition() {
+        PlanResult prod = Runs.prod();
         return Stream.of(
-                Arguments.of(CUSTOMER_MANAGED_KEY, ACCOUNT, ACCOUNT_NAME, "encryption.keyVaultProperties.keyName", "another-key"),
-                Arguments.of(CUSTOMER_MANAGED_KEY, ACCOUNT, ACCOUNT_NAME, "encryption.keyVaultProperties.keyVaultUri",
-                        "https://kv-elsewhere.vault.azure.net/"),
-                Arguments.of(VAULT_SOFT_DELETE, VAULT, VAULT_NAME, "properties.enableSoftDelete", false),
-                Arguments.of(VAULT_PRIVATE, VAULT, VAULT_NAME, "properties.networkAcls.defaultAction", "Allow"),
-                Arguments.of(VAULT_PRIVATE, VAULT, VAULT_NAME, "properties.networkAcls.bypass", "None"),
-                Arguments.of(STRONG_KEY, KEY, Encryption.CMK_KEY_NAME, "properties.kty", "EC"),
-                Arguments.of(STRONG_KEY, KEY, Encryption.CMK_KEY_NAME, "properties.keyOps",
-                        List.of("wrapKey", "unwrapKey", "encrypt", "decrypt")),
-                Arguments.of(ENCRYPTION_IDENTITY, ACCOUNT, ACCOUNT_NAME, "identity.type", "SystemAssigned,UserAssigned"),
-                Arguments.of(ENCRYPTION_IDENTITY, ACCOUNT, ACCOUNT_NAME, "identity.userAssignedIdentities",
+                Arguments.of(CUSTOMER_MANAGED_KEY, Records.withInput(prod, ACCOUNT, ACCOUNT_NAME, "encryption.keyVaultProperties.keyName", "another-key")),
+                Arguments.of(CUSTOMER_MANAGED_KEY, Records.withInput(prod, ACCOUNT, ACCOUNT_NAME, "encryption.keyVaultProperties.keyVaultUri",
+                        "https://kv-elsewhere.vault.azure.net/")),
+                Arguments.of(VAULT_SOFT_DELETE, Records.withInput(prod, VAULT, VAULT_NAME, "properties.enableSoftDelete", false)),
+                Arguments.of(VAULT_PRIVATE, Records.withInput(prod, VAULT, VAULT_NAME, "properties.networkAcls.defaultAction", "Allow")),
+                Arguments.of(VAULT_FOR_KEYS_ONLY, Records.withInput(prod, VAULT, VAULT_NAME, "properties.enabledForDiskEncryption", true)),
+                Arguments.of(VAULT_FOR_KEYS_ONLY, Records.withInput(prod, VAULT, VAULT_NAME, "properties.enabledForTemplateDeployment", true)),
+                Arguments.of(VAULT_PRIVATE, Records.withInput(prod, VAULT, VAULT_NAME, "properties.networkAcls.bypass", "None")),
+                Arguments.of(STRONG_KEY, Records.withInput(prod, KEY, Encryption.CMK_KEY_NAME, "properties.kty", "EC")),
+                Arguments.of(STRONG_KEY, Records.withInput(prod, KEY, Encryption.CMK_KEY_NAME, "properties.keyOps",
+                        List.of("wrapKey", "unwrapKey", "encrypt", "decrypt"))),
+                Arguments.of(ENCRYPTION_IDENTITY, Records.withInput(prod, ACCOUNT, ACCOUNT_NAME, "identity.type", "SystemAssigned,UserAssigned")),
+                Arguments.of(ENCRYPTION_IDENTITY, Records.withInput(prod, ACCOUNT, ACCOUNT_NAME, "identity.userAssignedIdentities",
                         List.of(SUBSCRIPTION + "/resourceGroups/rg-elsewhere"
-                                + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-elsewhere")),
-                Arguments.of(IDENTITY_CAN_USE_KEY, ROLE_ASSIGNMENT, "cmk-identity-crypto-service-encryption-user",
+                                + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-elsewhere"))),
+                Arguments.of(IDENTITY_CAN_USE_KEY, Records.withInput(prod, ROLE_ASSIGNMENT, "cmk-identity-crypto-service-encryption-user",
                         "roleDefinitionId", SUBSCRIPTION + "/providers"
-                                + "/Microsoft.Authorization/roleDefinitions/" + BuiltInRole.KEY_VAULT_CRYPTO_USER.id()),
-                Arguments.of(IDENTITY_CAN_USE_KEY, ROLE_ASSIGNMENT, "cmk-identity-crypto-service-encryption-user",
-                        "principalType", "User"));
-    }
-
-    @ParameterizedTest(name = "{0} fails with only {3} = {4}")
-    @MethodSource("eachCondition")
-    void checkFailsWhenAnyOneOfItsConditionsIsBroken(Control control, String type, String name, String path, Object brokenValue) {
-        control.assertBroken(Records.withInput(Runs.prod(), type, name, path, brokenValue));
+                                + "/Microsoft.Authorization/roleDefinitions/" + BuiltInRole.KEY_VAULT_CRYPTO_USER.id())),
+                Arguments.of(IDENTITY_CAN_USE_KEY, Records.withInput(prod, ROLE_ASSIGNMENT, "cmk-identity-crypto-service-encryption-user",
+                        "principalType", "User")));
     }
 
     /** Each rotated version expires 90 days after the next rotation is due, with a notice 30 days before. */

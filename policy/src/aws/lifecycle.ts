@@ -9,18 +9,22 @@ import { isUnknown, list, read, sameText, show } from "../common/props";
 import { Thresholds } from "../common/thresholds";
 import { AwsTypes } from "./types";
 
-/** Whether a rule applies to every object: no filter, or one whose only condition is an empty prefix. */
+/**
+ * Whether a rule applies to every object: no filter, or one whose only condition is an empty prefix. A value not
+ * known until the update counts as covering, as every check here treats unknowns.
+ */
 function coversEveryObject(rule: unknown): boolean {
     const filter = read(rule, "filter");
+    const emptyOrUnknown = (value: unknown) =>
+        isUnknown(value) || value === undefined || value === null || value === ""
+        || (typeof value === "object" && Object.keys(value as object).length === 0);
     if (isUnknown(filter)) {
         return true;
     }
     if (filter === undefined || filter === null) {
-        return (read(rule, "prefix") ?? "") === "";
+        return emptyOrUnknown(read(rule, "prefix"));
     }
-    const isEmpty = (value: unknown) =>
-        value === undefined || value === null || value === "" || (typeof value === "object" && Object.keys(value as object).length === 0);
-    return Object.values(filter as Record<string, unknown>).every(isEmpty);
+    return Object.keys(filter as object).every((key) => emptyOrUnknown(read(filter, key)));
 }
 
 /**

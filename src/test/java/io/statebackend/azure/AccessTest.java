@@ -31,7 +31,8 @@ class AccessTest {
                             && idOf(r, CONTAINER, "state-container").equals(g.input("scope")))
                             && grants.stream().anyMatch(g -> BuiltInRole.KEY_VAULT_CRYPTO_USER.id().equals(roleId(g.input("roleDefinitionId")))
                             && idOf(r, KEY, SecretsProvider.SECRETS_KEY_NAME).equals(g.input("scope")));
-                }).inPack("azure-role-assignment-allowed-roles", "azure-blob-data-role-container-scope");
+                }).inPack("azure-role-assignment-allowed-roles", "azure-blob-data-role-container-scope",
+                        "azure-key-and-backup-role-scope");
     }
 
     @Test

@@ -58,7 +58,7 @@ class BackupTest {
                         && idOf(r, ACCOUNT, ACCOUNT_NAME).equals(grant.input("scope"))
                         && instance.dependsOn().contains(ROLE_ASSIGNMENT + "::backup-vault-storage-account-backup-contributor")
                         && instance.dependsOn().contains(BLOB_SERVICE + "::state-blob-service");
-            }).inPack("azure-backup-protects-state-account");
+            }).inPack("azure-backup-protects-state-account", "azure-key-and-backup-role-scope");
 
     @Test
     void productionBacksUpTheStateContainerDailyToAGeoRedundantVault() {

@@ -1,11 +1,8 @@
 package io.statebackend.settings;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static io.statebackend.settings.Profile.DEVELOPMENT;
 import static io.statebackend.settings.Profile.PRODUCTION;
@@ -164,8 +161,7 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
         static Access read(SettingsReader read) {
             List<String> users = read.value(STATE_USERS);
             List<String> readers = read.value(STATE_READERS);
-            Set<String> userIds = users.stream().map(id -> id.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-            readers.forEach(id -> require(!userIds.contains(id.toLowerCase(Locale.ROOT)), STATE_READERS, id,
+            readers.forEach(id -> require(users.stream().noneMatch(id::equalsIgnoreCase), STATE_READERS, id,
                     "an object id that is not in "
                     + STATE_USERS + " as well: a state user writes, a reader only reads"));
             return new Access(users, readers);

@@ -88,8 +88,8 @@ final class Rules {
     }
 
     /**
-     * Each item once, whatever its letter case: a repeated Entra object id would name one role assignment twice,
-     * which fails half-way through the deployment instead of here.
+     * Each item once, whatever its letter case: a repeated entry declares the same grant or rule twice (for an Entra
+     * object id, one role assignment name twice), which fails half-way through the deployment instead of here.
      */
     static Rule<List<String>> distinct() {
         return rule("each once", (setting, value, profile) -> {
@@ -202,7 +202,7 @@ final class Rules {
     }
 
     /** The widest range a firewall rule may open: 65,536 addresses, an organisation's block, not a slice of the internet. */
-    static final int WIDEST_PUBLIC_RANGE = 16;
+    private static final int WIDEST_PUBLIC_RANGE = 16;
 
     /**
      * A public IPv4 address or range for a storage/Key Vault firewall rule. Azure accepts only public addresses, and

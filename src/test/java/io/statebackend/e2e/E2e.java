@@ -153,11 +153,6 @@ public final class E2e implements BeforeAllCallback, BeforeEachCallback {
         return env;
     }
 
-    /** The variables of {@link #runtimeEnv}, which a command run as a user runs it goes without. */
-    static Set<String> runtimeVariables() {
-        return runtimeEnv().keySet();
-    }
-
     /**
      * The class-data archive of the real jar, dumped at the end of a preview of the prod stack and made again when the
      * jar or a dependency beside it is newer; the lock keeps another test run (a second checkout's build, a

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.statebackend.e2e.programs.EmptyProgram;
 import io.statebackend.e2e.programs.ResourceGroupsProgram;
 import io.statebackend.settings.Setting;
+import io.statebackend.testing.PlanAssertions;
 import io.statebackend.process.Command;
 
 import java.io.File;
@@ -189,7 +190,7 @@ public final class PreviewBenchmark {
      * and with the build tools the tests leave off PATH, whose version probes are part of every preview a user runs.
      */
     private static Sandbox asUsersRunIt(Sandbox sandbox) {
-        sandbox.env.keySet().removeAll(E2e.runtimeVariables());
+        sandbox.env.keySet().removeAll(E2e.runtimeEnv().keySet());
         sandbox.env.put("PATH", E2e.BIN + File.pathSeparator + System.getenv("PATH"));
         return sandbox;
     }
@@ -209,7 +210,7 @@ public final class PreviewBenchmark {
         int declared = 0;
         for (JsonNode step : plan.path("steps")) {
             String type = step.path("newState").path("type").asText();
-            if (!type.equals("pulumi:pulumi:Stack") && !type.startsWith("pulumi:providers:")) {
+            if (!type.equals(PlanAssertions.ROOT_STACK_TYPE) && !type.startsWith("pulumi:providers:")) {
                 declared++;
             }
         }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,24 +37,16 @@ class MigrateStackTest {
         Files.writeString(fake.project.resolve("Pulumi.yaml"), "name: payments\nruntime: java\n");
     }
 
-    /** A move of payments' prod from Pulumi Cloud to {@link #TO}, with the options in {@code changes} instead. */
-    int migrate(String... changes) {
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put("--stack", "acme/payments/prod");
-        options.put("--from", "cloud");
-        options.put("--to", TO);
-        options.put("--secrets-provider", SP);
-        List<String> switches = new ArrayList<>();
-        for (int i = 0; i < changes.length; i++) {
-            if (i + 1 < changes.length && !changes[i + 1].startsWith("--")) {
-                options.put(changes[i], changes[++i]);
-            } else {
-                switches.add(changes[i]);
-            }
-        }
+    /** A move of payments' prod from Pulumi Cloud to {@link #TO}, with the options in {@code given} instead. */
+    int migrate(String... given) {
         List<String> args = new ArrayList<>();
-        options.forEach((name, value) -> args.addAll(List.of(name, value)));
-        args.addAll(switches);
+        Map.of("--stack", "acme/payments/prod", "--from", "cloud", "--to", TO, "--secrets-provider", SP).forEach(
+                (name, value) -> {
+                    if (!List.of(given).contains(name)) {
+                        args.addAll(List.of(name, value));
+                    }
+                });
+        args.addAll(List.of(given));
         return fake.run(MigrateStack::run, args.toArray(String[]::new));
     }
 

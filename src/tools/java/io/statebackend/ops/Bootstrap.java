@@ -150,7 +150,9 @@ public final class Bootstrap {
                 ctx -> ctx.run(Command.of("pulumi", "login", ctx.var(StackMove.TARGET_BACKEND)).build())));
 
         Optional<String> movedUnder = stackFile.keyServiceSecretsProvider();
-        Optional<String> localStep = localStepThatWouldRun(localSteps, steps, journal, a.get("redo-from"));
+        List<String> order = steps.stream().map(Step::id).toList();
+        Optional<String> localStep = localSteps.stream().map(Step::id)
+                .filter(id -> journal.wouldRun(id, order, a.get("redo-from"))).findFirst();
         if (movedUnder.isPresent() && localStep.isPresent()) {
             // Its local copy is gone on a fresh clone: `up` would then create the storage again from empty state.
             ops.err().println("error: " + ops.show(stackFile.path()) + " names the secrets provider " + movedUnder.get()
@@ -166,16 +168,6 @@ public final class Bootstrap {
                     return kept;
                 }, j -> finished(j, stack, stackFile));
         return plan.start(ops, dryRun, prerequisitesOk, a.get("redo-from"), null, yes);
-    }
-
-    /** The first step on the local backend that this run would run: not done yet, or done and asked for again. */
-    private static Optional<String> localStepThatWouldRun(List<Step> localSteps, List<Step> steps, Journal journal,
-                                                          String redoFrom) {
-        List<String> order = steps.stream().map(Step::id).toList();
-        int redoAt = redoFrom == null ? -1 : order.indexOf(redoFrom);
-        return localSteps.stream().map(Step::id)
-                .filter(id -> !journal.isDone(id) || redoAt >= 0 && order.indexOf(id) >= redoAt)
-                .findFirst();
     }
 
     /** The target plus the clouds named by --clouds (validated here, before anything runs). */

@@ -89,6 +89,15 @@ public final class Journal {
         return done.contains(stepId);
     }
 
+    /**
+     * Whether a run asked to redo from {@code redoFrom} (null, or a step not in {@code order}: no redo) runs
+     * {@code stepId}: not done yet, or at or after the redo point.
+     */
+    public boolean wouldRun(String stepId, List<String> order, String redoFrom) {
+        int redoAt = redoFrom == null ? -1 : order.indexOf(redoFrom);
+        return !isDone(stepId) || redoAt >= 0 && order.indexOf(stepId) >= redoAt;
+    }
+
     /** Forgets the given step and every step after it in {@code order}, so that they run again. */
     public void redoFrom(String stepId, List<String> order) {
         int from = order.indexOf(stepId);

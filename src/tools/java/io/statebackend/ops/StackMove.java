@@ -159,6 +159,11 @@ public final class StackMove {
         return pulumi(ctx.var(TARGET_BACKEND), args);
     }
 
+    /** {@code pulumi stack export} of the target stack, its JSON captured. */
+    private Command.Builder targetExport(StepContext ctx) throws StepFailed {
+        return onTarget(ctx, "stack", "export", "--stack", targetStack).capture();
+    }
+
     private void backup(StepContext ctx, FromBackend from) throws StepFailed {
         String backupFile = ctx.var(BACKUP_FILE);
         Path backup = ctx.ops().projectDir().resolve(backupFile);
@@ -205,8 +210,7 @@ public final class StackMove {
      */
     private void assertTargetHoldsTheBackup(StepContext ctx) throws StepFailed {
         Set<String> missing = urns(readExport(ctx.ops().projectDir().resolve(ctx.var(BACKUP_FILE))));
-        missing.removeAll(urns(parse(ctx.run(onTarget(ctx, "stack", "export", "--stack", targetStack).capture()
-                .build()).stdout(), "the target stack's export")));
+        missing.removeAll(urns(parse(ctx.run(targetExport(ctx).build()).stdout(), "the target stack's export")));
         if (!missing.isEmpty()) {
             throw new StepFailed("stack " + targetStack + " exists in the target but lacks " + missing.size()
                     + " of the source's resources: an earlier `pulumi stack migrate` stopped before it finished. The"
@@ -273,8 +277,7 @@ public final class StackMove {
         Path pointed = original.resolveSibling(pointedCopyName(original.getFileName().toString(), targetStack));
         Command importCommand = onTarget(ctx, "stack", "import", "--file", ctx.ops().show(pointed), "--stack",
                 targetStack).build();
-        ProcessRunner.Result target = ctx.run(onTarget(ctx, "stack", "export", "--stack", targetStack).capture()
-                .build());
+        ProcessRunner.Result target = ctx.run(targetExport(ctx).build());
         if (ctx.dryRun()) {
             ctx.probe(importCommand);
             return;
@@ -309,8 +312,7 @@ public final class StackMove {
                 .args("--stack", targetStack)
                 .unset(PASSPHRASE_VARIABLES)
                 .build());
-        ProcessRunner.Result export = ctx.run(onTarget(ctx, "stack", "export", "--stack", targetStack)
-                .unset(PASSPHRASE_VARIABLES).capture().build());
+        ProcessRunner.Result export = ctx.run(targetExport(ctx).unset(PASSPHRASE_VARIABLES).build());
         if (ctx.dryRun()) {
             return;
         }

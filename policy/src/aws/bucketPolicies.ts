@@ -2,7 +2,8 @@
 // it is often unknown (it names ARNs of resources not created yet); the checks then wait for the update.
 import { Control, resourceControl } from "../common/control";
 import { asList, broadAllowFindings, coversAction, isEffect, isPublicPrincipal, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
-import { isUnknown, read } from "../common/props";
+import { read } from "../common/props";
+import { bucketNameOf } from "./stack";
 import { AwsTypes } from "./types";
 
 /** The values of a condition key under an operator, matching both case-insensitively. */
@@ -31,9 +32,8 @@ function isTlsDeny(statement: Statement): boolean {
 
 /** Whether the resources name this bucket (or, with "/*", all its objects) in any partition, or everything. */
 function coversArn(resources: string[], bucket: string, objects: boolean): boolean {
-    const escaped = bucket.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const arn = new RegExp(`^arn:aws[a-z-]*:s3:::${escaped}${objects ? "/\\*" : ""}$`);
-    return resources.some((r) => r === "*" || arn.test(r));
+    const wanted = objects ? `${bucket}/*` : bucket;
+    return resources.some((r) => r === "*" || (/^arn:aws[a-z-]*:s3:::/.test(r) && r.replace(/^arn:aws[a-z-]*:s3:::/, "") === wanted));
 }
 
 export const requireTls = resourceControl({
@@ -51,10 +51,9 @@ export const requireTls = resourceControl({
                 return;
             }
             const resources = denies.flatMap((s) => strings(s.Resource));
-            const bucket = read(props, "bucket");
-            const named = typeof bucket === "string" && !isUnknown(bucket);
-            const coversObjects = named ? coversArn(resources, bucket, true) : resources.some((r) => r === "*" || r.endsWith("/*"));
-            const coversBucket = named ? coversArn(resources, bucket, false) : resources.some((r) => r === "*" || !r.includes("/"));
+            const bucket = bucketNameOf(read(props, "bucket"));
+            const coversObjects = bucket !== undefined ? coversArn(resources, bucket, true) : resources.some((r) => r === "*" || r.endsWith("/*"));
+            const coversBucket = bucket !== undefined ? coversArn(resources, bucket, false) : resources.some((r) => r === "*" || !r.includes("/"));
             if (!coversObjects || !coversBucket) {
                 report(`the TLS Deny statement covers ${JSON.stringify(resources)}; it must cover both the bucket ARN and "<bucket arn>/*".`);
             }

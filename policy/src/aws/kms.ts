@@ -2,6 +2,7 @@
 import { expectAtLeast, expectValue } from "../common/checks";
 import { Control, resourceControl } from "../common/control";
 import { broadAllowFindings, isEffect, isPublicPrincipal, principalsOf, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
+import { accountOf } from "../common/examples";
 import { Thresholds } from "../common/thresholds";
 import { AwsTypes } from "./types";
 
@@ -43,7 +44,6 @@ export const kmsDeletionWindow = resourceControl<{ minimumKmsDeletionWindowDays:
 const ACCOUNT_ROOT = /^(arn:aws[a-z-]*:iam::\d{12}:root|\d{12})$/;
 
 const isAccountRoot = (principal: string) => ACCOUNT_ROOT.test(principal);
-const accountOf = (root: string) => root.match(/\d{12}/)![0];
 const grantsEveryKeyAction = (statement: Statement) => strings(statement.Action).some((a) => a === "*" || a.toLowerCase() === "kms:*");
 /** AWS's default key policy statement: kms:* to the account root alone, on this key, with nothing negated. */
 const isAccountAdministration = (statement: Statement) =>
@@ -75,7 +75,7 @@ export const kmsKeyPolicy = resourceControl({
             if (!everyAction.some((s) => principalsOf(s).some(isAccountRoot))) {
                 report("no statement allows kms:* to the account root (arn:aws:iam::<account>:root); without it no IAM policy can grant access to the key and it may become unmanageable.");
             }
-            const administering = new Set(everyAction.flatMap(principalsOf).filter(isAccountRoot).map(accountOf));
+            const administering = new Set(everyAction.flatMap(principalsOf).filter(isAccountRoot).map((root) => accountOf(root)));
             if (administering.size > 1) {
                 report(`kms:* is allowed to the roots of ${administering.size} accounts (${[...administering].sort().join(", ")}); only the key's own account may administer it.`);
             }

@@ -21,7 +21,7 @@ export function isExampleAccount(account: string): boolean {
 }
 
 /** The 12-digit account of an IAM ARN or a bare account id. */
-function accountOf(principal: string): string | undefined {
+export function accountOf(principal: string): string | undefined {
     return /^(?:arn:[^:]+:(?:iam|sts)::)?(\d{12})(?::|$)/.exec(principal)?.[1];
 }
 

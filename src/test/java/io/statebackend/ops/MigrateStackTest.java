@@ -180,7 +180,7 @@ class MigrateStackTest {
         Files.writeString(fake.project.resolve("Pulumi.yaml"), "name: state-backend\nruntime: java\n");
 
         assertEquals(2, migrate("--yes"));
-        assertEquals("error: --stack acme/payments/prod is a stack of project 'payments', but Pulumi.yaml is project"
+        assertEquals("error: acme/payments/prod is a stack of project 'payments', but Pulumi.yaml is project"
                 + " 'state-backend': pass that project's directory with --project-dir",
                 fake.err().lines().findFirst().orElseThrow());
         assertEquals(List.of(), fake.calls());

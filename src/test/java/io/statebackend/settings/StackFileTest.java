@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -168,5 +169,27 @@ class StackFileTest {
         assertFalse(StackFile.inspect(dir, "dev").usesPassphrase());
         write("Pulumi.dev.yaml", "encryptionsalt: v1:abc\n");
         assertTrue(StackFile.inspect(dir, "dev").usesPassphrase());
+    }
+
+    @Test
+    void aStackReferenceTakesTheCliFormsAndNamesItsProjectOnlyWhenQualifiedInFull() {
+        assertEquals(new StackFile.Reference("prod", Optional.empty(), "prod"), StackFile.Reference.parse("prod"));
+        assertEquals(new StackFile.Reference("acme/prod", Optional.empty(), "prod"), StackFile.Reference.parse("acme/prod"));
+        assertEquals(new StackFile.Reference("acme/payments/prod", Optional.of("payments"), "prod"),
+                StackFile.Reference.parse("acme/payments/prod"));
+        for (String bad : List.of("", "acme/payments/", "acme//prod", "/prod", "a/b/c/prod", "pro d", "x".repeat(101))) {
+            var e = assertThrows(IllegalArgumentException.class, () -> StackFile.Reference.parse(bad), bad);
+            assertTrue(e.getMessage().startsWith("'" + bad + "' is not a stack name"), e.getMessage());
+        }
+    }
+
+    @Test
+    void inspectingRefusesAStackOfAnotherProjectAndTakesItsOwn() throws IOException {
+        write("Pulumi.yaml", "name: consumer\nruntime: go\n");
+        var e = assertThrows(StackFileException.class, () -> StackFile.inspect(dir, "acme/payments/dev"));
+        assertEquals("acme/payments/dev is a stack of project 'payments', but Pulumi.yaml is project 'consumer':"
+                + " pass that project's directory with --project-dir", e.getMessage());
+        assertEquals("dev", StackFile.inspect(dir, "acme/consumer/dev").stackName());
+        assertEquals("dev", StackFile.inspect(dir, "acme/dev").stackName());
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Moves an existing stack from one backend to another (Pulumi Cloud or any self-managed backend to the azblob or
@@ -60,17 +59,16 @@ public final class MigrateStack {
                 MigrateStack::migrate);
     }
 
-    private static final Pattern QUALIFIED_STACK = Pattern.compile("^([A-Za-z0-9_.-]+/){0,2}[A-Za-z0-9_.-]+$");
-
     /** What to move where, checked before anything runs. */
-    private record Request(String stack, StackMove.Source source, String to, String secretsProvider) {
+    private record Request(StackFile.Reference stack, StackMove.Source source, String to, String secretsProvider) {
     }
 
     private static Request request(CliArgs a) {
-        String stack = a.require("stack", "org/project/stack or stack");
-        if (!QUALIFIED_STACK.matcher(stack).matches()) {
-            throw new IllegalArgumentException("--stack '" + stack + "' is not a stack name: use [org/[project/]]stack,"
-                    + " each part letters, digits, '-', '_', '.'");
+        StackFile.Reference stack;
+        try {
+            stack = StackFile.Reference.parse(a.require("stack", "org/project/stack or stack"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--stack " + e.getMessage());
         }
         String to = Urls.backend(a.require("to", "target backend URL"), "--to");
         if ((a.get("from") == null) == (a.get("from-export") == null)) {
@@ -82,7 +80,7 @@ public final class MigrateStack {
             if (from.equals(to)) {
                 throw new IllegalArgumentException("--from and --to are the same backend; nothing to move");
             }
-            source = new StackMove.FromBackend(from, stack);
+            source = new StackMove.FromBackend(from, stack.text());
         } else {
             source = new StackMove.FromExport(a.get("from-export"));
         }
@@ -92,7 +90,8 @@ public final class MigrateStack {
     }
 
     private static int migrate(CliArgs a, Request request, Ops ops) {
-        String stack = request.stack();
+        StackFile.Reference reference = request.stack();
+        String stack = reference.text();
         StackMove.Source source = request.source();
         String to = request.to();
         String secretsProvider = request.secretsProvider();
@@ -112,13 +111,7 @@ public final class MigrateStack {
         Journal journal;
         StackFile stackFile;
         try {
-            stackFile = StackFile.inspect(ops.projectDir(), stack);
-            String[] parts = stack.split("/");
-            if (parts.length == 3 && !stackFile.projectName().isEmpty() && !parts[1].equals(stackFile.projectName())) {
-                throw new IllegalArgumentException("--stack " + stack + " is a stack of project '" + parts[1] + "', but "
-                        + ops.show(ops.projectDir().resolve("Pulumi.yaml")) + " is project '" + stackFile.projectName()
-                        + "': pass that project's directory with --project-dir");
-            }
+            stackFile = StackFile.inspect(ops.projectDir(), reference);
             journal = Journal.open(journalFile, "migration", Map.of("stack", stack, "from", source.describe(),
                     "to", to, "secrets-provider", secretsProvider), ops.show(journalFile));
         } catch (IllegalArgumentException | StackFileException e) {
@@ -155,18 +148,18 @@ public final class MigrateStack {
                 policyArgs.addAll(List.of("--policy-pack-config", a.get("policy-pack-config")));
             }
         }
-        StackMove move = new StackMove(source, StackFile.shortName(stack), policyArgs, stackFile);
+        StackMove move = new StackMove(source, reference.name(), policyArgs, stackFile);
         Procedure plan = new Procedure("Migration of " + source.describe() + " to " + to, move.steps(), journal,
                 journalFile, failed -> move.keptOnFailure(failed, backupFile),
-                j -> finished(j, stack, source, to, stackFile));
+                j -> finished(j, reference, source, to, stackFile));
         String question = "Move " + source.describe() + " to " + to + ", re-encrypting its secrets with "
                 + secretsProvider + "?";
         return plan.start(ops, dryRun, prerequisitesOk, a.get("redo-from"), question, a.has("yes"));
     }
 
-    private static List<String> finished(Journal j, String stack, StackMove.Source source, String to,
+    private static List<String> finished(Journal j, StackFile.Reference stack, StackMove.Source source, String to,
                                          StackFile stackFile) {
-        String name = StackFile.shortName(stack);
+        String name = stack.name();
         List<String> lines = new ArrayList<>(List.of(
                 "Migration finished: stack " + name + " now lives in " + to + ".",
                 "Next:",

@@ -29,7 +29,9 @@ public final class StackFile implements StackConfig {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern STACK_NAME = Pattern.compile("^[A-Za-z0-9_.-]{1,100}$");
+    private static final String NAME_CHARACTER = "[A-Za-z0-9_.-]";
+    private static final String NAME = NAME_CHARACTER + "{1,100}";
+    private static final Pattern STACK_NAME = Pattern.compile("^" + NAME + "$");
 
     private final Path path;
     private final JsonNode root;
@@ -71,14 +73,25 @@ public final class StackFile implements StackConfig {
     }
 
     /**
-     * Any project's stack ({@code org/project/name} or {@code name}) as the bootstrap and migration commands see it:
-     * a missing stack file reads as empty, and encrypted values are allowed.
+     * The stack of the project in {@code projectDir}
+     * as the bootstrap and migration commands see it: a missing stack file reads as empty, and encrypted values are
+     * allowed. A stack named with another project than the directory's is refused.
      */
-    public static StackFile inspect(Path projectDir, String stack) {
-        String name = shortName(stack);
-        Path stackPath = projectDir.resolve("Pulumi." + name + ".yaml");
+    public static StackFile inspect(Path projectDir, Reference stack) {
+        Path stackPath = projectDir.resolve("Pulumi." + stack.name() + ".yaml");
         JsonNode project = read(projectDir.resolve("Pulumi.yaml"));
-        return of(stackPath, Files.isRegularFile(stackPath) ? read(stackPath) : YAML.createObjectNode(), project, name);
+        String projectName = project.path("name").asText("");
+        stack.project().filter(named -> !projectName.isEmpty() && !named.equals(projectName)).ifPresent(named -> {
+            throw new StackFileException(stack + " is a stack of project '" + named + "', but Pulumi.yaml is project '"
+                    + projectName + "': pass that project's directory with --project-dir");
+        });
+        return of(stackPath, Files.isRegularFile(stackPath) ? read(stackPath) : YAML.createObjectNode(), project,
+                stack.name());
+    }
+
+    /** {@link #inspect(Path, Reference)} for a stack name already checked, qualified or not. */
+    public static StackFile inspect(Path projectDir, String stack) {
+        return inspect(projectDir, Reference.parse(stack));
     }
 
     private static StackFile of(Path stackPath, JsonNode root, JsonNode project, String stackName) {
@@ -100,9 +113,29 @@ public final class StackFile implements StackConfig {
         return STACK_NAME.matcher(stackName).matches();
     }
 
-    /** The last segment of a possibly fully-qualified stack name. */
-    public static String shortName(String stack) {
-        return stack.substring(stack.lastIndexOf('/') + 1);
+    /**
+     * A stack as the Pulumi CLI names it, {@code name}, {@code org/name} or {@code org/project/name}: each part letters, digits, '-', '_', '.'.
+     * The organisation is the backend's business; the project, when given, must be the one whose files name it.
+     */
+    public record Reference(String text, Optional<String> project, String name) {
+
+        private static final Pattern QUALIFIED = Pattern.compile(
+                "^(?:" + NAME_CHARACTER + "+/(?:(" + NAME_CHARACTER + "+)/)?)?(" + NAME + ")$");
+
+        /** Parses {@code stack}, or throws {@link IllegalArgumentException} saying what a stack name is. */
+        public static Reference parse(String stack) {
+            var matcher = QUALIFIED.matcher(stack);
+            if (!matcher.matches()) {
+                throw new IllegalArgumentException("'" + stack + "' is not a stack name: use [org/[project/]]stack,"
+                        + " each part letters, digits, '-', '_', '.'");
+            }
+            return new Reference(stack, Optional.ofNullable(matcher.group(1)), matcher.group(2));
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     /** The stacks that have a file in {@code projectDir}, sorted. */

@@ -22,7 +22,10 @@ enum BuiltInRole {
 
     /** The full role definition id a role assignment takes. */
     Output<String> definitionId(Output<String> subscriptionId) {
-        return subscriptionId.applyValue(sub ->
-                "/subscriptions/" + sub + "/providers/Microsoft.Authorization/roleDefinitions/" + id);
+        return subscriptionId.applyValue(this::definitionIdIn);
+    }
+
+    String definitionIdIn(String subscriptionId) {
+        return "/subscriptions/" + subscriptionId + "/providers/Microsoft.Authorization/roleDefinitions/" + id;
     }
 }

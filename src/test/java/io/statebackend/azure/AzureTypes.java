@@ -59,6 +59,8 @@ final class AzureTypes {
             case KEY -> group + "/providers/Microsoft.KeyVault/vaults/" + r.input("vaultName")
                     + "/keys/" + r.input("keyName");
             case BLOB_CONTAINER -> idOf(run, ACCOUNT, ACCOUNT_NAME) + "/blobServices/default/containers/" + r.input("containerName");
+            case ROLE_DEFINITION -> r.input("scope") + "/providers/Microsoft.Authorization/roleDefinitions/"
+                    + r.input("roleDefinitionId");
             default -> throw new IllegalArgumentException("no id rule for " + type);
         };
     }

@@ -1,6 +1,7 @@
 package io.statebackend.azure;
 
 import io.statebackend.mockrun.PlanResult;
+import io.statebackend.mockrun.PlanMocks;
 import io.statebackend.mockrun.ResourceRecord;
 import io.statebackend.testing.Control;
 import io.statebackend.testing.Records;
@@ -96,8 +97,7 @@ class BackupTest {
         CONTAINER_COVERED.assertBroken(Records.withInput(Runs.prod(), BACKUP_INSTANCE, "state-backup-instance",
                 "properties.policyInfo.policyParameters.backupDatasourceParametersList.0.containersList", List.of("other-container")));
         CONTAINER_COVERED.assertBroken(Records.withInput(Runs.prod(), ROLE_ASSIGNMENT, "backup-vault-storage-account-backup-contributor",
-                "roleDefinitionId", SUBSCRIPTION + "/providers"
-                        + "/Microsoft.Authorization/roleDefinitions/" + BuiltInRole.STORAGE_BLOB_DATA_READER.id()));
+                "roleDefinitionId", BuiltInRole.STORAGE_BLOB_DATA_READER.definitionIdIn(PlanMocks.SUBSCRIPTION_ID)));
         CONTAINER_COVERED.assertBroken(Records.withInput(Runs.prod(), ROLE_ASSIGNMENT, "backup-vault-storage-account-backup-contributor",
                 "scope", idOf(Runs.prod(), CONTAINER, "state-container")));
         CONTAINER_COVERED.assertBroken(Records.with(Runs.prod(), BACKUP_INSTANCE, "state-backup-instance",

@@ -1,6 +1,7 @@
 package io.statebackend.azure;
 
 import io.statebackend.mockrun.PlanResult;
+import io.statebackend.mockrun.PlanMocks;
 import io.statebackend.mockrun.ResourceRecord;
 import io.statebackend.testing.Control;
 import io.statebackend.testing.Records;
@@ -132,8 +133,7 @@ class EncryptionTest {
                         List.of(SUBSCRIPTION + "/resourceGroups/rg-elsewhere"
                                 + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-elsewhere"))),
                 Arguments.of(IDENTITY_CAN_USE_KEY, Records.withInput(prod, ROLE_ASSIGNMENT, "cmk-identity-crypto-service-encryption-user",
-                        "roleDefinitionId", SUBSCRIPTION + "/providers"
-                                + "/Microsoft.Authorization/roleDefinitions/" + BuiltInRole.KEY_VAULT_CRYPTO_USER.id())),
+                        "roleDefinitionId", BuiltInRole.KEY_VAULT_CRYPTO_USER.definitionIdIn(PlanMocks.SUBSCRIPTION_ID))),
                 Arguments.of(IDENTITY_CAN_USE_KEY, Records.withInput(prod, ROLE_ASSIGNMENT, "cmk-identity-crypto-service-encryption-user",
                         "principalType", "User")));
     }

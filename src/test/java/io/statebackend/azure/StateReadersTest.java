@@ -30,9 +30,7 @@ class StateReadersTest {
         return Control.of("least privilege for readers", objectId + " may read the state container and decrypt with"
                 + " the secrets key, nothing else", r -> {
             List<ResourceRecord> grants = AccessTest.grantsTo(r, objectId);
-            ResourceRecord decrypt = r.get(ROLE_DEFINITION, "state-secrets-decrypt-role");
-            String decryptId = decrypt.input("scope") + "/providers/Microsoft.Authorization/roleDefinitions/"
-                    + decrypt.input("roleDefinitionId");
+            String decryptId = idOf(r, ROLE_DEFINITION, "state-secrets-decrypt-role");
             return grants.size() == 2
                     && grants.stream().anyMatch(g -> BuiltInRole.STORAGE_BLOB_DATA_READER.id().equals(
                     roleId(g.input("roleDefinitionId"))) && idOf(r, CONTAINER, "state-container").equals(g.input("scope")))
@@ -55,9 +53,7 @@ class StateReadersTest {
         assertEquals(java.util.Optional.empty(), WITH_READER.error());
         readerAccess(READER).assertHolds(WITH_READER);
         DECRYPT_ONLY.assertHolds(WITH_READER);
-        assertEquals(WITH_READER.get(ROLE_DEFINITION, "state-secrets-decrypt-role").input("scope")
-                        + "/providers/Microsoft.Authorization/roleDefinitions/"
-                        + WITH_READER.get(ROLE_DEFINITION, "state-secrets-decrypt-role").input("roleDefinitionId"),
+        assertEquals(idOf(WITH_READER, ROLE_DEFINITION, "state-secrets-decrypt-role"),
                 WITH_READER.outputs().get("azureStateReaderRoleDefinitionId"));
     }
 

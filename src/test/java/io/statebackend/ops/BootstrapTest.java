@@ -102,6 +102,16 @@ class BootstrapTest {
         assertEquals(1, fake.err().strip().lines().count(), "one line:\n" + fake.err());
     }
 
+    @Test
+    void aBootstrapOfAStackWhoseBootstrapIsRunningRunsNothing() throws Exception {
+        try (RunLock running = RunLock.acquire(fake.project.resolve(".state-backend/bootstrap-prod.json"), "journal")) {
+            assertEquals(Procedure.ALREADY_RUNNING, bootstrap("--target", "azure", "--stack", "prod", "--yes"));
+        }
+        assertEquals(List.of(), fake.calls());
+        assertTrue(fake.err().startsWith("error: another run with the journal .state-backend/bootstrap-prod.json is"
+                + " still running"), fake.err());
+    }
+
     /** After a finished bootstrap only the steps on the new backend may run again. */
     @Test
     void aFinishedBootstrapRedoesNoLocalStepOnceTheStackHasMoved() throws IOException {

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -206,5 +209,43 @@ class MigrateStackTest {
         assertTrue(fake.err().contains("give exactly one of --from <backend URL> and --from-export <file>"),
                 fake.err());
         assertEquals(List.of(), fake.calls());
+    }
+
+    @Test
+    void aSecondRunBesideARunningOneIsRefusedBeforeAnythingRunsAndAKilledRunLeavesNothingToClear() throws Exception {
+        Path journal = fake.project.resolve(".state-backend/migrate-acme_payments_prod.json");
+        String refusal = "error: another run with the journal .state-backend/migrate-acme_payments_prod.json is still"
+                + " running; wait for it to finish, then run the same command again";
+        Process running = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldRunLock.class.getName(), journal.toString())
+                .redirectErrorStream(true).start();
+        try {
+            assertEquals("locked", new BufferedReader(new InputStreamReader(running.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine());
+            assertEquals(Procedure.ALREADY_RUNNING, migrate("--yes"));
+            assertEquals(refusal, fake.err().lines().findFirst().orElseThrow());
+            assertEquals(List.of(), fake.calls());
+            assertFalse(Files.exists(journal), "the refused run wrote no journal");
+        } finally {
+            running.destroyForcibly().waitFor();
+        }
+
+        try (RunLock inThisProcess = RunLock.acquire(journal, "journal")) {
+            assertEquals(Procedure.ALREADY_RUNNING, migrate("--yes"));
+            assertEquals(refusal, fake.err().lines().findFirst().orElseThrow());
+            assertEquals(List.of(), fake.calls());
+        }
+
+        migrate("--yes");
+        assertFalse(fake.calls().isEmpty(), "once the other run is gone, the lock it held is too: " + fake.err());
+    }
+
+    /** Another run of the migration, as far as the lock can tell: it holds the lock until it is killed. */
+    static final class HoldRunLock {
+        public static void main(String[] args) throws Exception {
+            RunLock.acquire(Path.of(args[0]), args[0]);
+            System.out.println("locked");
+            Thread.sleep(Long.MAX_VALUE);
+        }
     }
 }

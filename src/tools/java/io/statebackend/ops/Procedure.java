@@ -23,6 +23,7 @@ public record Procedure(String title, List<Step> steps, Journal journal, Path jo
     public static final int USAGE = 2;
     public static final int MISSING_PREREQUISITES = 3;
     public static final int DECLINED = 4;
+    public static final int ALREADY_RUNNING = 5;
 
     public List<String> stepIds() {
         return steps.stream().map(Step::id).toList();

@@ -27,6 +27,18 @@ export const cases: BreakCase[] = [
         resource: "state-bucket",
         message: /S3\.14/,
     },
+    {
+        control: stateBucketAttachments,
+        breaks: "the replica replicates back into the state bucket, which made both pass for replicas, and the replica has no access logging",
+        mutate: (f) => {
+            const inputs = structuredClone(inputsOf(f, "state-bucket-replication"));
+            inputs.bucket = REPLICA_BUCKET;
+            inputs.rules[0].destination.bucket = `arn:aws:s3:::${STATE_BUCKET}`;
+            f.resources.push({ type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig", name: "replica-bucket-replication", inputs });
+        },
+        resource: "replica-bucket",
+        message: /S3\.9/,
+    },
     { control: stateBucketAttachments, breaks: "the state bucket's lifecycle is dropped", mutate: (f) => without(f, "state-bucket-lifecycle"), resource: "state-bucket", message: /S3\.13/ },
     { control: stateBucketAttachments, breaks: "the replica's versioning resource is dropped", mutate: (f) => without(f, "replica-bucket-versioning"), resource: "replica-bucket", message: /replica bucket/ },
     { control: logBucketAttachments, breaks: "the log bucket's public access block is dropped", mutate: (f) => without(f, "log-bucket-public-access-block"), resource: "log-bucket", message: /S3\.8/ },

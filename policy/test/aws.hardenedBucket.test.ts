@@ -38,6 +38,16 @@ test("lifecycle maximums come from the policy config", () => {
     assertFires(lifecycle.noncurrentVersionExpiry, file, { packConfig: { "aws-s3-noncurrent-version-expiry": { maximumNoncurrentVersionDays: 30 } }, message: /30 or less \(found: 90\)/ });
 });
 
+test("a lifecycle filter unknown during a preview counts as covering every object", () => {
+    const rulesOf = (file: ReturnType<typeof compliantStack>) => inputsOf(file, "state-bucket-lifecycle").rules as Record<string, unknown>[];
+    const unknownPrefix = compliantStack();
+    rulesOf(unknownPrefix).forEach((rule) => void (rule.filter = { prefix: UNKNOWN_VALUE }));
+    assertPasses([lifecycle.noncurrentVersionExpiry, lifecycle.abortIncompleteUploads], unknownPrefix);
+    const unknownFilter = compliantStack();
+    rulesOf(unknownFilter).forEach((rule) => void (rule.filter = UNKNOWN_VALUE));
+    assertPasses([lifecycle.noncurrentVersionExpiry, lifecycle.abortIncompleteUploads], unknownFilter);
+});
+
 test("a KMS key id unknown during a preview counts as set", () => {
     const file = compliantStack();
     stateSse(file).applyServerSideEncryptionByDefault.kmsMasterKeyId = UNKNOWN_VALUE;

@@ -24,7 +24,7 @@ function coversEveryObject(rule: unknown): boolean {
     if (filter === undefined || filter === null) {
         return emptyOrUnknown(read(rule, "prefix"));
     }
-    return Object.keys(filter as object).every((key) => emptyOrUnknown(read(filter, key)));
+    return typeof filter === "object" && Object.keys(filter).every((key) => emptyOrUnknown(read(filter, key)));
 }
 
 /**

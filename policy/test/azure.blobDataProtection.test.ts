@@ -3,8 +3,8 @@ import * as blob from "../src/azure/blobDataProtection";
 import { containerNoPublicAccess } from "../src/azure/stateContainer";
 import { allControls } from "../src/registry";
 import { compliantStack, inputsOf } from "./fixtures/stack";
-import { assertFires, assertPasses, loadPackConfig, testBreakCases } from "./helpers";
-import { cases, service } from "./cases/azure.blobDataProtection";
+import { assertFires, assertPasses, loadPackConfig, testBreakCases, UNKNOWN_VALUE } from "./helpers";
+import { cases, expiryFilters, service } from "./cases/azure.blobDataProtection";
 
 testBreakCases(compliantStack, allControls, cases);
 
@@ -29,4 +29,29 @@ test("versions kept longer than the configured maximum fire", () => {
         packConfig: { "azure-blob-noncurrent-version-expiry": { maximumNoncurrentVersionDays: 30 } },
         message: /within 30 days.*90/,
     });
+});
+
+test("a version rule whose filters leave no block blob out counts, and so does one whose filters are unknown until the update", () => {
+    const filtersThatCover: unknown[] = [
+        undefined,
+        {},
+        { blobTypes: ["blockBlob", "appendBlob"], prefixMatch: [], blobIndexMatch: [] },
+        UNKNOWN_VALUE,
+        { blobTypes: UNKNOWN_VALUE, prefixMatch: UNKNOWN_VALUE, blobIndexMatch: UNKNOWN_VALUE },
+        { blobTypes: [UNKNOWN_VALUE], prefixMatch: [UNKNOWN_VALUE] },
+    ];
+    for (const filters of filtersThatCover) {
+        const file = compliantStack();
+        inputsOf(file, "state-lifecycle").policy.rules[0].definition.filters = filters;
+        assertPasses(blob.noncurrentVersionExpiry, file);
+    }
+});
+
+test("a prefix-filtered version rule does not count, even beside a rule for every block blob that keeps versions too long", () => {
+    const file = compliantStack();
+    const rules = inputsOf(file, "state-lifecycle").policy.rules;
+    rules.push({ ...structuredClone(rules[0]), name: "expire-backups" });
+    expiryFilters(file).prefixMatch = ["pulumi-state/.pulumi/backups/"];
+    rules[1].definition.actions.version.delete.daysAfterCreationGreaterThan = 400;
+    assertFires(blob.noncurrentVersionExpiry, file, { message: /within 365 days.*found: 400\)/ });
 });

@@ -5,7 +5,7 @@
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { asNumber, expectAtLeast, expectValue } from "../common/checks";
 import { Control, Report, resourceControl } from "../common/control";
-import { isUnknown, list, read, show } from "../common/props";
+import { isUnknown, list, read, sameText, show } from "../common/props";
 import { MAXIMUM_NONCURRENT_VERSION_DAYS } from "../common/schemas";
 import { Thresholds } from "../common/thresholds";
 import { blobServiceOfAccount, everyHasAttached, managementPolicyOfAccount } from "./stack";
@@ -84,11 +84,27 @@ export const accountHasBlobService = everyHasAttached({
 
 const VERSION_DELETE_DAYS = "definition.actions.version.delete.daysAfterCreationGreaterThan";
 
+/**
+ * Whether a rule's filters take in every block blob, as the state files are: no prefixMatch, no blobIndexMatch, and
+ * blobTypes absent or naming blockBlob. A rule narrowed to a prefix or an index tag leaves the versions of the state
+ * files outside it unexpired. A value not known until the update counts as covering, as every check here treats
+ * unknowns.
+ */
+function coversEveryBlockBlob(rule: unknown): boolean {
+    const narrows = (path: string) => {
+        const conditions = list(rule, `definition.filters.${path}`);
+        return !isUnknown(conditions) && conditions.length > 0 && conditions.every((c) => !isUnknown(c) && c !== "");
+    };
+    const types = list(rule, "definition.filters.blobTypes");
+    const takesBlockBlobs = isUnknown(types) || types.length === 0 || types.some((t) => isUnknown(t) || sameText(t, "blockBlob"));
+    return takesBlockBlobs && !narrows("prefixMatch") && !narrows("blobIndexMatch");
+}
+
 export const noncurrentVersionExpiry = resourceControl<{ maximumNoncurrentVersionDays: number }>({
     name: "azure-blob-noncurrent-version-expiry",
     controlId: "Baseline: bounded version growth (complements CIS Azure v5 9.2.3)",
-    requirement: "An enabled lifecycle rule deletes previous blob versions after at most the configured number of days.",
-    remedy: `add an enabled rule to policy.rules with ${VERSION_DELETE_DAYS} set to at most maximumNoncurrentVersionDays.`,
+    requirement: "An enabled lifecycle rule that applies to every block blob deletes previous blob versions after at most the configured number of days.",
+    remedy: `add an enabled rule to policy.rules, with no prefixMatch or blobIndexMatch filter, with ${VERSION_DELETE_DAYS} set to at most maximumNoncurrentVersionDays.`,
     resourceType: AzureTypes.ManagementPolicy,
     config: {
         maximumNoncurrentVersionDays: MAXIMUM_NONCURRENT_VERSION_DAYS,
@@ -99,7 +115,7 @@ export const noncurrentVersionExpiry = resourceControl<{ maximumNoncurrentVersio
             return;
         }
         const days = rules
-            .filter((rule) => read(rule, "enabled") !== false)
+            .filter((rule) => read(rule, "enabled") !== false && coversEveryBlockBlob(rule))
             .map((rule) => read(rule, VERSION_DELETE_DAYS));
         if (days.some(isUnknown)) {
             return;
@@ -107,7 +123,8 @@ export const noncurrentVersionExpiry = resourceControl<{ maximumNoncurrentVersio
         const bounded = days.map(asNumber).filter((d): d is number => d !== undefined && d <= config.maximumNoncurrentVersionDays);
         if (bounded.length === 0) {
             report(
-                `no enabled rule in policy.rules deletes previous versions within ${config.maximumNoncurrentVersionDays} days ` +
+                `no enabled rule in policy.rules that covers every block blob (no prefixMatch or blobIndexMatch filter) ` +
+                    `deletes previous versions within ${config.maximumNoncurrentVersionDays} days ` +
                     `(${VERSION_DELETE_DAYS} found: ${days.length ? days.map(show).join(", ") : "none"}).`,
             );
         }

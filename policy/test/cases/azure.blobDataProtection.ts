@@ -6,6 +6,7 @@ import { BreakCase } from "../helpers";
 
 export type File = ReturnType<typeof compliantStack>;
 export const service = (f: File) => inputsOf(f, "state-blob-service");
+export const expiryFilters = (f: File) => inputsOf(f, "state-lifecycle").policy.rules[0].definition.filters;
 
 export const cases: BreakCase[] = [
     { control: blob.blobVersioning, breaks: "versioning is off", mutate: (f) => void (service(f).isVersioningEnabled = false), resource: "state-blob-service" },
@@ -22,5 +23,19 @@ export const cases: BreakCase[] = [
         resource: "state-lifecycle",
     },
     { control: blob.noncurrentVersionExpiry, breaks: "the only version rule is disabled", mutate: (f) => void (inputsOf(f, "state-lifecycle").policy.rules[0].enabled = false), resource: "state-lifecycle" },
+    {
+        control: blob.noncurrentVersionExpiry,
+        breaks: "the only version rule is filtered to the checkpoint backups prefix",
+        mutate: (f) => void (expiryFilters(f).prefixMatch = ["pulumi-state/.pulumi/backups/"]),
+        resource: "state-lifecycle",
+        message: /covers every block blob/,
+    },
+    {
+        control: blob.noncurrentVersionExpiry,
+        breaks: "the only version rule is filtered to blobs with an index tag",
+        mutate: (f) => void (expiryFilters(f).blobIndexMatch = [{ name: "keep", op: "==", value: "short" }]),
+        resource: "state-lifecycle",
+    },
+    { control: blob.noncurrentVersionExpiry, breaks: "the only version rule is for append blobs", mutate: (f) => void (expiryFilters(f).blobTypes = ["appendBlob"]), resource: "state-lifecycle" },
     { control: blob.accountHasLifecyclePolicy, breaks: "the ManagementPolicy is missing", mutate: (f) => without(f, "state-lifecycle"), resource: "state-account" },
 ];

@@ -3,27 +3,26 @@
 // state buckets, their objects and the state keys, nothing else. IAM's guidance is to grant least privilege
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html).
 import { Control, resourceControl } from "../common/control";
-import { broadAllowFindings, coversAction, isEffect, statementLabel, strings, withStatements } from "../common/policyDocument";
+import { broadAllowFindings, coversAction, hasWildcard, isEffect, statementLabel, strings, withStatements } from "../common/policyDocument";
 import { AwsTypes } from "./types";
 
 // A resource that names no one bucket, key or account: "*", or an ARN with a wildcard anywhere but in an S3 object
 // path after a named bucket ("arn:aws:s3:::bucket/*" is one bucket's objects, "arn:aws:s3:::*/*" everyone's).
 export function isWildcardResource(resource: string): boolean {
-    const wild = (part: string) => /[*?]/.test(part);
     const parts = resource.split(":");
     if (parts.length < 6 || parts[0] !== "arn") {
-        return wild(resource);
+        return hasWildcard(resource);
     }
     const [, partition, service, region, account] = parts;
     const path = parts.slice(5).join(":");
-    if ([partition, service, region, account].some(wild)) {
+    if ([partition, service, region, account].some(hasWildcard)) {
         return true;
     }
     if (service === "s3") {
         const slash = path.indexOf("/");
-        return wild(slash < 0 ? path : path.slice(0, slash));
+        return hasWildcard(slash < 0 ? path : path.slice(0, slash));
     }
-    return wild(path);
+    return hasWildcard(path);
 }
 
 export const stateAccessLeastPrivilege = resourceControl({

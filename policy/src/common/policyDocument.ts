@@ -105,8 +105,8 @@ export function principalsOf(statement: Statement): string[] {
     return [];
 }
 
-/** An action pattern with a wildcard: "*", "s3:*", but also "s3:Get*" or "s3:*Object". */
-export const isWildcardAction = (action: string): boolean => /[*?]/.test(action);
+/** A pattern with an IAM wildcard: an action such as "*", "s3:*", "s3:Get*" or "s3:*Object", or a part of an ARN. */
+export const hasWildcard = (pattern: string): boolean => /[*?]/.test(pattern);
 
 const NEGATED_FORMS = [
     ["NotAction", "every action it does not list"],
@@ -122,7 +122,7 @@ const NEGATED_FORMS = [
 export function broadAllowFindings(statement: Statement): string[] {
     const label = statementLabel(statement);
     const findings: string[] = [];
-    const wildcards = strings(statement.Action).filter(isWildcardAction);
+    const wildcards = strings(statement.Action).filter(hasWildcard);
     if (wildcards.length > 0) {
         findings.push(`statement ${label} allows ${wildcards.map((a) => JSON.stringify(a)).join(", ")}; it must name the actions.`);
     }

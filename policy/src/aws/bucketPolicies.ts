@@ -1,7 +1,7 @@
 // The bucket policy document (`policy`, a JSON string, parsed by common/policyDocument.ts). In a preview
 // it is often unknown (it names ARNs of resources not created yet); the checks then wait for the update.
 import { Control, resourceControl } from "../common/control";
-import { asList, broadAllowFindings, coversAction, isEffect, isPublicPrincipal, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
+import { namesEveryActionOf, asList, broadAllowFindings, coversAction, isEffect, isPublicPrincipal, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
 import { read } from "../common/props";
 import { bucketNameOf } from "./stack";
 import { AwsTypes } from "./types";
@@ -24,10 +24,9 @@ function conditionValues(statement: Statement, operator: string, key: string): u
 
 /** A Deny of every S3 action to everyone without TLS, with no other condition to narrow whom or what it denies. */
 function isTlsDeny(statement: Statement): boolean {
-    const coversAllS3 = strings(statement.Action).some((a) => a === "*" || a.toLowerCase() === "s3:*");
     const insecure = conditionValues(statement, "Bool", "aws:SecureTransport").some((v) => String(v).toLowerCase() === "false");
     const conditions = Object.values(statement.Condition ?? {}).flatMap((entries) => Object.keys(entries ?? {}));
-    return isEffect(statement, "Deny") && isPublicPrincipal(statement.Principal) && coversAllS3 && insecure && conditions.length === 1;
+    return isEffect(statement, "Deny") && isPublicPrincipal(statement.Principal) && namesEveryActionOf(statement, "s3") && insecure && conditions.length === 1;
 }
 
 /** Whether the resources name this bucket (or, with "/*", all its objects) in any partition, or everything. */

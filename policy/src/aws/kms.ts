@@ -1,7 +1,7 @@
 // The KMS key that encrypts the state bucket and backs the awskms:// secrets provider.
 import { expectAtLeast, expectValue } from "../common/checks";
 import { Control, resourceControl } from "../common/control";
-import { broadAllowFindings, isEffect, isPublicPrincipal, principalsOf, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
+import { namesEveryActionOf, broadAllowFindings, isEffect, isPublicPrincipal, principalsOf, Statement, statementLabel, withStatements } from "../common/policyDocument";
 import { accountOf } from "../common/examples";
 import { Thresholds } from "../common/thresholds";
 import { AwsTypes } from "./types";
@@ -44,10 +44,9 @@ export const kmsDeletionWindow = resourceControl<{ minimumKmsDeletionWindowDays:
 const ACCOUNT_ROOT = /^(arn:aws[a-z-]*:iam::\d{12}:root|\d{12})$/;
 
 const isAccountRoot = (principal: string) => ACCOUNT_ROOT.test(principal);
-const grantsEveryKeyAction = (statement: Statement) => strings(statement.Action).some((a) => a === "*" || a.toLowerCase() === "kms:*");
 /** AWS's default key policy statement: kms:* to the account root alone, on this key, with nothing negated. */
 const isAccountAdministration = (statement: Statement) =>
-    grantsEveryKeyAction(statement) &&
+    namesEveryActionOf(statement, "kms") &&
     principalsOf(statement).length > 0 &&
     principalsOf(statement).every(isAccountRoot) &&
     statement.NotResource === undefined &&
@@ -71,7 +70,7 @@ export const kmsKeyPolicy = resourceControl({
             for (const statement of allows.filter((s) => isPublicPrincipal(s.Principal))) {
                 report(`statement ${statementLabel(statement)} allows Principal "*".`);
             }
-            const everyAction = allows.filter(grantsEveryKeyAction);
+            const everyAction = allows.filter((s) => namesEveryActionOf(s, "kms"));
             if (!everyAction.some((s) => principalsOf(s).some(isAccountRoot))) {
                 report("no statement allows kms:* to the account root (arn:aws:iam::<account>:root); without it no IAM policy can grant access to the key and it may become unmanageable.");
             }

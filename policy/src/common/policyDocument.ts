@@ -105,6 +105,10 @@ export function principalsOf(statement: Statement): string[] {
     return [];
 }
 
+/** Whether a statement's Action names every action of `service` ("kms", "s3"): "*" or "<service>:*". */
+export const namesEveryActionOf = (statement: Statement, service: string): boolean =>
+    strings(statement.Action).some((a) => a === "*" || a.toLowerCase() === `${service}:*`);
+
 /** A pattern with an IAM wildcard: an action such as "*", "s3:*", "s3:Get*" or "s3:*Object", or a part of an ARN. */
 export const hasWildcard = (pattern: string): boolean => /[*?]/.test(pattern);
 

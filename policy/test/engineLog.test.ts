@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { allControls } from "../src/registry";
 import { accountLocked } from "../src/azure/protection";
 import { storageMinimumTls } from "../src/azure/account";
+import { onlyCheckedResourceTypes } from "../src/common/resourceTypes";
 import { isStackPolicy } from "../src/common/control";
 import { parseEngineLog, verdictsFromEngine } from "../src/common/engineLog";
 import { evaluate, Verdict } from "../src/common/evaluate";
@@ -52,7 +53,9 @@ test("the engine's log gives the offline verdicts: passes, exceptions and the re
     const broken = without(compliantStack(), "state-account-lock");
     const account = broken.resources.find((r) => r.name === "state-account")!;
     account.inputs = { ...account.inputs, minimumTlsVersion: "TLS1_0" };
-    for (const file of [compliantStack(), broken]) {
+    const untyped = compliantStack();
+    untyped.resources.push({ type: "aws:s3/bucket:Bucket", name: "legacy-bucket", inputs: { bucket: "legacy" } });
+    for (const file of [compliantStack(), broken, untyped]) {
         const offline = evaluate(file, { all: "mandatory" });
         const fromEngine = verdictsFromEngine(parseEngineLog(engineLogOf(file, offline)), { all: "mandatory" });
         assert.deepEqual(sorted(fromEngine), sorted(offline));
@@ -72,6 +75,13 @@ test("a resource the engine gave no verdict for is unknown, not a pass", () => {
         .join("\n");
     const account = verdictsFromEngine(parseEngineLog(log), {}, [storageMinimumTls]);
     assert.deepEqual(account.map((v) => [v.status, v.resource]), [["unknown", "state-account"]]);
+});
+
+test("a policy about the stack as a whole is unknown, not a pass, when the engine's log has no stack summary", () => {
+    const file = compliantStack();
+    const log = engineLogOf(file, evaluate(file, {})).split("\n").filter((line) => !line.includes("policyAnalyzeStackSummaryEvent")).join("\n");
+    const verdicts = verdictsFromEngine(parseEngineLog(log), {}, [onlyCheckedResourceTypes]);
+    assert.deepEqual(verdicts.map((v) => [v.status, v.resource]), [["unknown", null]]);
 });
 
 test("a policy the pack config disables is reported as disabled", () => {

@@ -10,6 +10,7 @@ import { storageMinimumTls, storageNoCrossTenantReplication } from "../src/azure
 import { sseKms } from "../src/aws/hardenedBucket";
 import { stateBucketAttachments } from "../src/aws/stack";
 import { resourceControl } from "../src/common/control";
+import { onlyCheckedResourceTypes } from "../src/common/resourceTypes";
 import { evaluate } from "../src/common/evaluate";
 import { parseRecordsFile, toStackArgs } from "../src/common/records";
 import { unknownCheckingProxy } from "../src/common/props";
@@ -60,6 +61,13 @@ test("verdicts: pass per resource, not-applicable without resources, disabled by
     assert.deepEqual(none.map((v) => v.status), ["not-applicable"]);
     const disabled = verdicts(storageMinimumTls, file, { "azure-storage-minimum-tls-1-2": "disabled" });
     assert.deepEqual(disabled.map((v) => v.status), ["disabled"]);
+});
+
+test("a stack policy about the stack as a whole: one pass for the stack, or a failure per resource it names and no pass", () => {
+    const file = compliantStack();
+    assert.deepEqual(verdicts(onlyCheckedResourceTypes, file).map((v) => [v.status, v.resource]), [["pass", null]]);
+    file.resources.push({ type: "aws:s3/bucket:Bucket", name: "legacy-bucket", inputs: { bucket: "legacy" } });
+    assert.deepEqual(verdicts(onlyCheckedResourceTypes, file).map((v) => [v.status, v.resource]), [["fail", "legacy-bucket"]]);
 });
 
 test("a control that holds only by a documented exception is reported as an exception, with its reason and cause", () => {
@@ -131,6 +139,8 @@ test("the report CLI prints Markdown and JSON verdicts for a records file", () =
     assert.match(md.stdout, /^# Policy compliance: state-backend \/ prod/);
     assert.match(md.stdout, /\| CIS Azure v5 9\.3\.6 \| .* \| `azure-storage-minimum-tls-1-2` \| state-account \(azure-native:storage:StorageAccount\) \| \*\*FAIL\*\* \| mandatory \|/);
     assert.match(md.stdout, /- failed \(mandatory\): 1/);
+    const typeGuardRows = md.stdout.split("\n").filter((row) => row.includes("`state-backend-only-checked-resource-types`"));
+    assert.deepEqual(typeGuardRows.map((row) => row.split(" | ").slice(3, 5)), [["—", "pass"]], "the type guard is one row, for the stack");
     assert.match(md.stdout, /- held by a documented exception: 3/);
     assert.match(md.stdout, /## Exceptions\n[\s\S]*\| AWS FSBP S3\.17 \| `aws-s3-sse-kms` \| log-bucket-encryption \| S3\.17: the access-log bucket uses SSE-S3[^|]*\| server access logging of the state bucket/);
 

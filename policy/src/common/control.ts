@@ -29,7 +29,10 @@ export interface Control {
     readonly controlId: string;
     /** The requirement in one sentence, as the report shows it. */
     readonly requirement: string;
-    /** The resource types a verdict is about (for a stack policy: the resources it reports on). */
+    /**
+     * The resource types a verdict is about (for a stack policy: the resources it reports on; none for a policy about
+     * the stack as a whole, see `isAboutTheStack`).
+     */
     readonly resourceTypes: readonly string[];
     /** The resources on which the control holds only by a documented exception, by URN. */
     readonly exceptionsIn?: (resources: PolicyResource[]) => Map<string, ControlException>;
@@ -62,7 +65,10 @@ export interface ResourceControlSpec<C> extends ControlSpec {
 }
 
 export interface StackControlSpec<C> extends ControlSpec {
-    /** The resource types this stack policy gives a verdict on (e.g. every StorageAccount). */
+    /**
+     * The resource types this stack policy gives a verdict on (e.g. every StorageAccount); none when its verdict is
+     * about the stack as a whole.
+     */
     subjectTypes: string[];
     validate(resources: PolicyResource[], report: StackReport, config: C, args: StackValidationArgs): void;
 }
@@ -141,6 +147,14 @@ export function stackControl<C = Record<string, never>>(spec: StackControlSpec<C
 
 export function isStackPolicy(policy: Control["policy"]): policy is StackValidationPolicy {
     return "validateStack" in policy && typeof policy.validateStack === "function";
+}
+
+/**
+ * A stack policy with no subject types: it holds for the stack as a whole, so it gets one verdict for the stack while
+ * it holds and one per resource it names when it fails, rather than a pass row for every resource it looked at.
+ */
+export function isAboutTheStack(control: Control): boolean {
+    return isStackPolicy(control.policy) && control.resourceTypes.length === 0;
 }
 
 export function ofType(resources: readonly PolicyResource[], type: string): PolicyResource[] {

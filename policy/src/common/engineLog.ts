@@ -6,7 +6,7 @@
 import { EnforcementLevel, PolicyPackConfig } from "@pulumi/policy";
 import { allControls } from "../registry";
 import { assertValidPackConfig, enforcementLevelFor, settingsFor } from "./config";
-import { Control, isStackPolicy } from "./control";
+import { Control, isAboutTheStack, isStackPolicy } from "./control";
 import { Verdict } from "./evaluate";
 import { RecordsFile, ResourceRecord, toStackArgs } from "./records";
 
@@ -119,8 +119,9 @@ function levelOf(level: string): EnforcementLevel {
  * One verdict per policy and resource, from the engine's log: a policy's verdict on a resource of its types is the
  * engine's pass or fail for that resource (stack policies: for the stack, with each violation on the resource it
  * names). On resources of other types the engine passes a resource policy or finds it not applicable; like the
- * offline evaluator, the verdicts list only the resources of the policy's types. A pass the pack's documented
- * exceptions cover is an exception, as offline.
+ * offline evaluator, the verdicts list only the resources of the policy's types, and a policy about the stack as a
+ * whole has one verdict for the stack while it holds. A pass the pack's documented exceptions cover is an exception,
+ * as offline.
  */
 export function verdictsFromEngine(log: EngineLog, packConfig: PolicyPackConfig = {}, controls: readonly Control[] = allControls): Verdict[] {
     assertValidPackConfig(packConfig, "policy pack config");
@@ -135,7 +136,8 @@ export function verdictsFromEngine(log: EngineLog, packConfig: PolicyPackConfig 
         }
         const enforcementLevel: EnforcementLevel = level === "remediate" ? "mandatory" : level;
         const typed = log.file.resources.filter((r) => control.resourceTypes.includes(r.type));
-        if (typed.length === 0) {
+        const aboutTheStack = isAboutTheStack(control);
+        if (typed.length === 0 && !aboutTheStack) {
             verdicts.push({ ...base, enforcementLevel, resource: null, resourceType: null, status: "not-applicable", violated: false, message: `no ${control.resourceTypes.join(" or ")} in the stack` });
             continue;
         }
@@ -160,6 +162,12 @@ export function verdictsFromEngine(log: EngineLog, packConfig: PolicyPackConfig 
         for (const v of ownViolations.filter((v) => !typed.some((r) => r.urn === v.resourceUrn))) {
             const record = log.file.resources.find((r) => r.urn === v.resourceUrn);
             verdicts.push({ ...base, enforcementLevel: levelOf(v.enforcementLevel), resource: record?.name ?? null, resourceType: record?.type ?? null, status: "fail", violated: true, message: violationText(v.message) });
+        }
+        if (aboutTheStack && ownViolations.length === 0) {
+            const about = { resource: null, resourceType: null };
+            verdicts.push(log.stackSummary?.passed?.includes(name)
+                ? { ...base, enforcementLevel, ...about, status: "pass", violated: false, message: "" }
+                : { ...base, enforcementLevel: "advisory", ...about, status: "unknown", violated: false, message: "the engine's log has no verdict for the stack" });
         }
     }
     return verdicts;

@@ -5,7 +5,7 @@
 import { EnforcementLevel, PolicyPackConfig, ResourceValidation } from "@pulumi/policy";
 import { allControls } from "../registry";
 import { assertValidPackConfig, enforcementLevelFor, settingsFor } from "./config";
-import { Control, isStackPolicy } from "./control";
+import { Control, isAboutTheStack, isStackPolicy } from "./control";
 import { UnknownValueError } from "./props";
 import { RecordsFile, ResourceRecord, toResourceArgs, toStackArgs, urnOf } from "./records";
 
@@ -88,6 +88,9 @@ function runStackPolicy(control: Control, file: RecordsFile, settings: Record<st
             throw e;
         }
         add(null, { record: null, message: `can't run during preview: ${e.message}`, status: "unknown" });
+    }
+    if (isAboutTheStack(control) && findings.size === 0) {
+        findings.set(null, []);
     }
     return findings;
 }

@@ -4,7 +4,7 @@ import * as kms from "../src/aws/kms";
 import * as lifecycle from "../src/aws/lifecycle";
 import * as replication from "../src/aws/replication";
 import { allControls } from "../src/registry";
-import { compliantStack, inputsOf } from "./fixtures/stack";
+import { compliantStack, inputsOf, recordNamed } from "./fixtures/stack";
 import { assertFires, assertPasses, loadPackConfig, run, testBreakCases, UNKNOWN_VALUE } from "./helpers";
 import { cases, editKeyPolicy, stateSse, replicationRule, withoutReplica } from "./cases/aws.hardenedBucket";
 
@@ -73,6 +73,30 @@ test("a key policy unknown during a preview is checked at the update", () => {
     assertPasses(kms.kmsKeyPolicy, file);
     inputsOf(file, "state-key").policy = `{"Statement":[{"Effect":"Allow","Principal":{"AWS":"${UNKNOWN_VALUE}"},"Action":"kms:*"}]}`;
     assertPasses(kms.kmsKeyPolicy, file);
+});
+
+test("a foreign root is not a finding while the key's ARN is unknown or its policy is not known", () => {
+    const foreign = () => {
+        const file = compliantStack();
+        editKeyPolicy(file, (st) => void (st[0].Principal = { AWS: "arn:aws:iam::210987654321:root" }));
+        return file;
+    };
+    for (const arn of [undefined, UNKNOWN_VALUE]) {
+        const file = foreign();
+        recordNamed(file, "state-key").outputs = arn === undefined ? {} : { arn };
+        assertPasses(kms.kmsKeyAdministeredByItsAccount, file);
+    }
+    const unknownPolicy = foreign();
+    inputsOf(unknownPolicy, "state-key").policy = UNKNOWN_VALUE;
+    assertPasses(kms.kmsKeyAdministeredByItsAccount, unknownPolicy);
+});
+
+test("the key's own root named by account id, or beside another account's root, is not this policy's finding", () => {
+    for (const principal of [{ AWS: "406918273541" }, { AWS: ["arn:aws:iam::406918273541:root", "arn:aws:iam::210987654321:root"] }]) {
+        const file = compliantStack();
+        editKeyPolicy(file, (st) => void (st[0].Principal = principal));
+        assertPasses(kms.kmsKeyAdministeredByItsAccount, file);
+    }
 });
 
 test("the account root may be named by ARN in any partition or by account id", () => {

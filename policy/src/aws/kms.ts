@@ -1,7 +1,8 @@
 // The KMS key that encrypts the state bucket and backs the awskms:// secrets provider.
 import { expectAtLeast, expectValue } from "../common/checks";
-import { Control, resourceControl } from "../common/control";
-import { namesEveryActionOf, broadAllowFindings, isEffect, isPublicPrincipal, principalsOf, Statement, statementLabel, withStatements } from "../common/policyDocument";
+import { Control, ofType, resourceControl, stackControl } from "../common/control";
+import { broadAllowFindings, isEffect, isPublicPrincipal, namesEveryActionOf, parsePolicyDocument, principalsOf, Statement, statementLabel, withStatements } from "../common/policyDocument";
+import { isUnknown, read } from "../common/props";
 import { accountOf } from "../common/examples";
 import { Thresholds } from "../common/thresholds";
 import { AwsTypes } from "./types";
@@ -44,6 +45,11 @@ export const kmsDeletionWindow = resourceControl<{ minimumKmsDeletionWindowDays:
 const ACCOUNT_ROOT = /^(arn:aws[a-z-]*:iam::\d{12}:root|\d{12})$/;
 
 const isAccountRoot = (principal: string) => ACCOUNT_ROOT.test(principal);
+
+/** The accounts whose root the Allow statements give kms:*. */
+const administeringAccounts = (allows: Statement[]): Set<string> =>
+    new Set(allows.filter((s) => namesEveryActionOf(s, "kms")).flatMap(principalsOf).filter(isAccountRoot).flatMap((root) => accountOf(root) ?? []));
+
 /** AWS's default key policy statement: kms:* to the account root alone, on this key, with nothing negated. */
 const isAccountAdministration = (statement: Statement) =>
     namesEveryActionOf(statement, "kms") &&
@@ -70,11 +76,10 @@ export const kmsKeyPolicy = resourceControl({
             for (const statement of allows.filter((s) => isPublicPrincipal(s.Principal))) {
                 report(`statement ${statementLabel(statement)} allows Principal "*".`);
             }
-            const everyAction = allows.filter((s) => namesEveryActionOf(s, "kms"));
-            if (!everyAction.some((s) => principalsOf(s).some(isAccountRoot))) {
+            const administering = administeringAccounts(allows);
+            if (administering.size === 0) {
                 report("no statement allows kms:* to the account root (arn:aws:iam::<account>:root); without it no IAM policy can grant access to the key and it may become unmanageable.");
             }
-            const administering = new Set(everyAction.flatMap(principalsOf).filter(isAccountRoot).map((root) => accountOf(root)));
             if (administering.size > 1) {
                 report(`kms:* is allowed to the roots of ${administering.size} accounts (${[...administering].sort().join(", ")}); only the key's own account may administer it.`);
             }
@@ -85,4 +90,33 @@ export const kmsKeyPolicy = resourceControl({
         }),
 });
 
-export const kmsControls: Control[] = [kmsKeyRotation, kmsDeletionWindow, kmsKeyPolicy];
+/** The account of a key, from its ARN (arn:<partition>:kms:<region>:<account>:key/<id>). */
+const keyAccountOf = (arn: unknown): string | undefined =>
+    typeof arn === "string" && !isUnknown(arn) ? /^arn:[^:]+:kms:[^:]*:(\d{12}):key\//.exec(arn)?.[1] : undefined;
+
+// Nothing in a key policy says which account the key is in, so the policy above cannot tell a lone foreign root from
+// the key's own: the key's ARN can, and only a stack policy sees it (an output). A new key has no ARN until it is
+// created, so this holds from the update that creates the key on; a preview of a new key is not checked.
+export const kmsKeyAdministeredByItsAccount = stackControl({
+    name: "aws-kms-key-administered-by-own-account",
+    controlId: "Baseline: the key's own account administers it (complements AWS FSBP KMS.5)",
+    requirement: "The account root that the key policy allows kms:* is the root of the key's own account, as the key's ARN names it (checked once the key exists).",
+    remedy: "give kms:* to arn:aws:iam::<the key's account>:root, the account the stack deploys to, and no other account's root.",
+    subjectTypes: [AwsTypes.KmsKey],
+    validate: (resources, report) => {
+        for (const key of ofType(resources, AwsTypes.KmsKey)) {
+            const own = keyAccountOf(read(key.props, "arn"));
+            const parsed = parsePolicyDocument(read(key.props, "policy"));
+            // An unreadable document, or one that gives no root kms:*, is the resource policy's finding.
+            if (own === undefined || parsed === "unknown" || "error" in parsed) {
+                continue;
+            }
+            const administering = administeringAccounts(parsed.statements.filter((s) => isEffect(s, "Allow")));
+            if (administering.size > 0 && !administering.has(own)) {
+                report(`key ${key.name} belongs to account ${own}, but kms:* is allowed to the root of ${[...administering].sort().join(", ")} only; its own account cannot administer it.`, key);
+            }
+        }
+    },
+});
+
+export const kmsControls: Control[] = [kmsKeyRotation, kmsDeletionWindow, kmsKeyPolicy, kmsKeyAdministeredByItsAccount];

@@ -75,6 +75,13 @@ export const cases: BreakCase[] = [
         message: /roots of 2 accounts/,
     },
     {
+        control: kms.kmsKeyAdministeredByItsAccount,
+        breaks: "the root of another account alone may administer the key",
+        mutate: (f) => editKeyPolicy(f, (st) => void (st[0].Principal = { AWS: "arn:aws:iam::210987654321:root" })),
+        resource: "state-key",
+        message: /belongs to account 406918273541, but kms:\* is allowed to the root of 210987654321 only/,
+    },
+    {
         control: kms.kmsKeyPolicy,
         breaks: "the state users get every key action",
         mutate: (f) => editKeyPolicy(f, (st) => void (st[1].Action = ["kms:*"])),

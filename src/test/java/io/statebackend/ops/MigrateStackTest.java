@@ -212,38 +212,69 @@ class MigrateStackTest {
     }
 
     @Test
-    void aSecondRunBesideARunningOneIsRefusedBeforeAnythingRunsAndAKilledRunLeavesNothingToClear() throws Exception {
-        Path journal = fake.project.resolve(".state-backend/migrate-acme_payments_prod.json");
-        String refusal = "error: another run with the journal .state-backend/migrate-acme_payments_prod.json is still"
-                + " running; wait for it to finish, then run the same command again";
-        Process running = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), HoldRunLock.class.getName(), journal.toString())
-                .redirectErrorStream(true).start();
+    void aSecondRunOfTheStackBesideARunningOneIsRefusedBeforeAnythingRunsAndAKilledRunLeavesNothingToClear()
+            throws Exception {
+        String refusal = "error: another bootstrap or migration of stack prod is running in this project directory"
+                + " (it holds .state-backend/prod.lock); wait for it to finish, then run the same command again";
+        Process running = lockHolder();
         try {
-            assertEquals("locked", new BufferedReader(new InputStreamReader(running.getInputStream(),
-                    StandardCharsets.UTF_8)).readLine());
-            assertEquals(Procedure.ALREADY_RUNNING, migrate("--yes"));
-            assertEquals(refusal, fake.err().lines().findFirst().orElseThrow());
+            assertEquals("locked", outcome(running));
+            for (String stack : List.of("acme/payments/prod", "acme/prod", "prod")) {
+                assertEquals(Procedure.ALREADY_RUNNING, migrate("--stack", stack, "--yes"), stack);
+                assertEquals(refusal, fake.err().lines().findFirst().orElseThrow());
+            }
             assertEquals(List.of(), fake.calls());
-            assertFalse(Files.exists(journal), "the refused run wrote no journal");
+            assertFalse(Files.exists(fake.project.resolve(".state-backend/migrate-acme_payments_prod.json")),
+                    "the refused runs wrote no journal");
         } finally {
             running.destroyForcibly().waitFor();
         }
 
-        try (RunLock inThisProcess = RunLock.acquire(journal, "journal")) {
+        try (RunLock inThisProcess = RunLock.acquire(Ops.fromSystem(fake.project), "prod")) {
             assertEquals(Procedure.ALREADY_RUNNING, migrate("--yes"));
             assertEquals(refusal, fake.err().lines().findFirst().orElseThrow());
-            assertEquals(List.of(), fake.calls());
+            Process other = lockHolder();
+            try {
+                assertEquals("refused", outcome(other), "the refusal in this process kept the lock it refused");
+            } finally {
+                other.destroyForcibly().waitFor();
+            }
         }
 
         migrate("--yes");
         assertFalse(fake.calls().isEmpty(), "once the other run is gone, the lock it held is too: " + fake.err());
     }
 
-    /** Another run of the migration, as far as the lock can tell: it holds the lock until it is killed. */
+    @Test
+    void aProjectDirectoryThatIsNoProjectIsNeitherLockedNorCreated() {
+        Path elsewhere = tmp.resolve("no-such-project");
+        assertEquals(Procedure.USAGE, migrate("--project-dir", elsewhere.toString(), "--yes"));
+        assertFalse(Files.exists(elsewhere), fake.err());
+        assertEquals(List.of(), fake.calls());
+    }
+
+    /** Another process that takes the lock on {@code prod} of the project, as a run beside the test's would. */
+    private Process lockHolder() throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldRunLock.class.getName(), fake.project.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static String outcome(Process holder) throws IOException {
+        try (var lines = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8)).lines()) {
+            return lines.filter(line -> line.equals("locked") || line.equals("refused")).findFirst().orElse("no answer");
+        }
+    }
+
+    /** Takes the lock on {@code prod} of the project in {@code args[0]} and holds it until killed. */
     static final class HoldRunLock {
         public static void main(String[] args) throws Exception {
-            RunLock.acquire(Path.of(args[0]), args[0]);
+            try {
+                RunLock.acquire(Ops.fromSystem(Path.of(args[0])), "prod");
+            } catch (RunLock.Refused e) {
+                System.out.println("refused");
+                return;
+            }
             System.out.println("locked");
             Thread.sleep(Long.MAX_VALUE);
         }

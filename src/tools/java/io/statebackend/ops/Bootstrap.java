@@ -71,8 +71,8 @@ public final class Bootstrap {
     /** Runs the bootstrap and returns the process exit code (see {@link Procedure}). */
     public static int run(String[] args, Ops ops) {
         return CommandLine.run(args, ops, USAGE, List.of("target", "stack", "clouds", "redo-from", "backend-query",
-                "secrets-provider"), List.of("yes", "dry-run", "skip-build"), Bootstrap::request,
-                request -> "bootstrap-" + request.stack(), Bootstrap::bootstrap);
+                "secrets-provider"), List.of("yes", "dry-run", "skip-build"), Bootstrap::request, Request::stack,
+                Bootstrap::bootstrap);
     }
 
     /** Which stack goes where, checked before anything runs. */
@@ -99,7 +99,7 @@ public final class Bootstrap {
         return new Request(target, stack, clouds, secretsOverride);
     }
 
-    private static int bootstrap(CliArgs a, Request request, Ops ops, Path journalFile) {
+    private static int bootstrap(CliArgs a, Request request, Ops ops) {
         String target = request.target();
         String stack = request.stack();
         Set<String> clouds = request.clouds();
@@ -107,6 +107,7 @@ public final class Bootstrap {
         boolean dryRun = a.has("dry-run");
         boolean yes = a.has("yes");
 
+        Path journalFile = ops.projectDir().resolve(".state-backend").resolve("bootstrap-" + stack + ".json");
         Journal journal;
         StackFile stackFile;
         try {

@@ -1,5 +1,6 @@
 package io.statebackend.ops;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -8,14 +9,13 @@ import java.util.stream.Stream;
 /**
  * The start both commands share: the arguments parsed against the command's options, its usage printed for
  * {@code --help}, a bad argument reported with the usage before anything runs, {@code --project-dir} applied, and
- * the run's journal ({@code .state-backend/<name>.json}) locked against a second run of it ({@link RunLock}), unless
- * it is a dry run, which changes nothing.
+ * the stack locked against a second run beside this one ({@link RunLock}).
  */
 final class CommandLine {
 
-    /** The part of a command that runs once its arguments are known to be good and its journal is locked. */
+    /** The part of a command that runs once its arguments are known to be good and its stack is locked. */
     interface Body<T> {
-        int run(CliArgs args, T request, Ops ops, Path journalFile);
+        int run(CliArgs args, T request, Ops ops);
     }
 
     private CommandLine() {
@@ -24,10 +24,10 @@ final class CommandLine {
     /**
      * @param check       turns the parsed arguments into the command's request; throws IllegalArgumentException
      *                    naming the bad argument
-     * @param journalName the request's journal file name, without {@code .json}
+     * @param stackOf     the name of the request's stack in the project (its stack file's)
      */
     static <T> int run(String[] args, Ops ops, String usage, List<String> options, List<String> switches,
-                       Function<CliArgs, T> check, Function<T, String> journalName, Body<T> body) {
+                       Function<CliArgs, T> check, Function<T, String> stackOf, Body<T> body) {
         CliArgs parsed;
         T request;
         try {
@@ -44,15 +44,15 @@ final class CommandLine {
             return Procedure.USAGE;
         }
         Ops inProject = parsed.get("project-dir") == null ? ops : ops.withProjectDir(Path.of(parsed.get("project-dir")));
-        Path journalFile = inProject.projectDir().resolve(".state-backend").resolve(journalName.apply(request) + ".json");
-        if (parsed.has("dry-run")) {
-            return body.run(parsed, request, inProject, journalFile);  // runs nothing, writes no file, takes no lock
+        if (parsed.has("dry-run") || !Files.isRegularFile(inProject.projectDir().resolve("Pulumi.yaml"))) {
+            // A dry run changes nothing, and outside a project the command stops before its first step.
+            return body.run(parsed, request, inProject);
         }
-        try (RunLock ignored = RunLock.acquire(journalFile, inProject.show(journalFile))) {
-            return body.run(parsed, request, inProject, journalFile);
-        } catch (RunLock.Held e) {
+        try (RunLock ignored = RunLock.acquire(inProject, stackOf.apply(request))) {
+            return body.run(parsed, request, inProject);
+        } catch (RunLock.Refused e) {
             ops.err().println("error: " + e.getMessage());
-            return Procedure.ALREADY_RUNNING;
+            return e.exitCode;
         }
     }
 }

@@ -56,7 +56,7 @@ public final class MigrateStack {
     public static int run(String[] args, Ops ops) {
         return CommandLine.run(args, ops, USAGE, List.of("stack", "from", "from-export", "to", "secrets-provider",
                 "policy-pack", "policy-pack-config", "redo-from"), List.of("yes", "dry-run"), MigrateStack::request,
-                request -> "migrate-" + StackMove.fileSafe(request.stack().text()), MigrateStack::migrate);
+                request -> request.stack().name(), MigrateStack::migrate);
     }
 
     /** What to move where, checked before anything runs. */
@@ -89,7 +89,7 @@ public final class MigrateStack {
         return new Request(stack, source, to, secretsProvider);
     }
 
-    private static int migrate(CliArgs a, Request request, Ops ops, Path journalFile) {
+    private static int migrate(CliArgs a, Request request, Ops ops) {
         StackFile.Reference reference = request.stack();
         String stack = reference.text();
         StackMove.Source source = request.source();
@@ -106,6 +106,8 @@ public final class MigrateStack {
         boolean dryRun = a.has("dry-run");
         String policyPack = a.get("policy-pack");
 
+        String safe = StackMove.fileSafe(stack);
+        Path journalFile = ops.projectDir().resolve(".state-backend").resolve("migrate-" + safe + ".json");
         Journal journal;
         StackFile stackFile;
         try {

@@ -1,63 +1,81 @@
 package io.statebackend.ops;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps a second bootstrap or migration of the same stack from running beside the first in the same project
- * directory: both would read the same journal, and the second would repeat steps the first is running or has just
- * finished (an {@code up} on a local copy the first has moved). The lock is taken before the journal is read and held
- * until the run ends. It is the operating system's lock on {@code <journal>.lock}, which dies with its process, so a
- * killed run leaves nothing to clear; the file itself may stay. Runs on other machines share no lock: there the
- * backend's own stack locks apply.
+ * Keeps a second bootstrap or migration of a stack from running beside the first in the same project directory: both
+ * would read the stack's journal and stack file, and the second would repeat steps the first is running or has just
+ * finished (an {@code up} on a local copy the first has moved). Taken before the journal is read and held until the
+ * run ends, on {@code .state-backend/<stack>.lock}, whichever command and stack-name form ({@code prod},
+ * {@code acme/prod}, {@code acme/project/prod}) each run was given.
+ *
+ * <p>It is the operating system's lock, which dies with its process, so a killed run leaves nothing to clear; the
+ * empty file stays. A run in the same JVM is checked first, without opening the file again: on Linux and macOS
+ * closing any handle to a file drops every lock the process holds on it. Runs on other machines share no lock: there
+ * the backend's own stack locks apply.
  */
 final class RunLock implements AutoCloseable {
 
-    /** Another run holds the lock. */
-    static final class Held extends Exception {
-        Held(String message) {
+    /** Why the run cannot start, with the exit code to stop with. */
+    static final class Refused extends Exception {
+        final int exitCode;
+
+        Refused(String message, int exitCode) {
             super(message);
+            this.exitCode = exitCode;
         }
     }
 
+    private static final Set<Path> HELD_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
+
+    private final Path lockFile;
     private final FileChannel channel;
 
-    private RunLock(FileChannel channel) {
+    private RunLock(Path lockFile, FileChannel channel) {
+        this.lockFile = lockFile;
         this.channel = channel;
     }
 
-    /** Locks the run that keeps its journal in {@code journalFile}, or throws {@link Held} naming it as shown. */
-    static RunLock acquire(Path journalFile, String shownJournal) throws Held {
-        Path lockFile = journalFile.resolveSibling(journalFile.getFileName() + ".lock");
-        FileChannel channel = null;
+    /** Locks {@code stack} of the project in {@code ops}' project directory, which must exist. */
+    static RunLock acquire(Ops ops, String stack) throws Refused {
+        Path lockFile = ops.projectDir().resolve(".state-backend").resolve(stack + ".lock").toAbsolutePath().normalize();
+        Refused held = new Refused("another bootstrap or migration of stack " + stack + " is running in this project"
+                + " directory (it holds " + ops.show(lockFile) + "); wait for it to finish, then run the same command"
+                + " again", Procedure.ALREADY_RUNNING);
+        if (!HELD_IN_THIS_JVM.add(lockFile)) {
+            throw held;
+        }
         try {
-            Files.createDirectories(lockFile.getParent());
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
-            if (lock == null) {
-                channel.close();
-                throw new Held("another run with the journal " + shownJournal + " is still running; wait for it to"
-                        + " finish, then run the same command again");
-            }
-            return new RunLock(channel);
-        } catch (IOException e) {
-            closeQuietly(channel);
-            throw new UncheckedIOException("cannot lock " + lockFile, e);
+            return new RunLock(lockFile, lockedChannel(ops, lockFile, held));
+        } catch (Refused | RuntimeException e) {
+            HELD_IN_THIS_JVM.remove(lockFile);
+            throw e;
         }
     }
 
-    /** Null when the lock is held, whether by another process or by another run in this one. */
-    private static FileLock tryLock(FileChannel channel) throws IOException {
+    /** The lock file opened and locked, or {@code held}; nothing else in this process has the file open. */
+    private static FileChannel lockedChannel(Ops ops, Path lockFile, Refused held) throws Refused {
+        FileChannel channel = null;
         try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null;
+            if (!Files.isDirectory(lockFile.getParent())) {
+                Files.createDirectory(lockFile.getParent());
+            }
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            if (channel.tryLock() != null) {
+                return channel;
+            }
+            channel.close();
+            throw held;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new Refused("cannot lock " + ops.show(lockFile) + " (" + e + "); the project directory must be"
+                    + " writable", Procedure.MISSING_PREREQUISITES);
         }
     }
 
@@ -66,7 +84,7 @@ final class RunLock implements AutoCloseable {
             try {
                 channel.close();
             } catch (IOException ignored) {
-                // The lock, if any, goes with the channel or the process.
+                // The lock, if any, goes with the process in any case.
             }
         }
     }
@@ -75,5 +93,6 @@ final class RunLock implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(channel);
+        HELD_IN_THIS_JVM.remove(lockFile);
     }
 }

@@ -46,6 +46,15 @@ test("a lifecycle filter unknown during a preview counts as covering every objec
     const unknownFilter = compliantStack();
     rulesOf(unknownFilter).forEach((rule) => void (rule.filter = UNKNOWN_VALUE));
     assertPasses([lifecycle.noncurrentVersionExpiry, lifecycle.abortIncompleteUploads], unknownFilter);
+    const unknownLegacyPrefix = compliantStack();
+    rulesOf(unknownLegacyPrefix).forEach((rule) => void (delete rule.filter, (rule.prefix = UNKNOWN_VALUE)));
+    assertPasses([lifecycle.noncurrentVersionExpiry, lifecycle.abortIncompleteUploads], unknownLegacyPrefix);
+});
+
+test("a lifecycle filter that is not an object leaves the rule out", () => {
+    const file = compliantStack();
+    (inputsOf(file, "state-bucket-lifecycle").rules as Record<string, unknown>[])[0].filter = "nothing-here/";
+    assertFires(lifecycle.noncurrentVersionExpiry, file, { resource: "state-bucket-lifecycle" });
 });
 
 test("a KMS key id unknown during a preview counts as set", () => {
@@ -59,6 +68,15 @@ test("DSSE-KMS is accepted for state buckets", () => {
     const file = compliantStack();
     stateSse(file).applyServerSideEncryptionByDefault.sseAlgorithm = "aws:kms:dsse";
     assertPasses(sseKms, file);
+});
+
+test("a key policy may deny under a condition, or deny actions that leave the key policy in the root's hands", () => {
+    const file = compliantStack();
+    editKeyPolicy(file, (st) => void st.push(
+        { Sid: "DeletionNeedsMfa", Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } } },
+        { Sid: "NoDeletion", Effect: "Deny", Principal: { AWS: "arn:aws:iam::406918273541:root" }, Action: "kms:ScheduleKeyDeletion", Resource: "*" },
+    ));
+    assertPasses(kms.kmsKeyPolicy, file);
 });
 
 test("a key without a policy gets AWS's default key policy (the account root's kms:*), which passes", () => {

@@ -39,6 +39,8 @@ test("a version rule whose filters leave no block blob out counts, and so does o
         UNKNOWN_VALUE,
         { blobTypes: UNKNOWN_VALUE, prefixMatch: UNKNOWN_VALUE, blobIndexMatch: UNKNOWN_VALUE },
         { blobTypes: [UNKNOWN_VALUE], prefixMatch: [UNKNOWN_VALUE] },
+        { prefixMatch: ["pulumi-state/.pulumi/backups/", UNKNOWN_VALUE] },
+        { blobIndexMatch: [UNKNOWN_VALUE] },
     ];
     for (const filters of filtersThatCover) {
         const file = compliantStack();

@@ -1,8 +1,8 @@
 // The KMS key that encrypts the state bucket and backs the awskms:// secrets provider.
 import { expectAtLeast, expectValue } from "../common/checks";
 import { Control, ofType, resourceControl, stackControl } from "../common/control";
-import { broadAllowFindings, isEffect, isPublicPrincipal, namesEveryActionOf, parsePolicyDocument, principalsOf, Statement, statementLabel, withStatements } from "../common/policyDocument";
-import { isUnknown, read } from "../common/props";
+import { broadAllowFindings, coversAction, isEffect, isPublicPrincipal, namesEveryActionOf, parsePolicyDocument, principalsOf, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
+import { read } from "../common/props";
 import { accountOf } from "../common/examples";
 import { Thresholds } from "../common/thresholds";
 import { AwsTypes } from "./types";
@@ -46,17 +46,30 @@ const ACCOUNT_ROOT = /^(arn:aws[a-z-]*:iam::\d{12}:root|\d{12})$/;
 
 const isAccountRoot = (principal: string) => ACCOUNT_ROOT.test(principal);
 
-/** The accounts whose root the Allow statements give kms:*. */
-const administeringAccounts = (allows: Statement[]): Set<string> =>
-    new Set(allows.filter((s) => namesEveryActionOf(s, "kms")).flatMap(principalsOf).filter(isAccountRoot).flatMap((root) => accountOf(root) ?? []));
-
-/** AWS's default key policy statement: kms:* to the account root alone, on this key, with nothing negated. */
+/**
+ * AWS's default key policy statement: Allow kms:* to account roots alone, on this key (Resource "*"), with no
+ * condition and nothing negated. A conditioned or narrowed grant may never apply, so it keeps no one in control.
+ */
 const isAccountAdministration = (statement: Statement) =>
+    isEffect(statement, "Allow") &&
     namesEveryActionOf(statement, "kms") &&
     principalsOf(statement).length > 0 &&
     principalsOf(statement).every(isAccountRoot) &&
+    strings(statement.Resource).includes("*") &&
+    statement.Condition === undefined &&
     statement.NotResource === undefined &&
     statement.NotPrincipal === undefined;
+
+/** The accounts whose root the statements make administrators of the key. */
+const administeringAccounts = (statements: Statement[]): Set<string> =>
+    new Set(statements.filter(isAccountAdministration).flatMap(principalsOf).flatMap((root) => accountOf(root) ?? []));
+
+/** An unconditioned Deny that takes the key policy out of the roots' hands: Deny always wins over Allow. */
+const locksOutAdministrators = (statement: Statement) =>
+    isEffect(statement, "Deny") &&
+    statement.Condition === undefined &&
+    coversAction(statement, "kms:PutKeyPolicy") &&
+    (isPublicPrincipal(statement.Principal) || principalsOf(statement).some(isAccountRoot));
 
 // Key policies: https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html. Without a policy
 // AWS applies the default key policy (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html),
@@ -66,7 +79,7 @@ export const kmsKeyPolicy = resourceControl({
     controlId:
         "AWS FSBP KMS.5 (no public access to the key); the key policy also keeps account administrators in control and grants no one else wildcard key access",
     requirement:
-        "The key policy allows nothing to everyone (Principal \"*\"), allows kms:* to the account root so the account's IAM administrators keep control of the key (AWS's default key policy statement, the one wildcard allowed), and allows every other principal named actions only (no wildcard such as kms:* or kms:GenerateDataKey*, no NotAction, NotResource or NotPrincipal).",
+        "The key policy allows nothing to everyone (Principal \"*\"), allows kms:* to the account root on the key without a condition so the account's IAM administrators keep control of it (AWS's default key policy statement, the one wildcard allowed) and denies them no change of the key policy, and allows every other principal named actions only (no wildcard such as kms:* or kms:GenerateDataKey*, no NotAction, NotResource or NotPrincipal).",
     remedy:
         "keep { Effect: \"Allow\", Principal: { AWS: \"arn:aws:iam::<account>:root\" }, Action: \"kms:*\", Resource: \"*\" } and name the state users' roles, with only the actions they use (kms:Encrypt, kms:Decrypt, kms:GenerateDataKey, kms:DescribeKey).",
     resourceType: AwsTypes.KmsKey,
@@ -76,9 +89,12 @@ export const kmsKeyPolicy = resourceControl({
             for (const statement of allows.filter((s) => isPublicPrincipal(s.Principal))) {
                 report(`statement ${statementLabel(statement)} allows Principal "*".`);
             }
-            const administering = administeringAccounts(allows);
+            const administering = administeringAccounts(statements);
             if (administering.size === 0) {
-                report("no statement allows kms:* to the account root (arn:aws:iam::<account>:root); without it no IAM policy can grant access to the key and it may become unmanageable.");
+                report("no statement allows kms:* to the account root (arn:aws:iam::<account>:root) on Resource \"*\" without a condition; without it no IAM policy can grant access to the key and it may become unmanageable.");
+            }
+            for (const statement of statements.filter(locksOutAdministrators)) {
+                report(`statement ${statementLabel(statement)} denies kms:PutKeyPolicy to the account root or everyone without a condition; no one could change the key policy again.`);
             }
             if (administering.size > 1) {
                 report(`kms:* is allowed to the roots of ${administering.size} accounts (${[...administering].sort().join(", ")}); only the key's own account may administer it.`);
@@ -92,7 +108,7 @@ export const kmsKeyPolicy = resourceControl({
 
 /** The account of a key, from its ARN (arn:<partition>:kms:<region>:<account>:key/<id>). */
 const keyAccountOf = (arn: unknown): string | undefined =>
-    typeof arn === "string" && !isUnknown(arn) ? /^arn:[^:]+:kms:[^:]*:(\d{12}):key\//.exec(arn)?.[1] : undefined;
+    typeof arn === "string" ? /^arn:[^:]+:kms:[^:]*:(\d{12}):key\//.exec(arn)?.[1] : undefined;
 
 // Nothing in a key policy says which account the key is in, so the policy above cannot tell a lone foreign root from
 // the key's own: the key's ARN can, and only a stack policy sees it (an output). A new key has no ARN until it is
@@ -111,7 +127,7 @@ export const kmsKeyAdministeredByItsAccount = stackControl({
             if (own === undefined || parsed === "unknown" || "error" in parsed) {
                 continue;
             }
-            const administering = administeringAccounts(parsed.statements.filter((s) => isEffect(s, "Allow")));
+            const administering = administeringAccounts(parsed.statements);
             if (administering.size > 0 && !administering.has(own)) {
                 report(`key ${key.name} belongs to account ${own}, but kms:* is allowed to the root of ${[...administering].sort().join(", ")} only; its own account cannot administer it.`, key);
             }

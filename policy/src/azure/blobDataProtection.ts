@@ -91,13 +91,18 @@ const VERSION_DELETE_DAYS = "definition.actions.version.delete.daysAfterCreation
  * unknowns.
  */
 function coversEveryBlockBlob(rule: unknown): boolean {
-    const narrows = (path: string) => {
+    const known = (path: string) => {
         const conditions = list(rule, `definition.filters.${path}`);
-        return !isUnknown(conditions) && conditions.length > 0 && conditions.every((c) => !isUnknown(c) && c !== "");
+        return isUnknown(conditions) ? [] : conditions.filter((c) => !isUnknown(c) && c !== "");
     };
+    // Prefixes are alternatives, so one unknown prefix may be "" (every blob); index tag conditions must all hold, so
+    // one known tag narrows the rule whatever the others are.
+    const prefixes = list(rule, "definition.filters.prefixMatch");
+    const narrowedByPrefix = !isUnknown(prefixes) && prefixes.length > 0 && known("prefixMatch").length === prefixes.length;
+    const narrowedByTag = known("blobIndexMatch").length > 0;
     const types = list(rule, "definition.filters.blobTypes");
     const takesBlockBlobs = isUnknown(types) || types.length === 0 || types.some((t) => isUnknown(t) || sameText(t, "blockBlob"));
-    return takesBlockBlobs && !narrows("prefixMatch") && !narrows("blobIndexMatch");
+    return takesBlockBlobs && !narrowedByPrefix && !narrowedByTag;
 }
 
 export const noncurrentVersionExpiry = resourceControl<{ maximumNoncurrentVersionDays: number }>({

@@ -19,7 +19,7 @@ export const cases: BreakCase[] = [
     },
     {
         control: stateBucketAttachments,
-        breaks: "the state bucket also logs into itself, which made it pass for a log bucket, and its versioning is dropped",
+        breaks: "the state bucket also logs into itself, which leaves it a state bucket, and its versioning is dropped",
         mutate: (f) => {
             f.resources.push({ type: "aws:s3/bucketLoggingV2:BucketLoggingV2", name: "state-bucket-self-logging", inputs: { bucket: STATE_BUCKET, targetBucket: STATE_BUCKET, targetPrefix: "self/" } });
             return without(f, "state-bucket-versioning");
@@ -29,7 +29,7 @@ export const cases: BreakCase[] = [
     },
     {
         control: stateBucketAttachments,
-        breaks: "the replica replicates back into the state bucket, which made both pass for replicas, and the replica has no access logging",
+        breaks: "the replica replicates back into the state bucket, so it is a state bucket too, and it has no access logging",
         mutate: (f) => {
             const inputs = structuredClone(inputsOf(f, "state-bucket-replication"));
             inputs.bucket = REPLICA_BUCKET;

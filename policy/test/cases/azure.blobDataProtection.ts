@@ -2,7 +2,7 @@
 import * as blob from "../../src/azure/blobDataProtection";
 import { containerNoPublicAccess } from "../../src/azure/stateContainer";
 import { compliantStack, inputsOf, without } from "../fixtures/stack";
-import { BreakCase } from "../helpers";
+import { BreakCase, UNKNOWN_VALUE } from "../helpers";
 
 export type File = ReturnType<typeof compliantStack>;
 export const service = (f: File) => inputsOf(f, "state-blob-service");
@@ -35,7 +35,21 @@ export const cases: BreakCase[] = [
         breaks: "the only version rule is filtered to blobs with an index tag",
         mutate: (f) => void (expiryFilters(f).blobIndexMatch = [{ name: "keep", op: "==", value: "short" }]),
         resource: "state-lifecycle",
+        message: /covers every block blob/,
     },
-    { control: blob.noncurrentVersionExpiry, breaks: "the only version rule is for append blobs", mutate: (f) => void (expiryFilters(f).blobTypes = ["appendBlob"]), resource: "state-lifecycle" },
+    {
+        control: blob.noncurrentVersionExpiry,
+        breaks: "the only version rule is filtered to an index tag beside one unknown until the update",
+        mutate: (f) => void (expiryFilters(f).blobIndexMatch = [{ name: "keep", op: "==", value: "short" }, UNKNOWN_VALUE]),
+        resource: "state-lifecycle",
+        message: /covers every block blob/,
+    },
+    {
+        control: blob.noncurrentVersionExpiry,
+        breaks: "the only version rule is for append blobs",
+        mutate: (f) => void (expiryFilters(f).blobTypes = ["appendBlob"]),
+        resource: "state-lifecycle",
+        message: /covers every block blob/,
+    },
     { control: blob.accountHasLifecyclePolicy, breaks: "the ManagementPolicy is missing", mutate: (f) => without(f, "state-lifecycle"), resource: "state-account" },
 ];

@@ -2,6 +2,7 @@
 // `aws:iam/rolePolicy:RolePolicy` for the replication role; `policy` a JSON string): named actions on the
 // state buckets, their objects and the state keys, nothing else. IAM's guidance is to grant least privilege
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html).
+import { parseArn } from "../common/arn";
 import { Control, resourceControl } from "../common/control";
 import { broadAllowFindings, coversAction, hasWildcard, isEffect, statementLabel, strings, withStatements } from "../common/policyDocument";
 import { AwsTypes } from "./types";
@@ -9,20 +10,14 @@ import { AwsTypes } from "./types";
 // A resource that names no one bucket, key or account: "*", or an ARN with a wildcard anywhere but in an S3 object
 // path after a named bucket ("arn:aws:s3:::bucket/*" is one bucket's objects, "arn:aws:s3:::*/*" everyone's).
 export function isWildcardResource(resource: string): boolean {
-    const parts = resource.split(":");
-    if (parts.length < 6 || parts[0] !== "arn") {
+    const arn = parseArn(resource);
+    if (arn === undefined) {
         return hasWildcard(resource);
     }
-    const [, partition, service, region, account] = parts;
-    const path = parts.slice(5).join(":");
-    if ([partition, service, region, account].some(hasWildcard)) {
+    if ([arn.partition, arn.service, arn.region, arn.account].some(hasWildcard)) {
         return true;
     }
-    if (service === "s3") {
-        const slash = path.indexOf("/");
-        return hasWildcard(slash < 0 ? path : path.slice(0, slash));
-    }
-    return hasWildcard(path);
+    return hasWildcard(arn.service === "s3" ? arn.resource.split("/")[0] : arn.resource);
 }
 
 export const stateAccessLeastPrivilege = resourceControl({

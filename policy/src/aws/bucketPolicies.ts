@@ -1,7 +1,8 @@
 // The bucket policy document (`policy`, a JSON string, parsed by common/policyDocument.ts). In a preview
 // it is often unknown (it names ARNs of resources not created yet); the checks then wait for the update.
+import { parseArn } from "../common/arn";
 import { Control, resourceControl } from "../common/control";
-import { namesEveryActionOf, asList, broadAllowFindings, coversAction, isEffect, isPublicPrincipal, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
+import { asList, broadAllowFindings, coversAction, isEffect, isPublicPrincipal, namesEveryActionOf, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
 import { read } from "../common/props";
 import { bucketNameOf } from "./stack";
 import { AwsTypes } from "./types";
@@ -32,7 +33,10 @@ function isTlsDeny(statement: Statement): boolean {
 /** Whether the resources name this bucket (or, with "/*", all its objects) in any partition, or everything. */
 function coversArn(resources: string[], bucket: string, objects: boolean): boolean {
     const wanted = objects ? `${bucket}/*` : bucket;
-    return resources.some((r) => r === "*" || (/^arn:aws[a-z-]*:s3:::/.test(r) && r.replace(/^arn:aws[a-z-]*:s3:::/, "") === wanted));
+    return resources.some((r) => {
+        const arn = parseArn(r);
+        return r === "*" || (arn?.service === "s3" && arn.resource === wanted);
+    });
 }
 
 export const requireTls = resourceControl({

@@ -1,9 +1,9 @@
 // The KMS key that encrypts the state bucket and backs the awskms:// secrets provider.
+import { accountOf, isAccountRoot, keyAccountOf } from "../common/arn";
 import { expectAtLeast, expectValue } from "../common/checks";
 import { Control, ofType, resourceControl, stackControl } from "../common/control";
 import { broadAllowFindings, coversAction, isEffect, isPublicPrincipal, namesEveryActionOf, parsePolicyDocument, principalsOf, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
 import { read } from "../common/props";
-import { accountOf } from "../common/examples";
 import { Thresholds } from "../common/thresholds";
 import { AwsTypes } from "./types";
 
@@ -40,11 +40,6 @@ export const kmsDeletionWindow = resourceControl<{ minimumKmsDeletionWindowDays:
         expectAtLeast(props, "deletionWindowInDays", config.minimumKmsDeletionWindowDays, report, AWS_DEFAULT_DELETION_WINDOW_DAYS);
     },
 });
-
-/** The account root as a principal: its ARN in any partition, or the bare account id IAM reads as that ARN. */
-const ACCOUNT_ROOT = /^(arn:aws[a-z-]*:iam::\d{12}:root|\d{12})$/;
-
-const isAccountRoot = (principal: string) => ACCOUNT_ROOT.test(principal);
 
 /**
  * AWS's default key policy statement: Allow kms:* to account roots alone, on this key (Resource "*"), with no
@@ -105,10 +100,6 @@ export const kmsKeyPolicy = resourceControl({
             }
         }),
 });
-
-/** The account of a key, from its ARN (arn:<partition>:kms:<region>:<account>:key/<id>). */
-const keyAccountOf = (arn: unknown): string | undefined =>
-    typeof arn === "string" ? /^arn:[^:]+:kms:[^:]*:(\d{12}):key\//.exec(arn)?.[1] : undefined;
 
 // Nothing in a key policy says which account the key is in, so the policy above cannot tell a lone foreign root from
 // the key's own: the key's ARN can, and only a stack policy sees it (an output). A new key has no ARN until it is

@@ -10,6 +10,7 @@
 // sends them); when neither is available (some hand-written or mock records) a bucket whose logical
 // or physical name contains "log" / "replica" is taken for that role, and nothing else.
 import { PolicyResource } from "@pulumi/policy";
+import { parseArn } from "../common/arn";
 import { Control, ControlException, ofType, stackControl } from "../common/control";
 import { isUnknown, list, read } from "../common/props";
 import { asRef, knownNames, Relation, RelationRule, uncoveredTargets } from "../common/relations";
@@ -17,14 +18,13 @@ import { AwsTypes } from "./types";
 
 export type BucketRole = "state" | "log" | "replica";
 
-const ARN_PREFIX = "arn:aws:s3:::";
-
-/** A bucket name from a name or a bucket ARN. */
+/** A bucket name from a name or a bucket (or object) ARN. */
 export function bucketNameOf(value: unknown): string | undefined {
     if (typeof value !== "string" || value === "" || isUnknown(value)) {
         return undefined;
     }
-    return value.startsWith(ARN_PREFIX) ? value.slice(ARN_PREFIX.length).split("/")[0] : value;
+    const arn = parseArn(value);
+    return arn?.service === "s3" ? arn.resource.split("/")[0] : value;
 }
 
 const bucketNames: RelationRule["targetNames"] = (bucket) => [asRef(read(bucket.props, "bucket")), asRef(read(bucket.props, "id"))];

@@ -1,6 +1,7 @@
 // Ids that documentation and the stack files use as examples and that no real tenant, subscription or account has:
 // a deployed placeholder is a grant to nobody, and a stack that will fail at the first cloud call. The same rules
 // as the program's settings (ExampleValues.java), stated again here as the pack states every control.
+import { accountOf } from "./arn";
 import { Control, resourceControl } from "./control";
 import { isUnknown, read } from "./props";
 import { principalsOf, Statement, statementLabel, withStatements } from "./policyDocument";
@@ -18,11 +19,6 @@ export function isExampleGuid(guid: string): boolean {
 /** An account id of one repeated digit, or one the AWS documentation uses. */
 export function isExampleAccount(account: string): boolean {
     return new Set(account).size === 1 || DOCUMENTATION_ACCOUNTS.has(account);
-}
-
-/** The 12-digit account of an IAM ARN or a bare account id. */
-export function accountOf(principal: string): string | undefined {
-    return /^(?:arn:[^:]+:(?:iam|sts)::)?(\d{12})(?::|$)/.exec(principal)?.[1];
 }
 
 const CONTROL_ID = "Baseline: no example id deployed";

@@ -1,0 +1,48 @@
+// Amazon Resource Names, arn:<partition>:<service>:<region>:<account>:<resource>
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html), read in one place so that every check
+// takes every partition (aws, aws-cn, aws-us-gov) and the same account and resource parts.
+
+export interface Arn {
+    partition: string;
+    service: string;
+    region: string;
+    account: string;
+    /** Everything after the account, which may hold ':' and '/' ("key/<id>", "role/path/name", "bucket/key"). */
+    resource: string;
+}
+
+const ACCOUNT_ID = /^\d{12}$/;
+
+/** The parts of an ARN; undefined for anything else ("*", a bare name, an unknown value). */
+export function parseArn(text: unknown): Arn | undefined {
+    if (typeof text !== "string") {
+        return undefined;
+    }
+    const parts = text.split(":");
+    if (parts.length < 6 || parts[0] !== "arn") {
+        return undefined;
+    }
+    const [, partition, service, region, account] = parts;
+    return { partition, service, region, account, resource: parts.slice(5).join(":") };
+}
+
+/** The account of an IAM or STS principal (a user, role, session or root ARN) or of a bare account id. */
+export function accountOf(principal: string): string | undefined {
+    if (ACCOUNT_ID.test(principal)) {
+        return principal;
+    }
+    const arn = parseArn(principal);
+    return arn !== undefined && (arn.service === "iam" || arn.service === "sts") && ACCOUNT_ID.test(arn.account) ? arn.account : undefined;
+}
+
+/** An account's root as a principal: arn:<partition>:iam::<account>:root, or the bare account id IAM reads as it. */
+export function isAccountRoot(principal: string): boolean {
+    const arn = parseArn(principal);
+    return ACCOUNT_ID.test(principal) || (arn?.service === "iam" && ACCOUNT_ID.test(arn.account) && arn.resource === "root");
+}
+
+/** The account a KMS key is in, from the key's ARN (arn:<partition>:kms:<region>:<account>:key/<id>). */
+export function keyAccountOf(keyArn: unknown): string | undefined {
+    const arn = parseArn(keyArn);
+    return arn?.service === "kms" && arn.resource.startsWith("key/") && ACCOUNT_ID.test(arn.account) ? arn.account : undefined;
+}

@@ -52,5 +52,16 @@ class RecordsExportTest {
         assertEquals("urn:pulumi:prod::state-backend::state-backend:azure:StateStore$azure-native:authorization:RoleAssignment"
                 + "::cmk-identity-crypto-service-encryption-user", account.path("dependsOn").path(0).asText());
         assertTrue(doc.path("outputs").has("azureBackendUrl"));
+        assertFalse(account.path("outputs").has("allowSharedKeyAccess"), "outputs hold what the provider computed, not the inputs");
+        assertEquals(account.path("inputs").path("accountName").asText(), account.path("outputs").path("name").asText());
+    }
+
+    /** Stack policies see a resource's outputs once it exists; the key's ARN is the one that names its account. */
+    @Test
+    void recordsCarryTheOutputsTheProviderComputed() {
+        ResourceRecord key = Runs.prod().get("aws:kms/key:Key", "state-key");
+        assertTrue(String.valueOf(key.outputs().get("arn")).matches(
+                "arn:aws:kms:eu-west-1:" + PlanMocks.AWS_ACCOUNT_ID + ":key/[0-9a-f-]{36}"), key.outputs()::toString);
+        assertFalse(key.outputs().containsKey("enableKeyRotation"), "an input is not repeated as an output");
     }
 }

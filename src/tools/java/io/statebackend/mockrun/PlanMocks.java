@@ -22,6 +22,7 @@ public final class PlanMocks implements Mocks {
     public static final String AWS_ACCOUNT_ID = "406918273541";
 
     private final Map<String, Map<String, Object>> inputsByKey = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> outputsByKey = new ConcurrentHashMap<>();
     /** Region of each explicit AWS provider, by the id this mock gave it. */
     private final Map<String, String> awsRegionByProviderId = new ConcurrentHashMap<>();
 
@@ -30,10 +31,18 @@ public final class PlanMocks implements Mocks {
         return inputsByKey;
     }
 
+    /** The outputs this mock computed for {@code type::name} beyond its inputs (an ARN, a principal id...). */
+    Map<String, Map<String, Object>> outputsByKey() {
+        return outputsByKey;
+    }
+
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         inputsByKey.put(args.type + "::" + args.name, args.inputs);
         Created created = create(args.type, args.name, args.inputs, awsRegionOf(args.provider));
+        Map<String, Object> computed = new LinkedHashMap<>(created.state());
+        computed.keySet().removeAll(args.inputs.keySet());
+        outputsByKey.put(args.type + "::" + args.name, computed);
         if (args.type.equals(AwsShapes.PROVIDER_TYPE)) {
             awsRegionByProviderId.put(created.id(), String.valueOf(args.inputs.getOrDefault("region", "")));
         }

@@ -122,6 +122,7 @@ public final class ProgramRun {
                     resource.pulumiResourceType(),
                     resource.pulumiResourceName(),
                     mocks.inputsByKey().getOrDefault(key, Map.of()),
+                    mocks.outputsByKey().getOrDefault(key, Map.of()),
                     parent.map(p -> p.pulumiResourceType() + "::" + p.pulumiResourceName()).orElse(null),
                     protect,
                     waitsFor == null ? List.of()

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Writes what a program run declared in the form a policy pack evaluates: per resource its type, name, URN, inputs,
- * parent, explicit dependencies, protect flag and ignored changes, plus the outputs the stack would export.
+ * the mock provider's computed outputs, parent, explicit dependencies, protect flag and ignored changes, plus the outputs the stack would export.
  */
 public final class RecordsWriter {
 
@@ -37,6 +37,7 @@ public final class RecordsWriter {
             entry.put("name", r.name());
             entry.put("urn", urns.get(r.key()));
             entry.put("inputs", r.inputs());
+            entry.put("outputs", r.outputs());
             entry.put("parent", r.parent() == null ? null : urns.get(r.parent()));
             entry.put("dependsOn", r.dependsOn().stream().map(urns::get).toList());
             entry.put("protect", r.protect());

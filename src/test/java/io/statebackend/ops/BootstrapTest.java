@@ -103,13 +103,13 @@ class BootstrapTest {
     }
 
     @Test
-    void aBootstrapOfAStackWithARunRunningBesideItRunsNothing() throws Exception {
-        try (RunLock running = RunLock.acquire(Ops.fromSystem(fake.project), "prod")) {
+    void aBootstrapWithARunRunningBesideItRunsNothing() throws Exception {
+        try (RunLock running = RunLock.acquire(Ops.fromSystem(fake.project))) {
             assertEquals(Procedure.ALREADY_RUNNING, bootstrap("--target", "azure", "--stack", "prod", "--yes"));
         }
         assertEquals(List.of(), fake.calls());
-        assertTrue(fake.err().startsWith("error: another bootstrap or migration of stack prod is running in this project"
-                + " directory (it holds .state-backend/prod.lock)"), fake.err());
+        assertTrue(fake.err().startsWith("error: another bootstrap or migration is running in this project directory (it"
+                + " holds .state-backend/run.lock)"), fake.err());
     }
 
     /** After a finished bootstrap only the steps on the new backend may run again. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -212,25 +213,26 @@ class MigrateStackTest {
     }
 
     @Test
-    void aSecondRunOfTheStackBesideARunningOneIsRefusedBeforeAnythingRunsAndAKilledRunLeavesNothingToClear()
-            throws Exception {
-        String refusal = "error: another bootstrap or migration of stack prod is running in this project directory"
-                + " (it holds .state-backend/prod.lock); wait for it to finish, then run the same command again";
+    void aSecondRunBesideARunningOneIsRefusedBeforeAnythingRunsAndAKilledRunLeavesNothingToClear() throws Exception {
+        String refusal = "error: another bootstrap or migration is running in this project directory"
+                + " (it holds .state-backend/run.lock); wait for it to finish, then run the same command again";
         Process running = lockHolder();
         try {
             assertEquals("locked", outcome(running));
-            for (String stack : List.of("acme/payments/prod", "acme/prod", "prod")) {
+            for (String stack : List.of("acme/payments/prod", "acme/prod", "dev")) {
                 assertEquals(Procedure.ALREADY_RUNNING, migrate("--stack", stack, "--yes"), stack);
                 assertEquals(refusal, fake.err().lines().findFirst().orElseThrow());
             }
             assertEquals(List.of(), fake.calls());
-            assertFalse(Files.exists(fake.project.resolve(".state-backend/migrate-acme_payments_prod.json")),
-                    "the refused runs wrote no journal");
+            try (var files = Files.list(fake.project.resolve(".state-backend"))) {
+                assertEquals(List.of("run.lock"), files.map(f -> f.getFileName().toString()).toList(),
+                        "the refused runs wrote no journal");
+            }
         } finally {
             running.destroyForcibly().waitFor();
         }
 
-        try (RunLock inThisProcess = RunLock.acquire(Ops.fromSystem(fake.project), "prod")) {
+        try (RunLock inThisProcess = RunLock.acquire(Ops.fromSystem(fake.project))) {
             assertEquals(Procedure.ALREADY_RUNNING, migrate("--yes"));
             assertEquals(refusal, fake.err().lines().findFirst().orElseThrow());
             Process other = lockHolder();
@@ -246,18 +248,23 @@ class MigrateStackTest {
     }
 
     @Test
-    void aProjectDirectoryThatIsNoProjectIsNeitherLockedNorCreated() {
-        Path elsewhere = tmp.resolve("no-such-project");
-        assertEquals(Procedure.USAGE, migrate("--project-dir", elsewhere.toString(), "--yes"));
-        assertFalse(Files.exists(elsewhere), fake.err());
+    void aDirectoryThatIsNoProjectIsNotLockedAndOneThatCannotBeLockedStopsTheRun() throws IOException {
+        Path notAProject = Files.createDirectories(tmp.resolve("not-a-project"));
+        assertEquals(Procedure.USAGE, migrate("--project-dir", notAProject.toString(), "--yes"));
+        assertFalse(Files.exists(notAProject.resolve(".state-backend")), fake.err());
+        assertFalse(Files.exists(tmp.resolve("no-such-project")));
+
+        Files.writeString(fake.project.resolve(".state-backend"), "a file where the journals' directory goes");
+        assertEquals(Procedure.MISSING_PREREQUISITES, migrate("--yes"));
+        assertTrue(fake.err().startsWith("error: cannot lock .state-backend/run.lock ("), fake.err());
         assertEquals(List.of(), fake.calls());
     }
 
-    /** Another process that takes the lock on {@code prod} of the project, as a run beside the test's would. */
+    /** Another process that locks the project, as a run beside the test's would. */
     private Process lockHolder() throws IOException {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), HoldRunLock.class.getName(), fake.project.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
     private static String outcome(Process holder) throws IOException {
@@ -266,17 +273,17 @@ class MigrateStackTest {
         }
     }
 
-    /** Takes the lock on {@code prod} of the project in {@code args[0]} and holds it until killed. */
+    /** Locks the project in {@code args[0]} and holds it until killed or its input ends (the test is gone). */
     static final class HoldRunLock {
         public static void main(String[] args) throws Exception {
             try {
-                RunLock.acquire(Ops.fromSystem(Path.of(args[0])), "prod");
+                RunLock.acquire(Ops.fromSystem(Path.of(args[0])));
             } catch (RunLock.Refused e) {
                 System.out.println("refused");
                 return;
             }
             System.out.println("locked");
-            Thread.sleep(Long.MAX_VALUE);
+            System.in.transferTo(OutputStream.nullOutputStream());
         }
     }
 }

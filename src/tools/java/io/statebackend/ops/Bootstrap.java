@@ -71,8 +71,7 @@ public final class Bootstrap {
     /** Runs the bootstrap and returns the process exit code (see {@link Procedure}). */
     public static int run(String[] args, Ops ops) {
         return CommandLine.run(args, ops, USAGE, List.of("target", "stack", "clouds", "redo-from", "backend-query",
-                "secrets-provider"), List.of("yes", "dry-run", "skip-build"), Bootstrap::request, Request::stack,
-                Bootstrap::bootstrap);
+                "secrets-provider"), List.of("yes", "dry-run", "skip-build"), Bootstrap::request, Bootstrap::bootstrap);
     }
 
     /** Which stack goes where, checked before anything runs. */
@@ -107,7 +106,7 @@ public final class Bootstrap {
         boolean dryRun = a.has("dry-run");
         boolean yes = a.has("yes");
 
-        Path journalFile = ops.projectDir().resolve(".state-backend").resolve("bootstrap-" + stack + ".json");
+        Path journalFile = Journal.directory(ops.projectDir()).resolve("bootstrap-" + stack + ".json");
         Journal journal;
         StackFile stackFile;
         try {

@@ -9,11 +9,11 @@ import java.util.stream.Stream;
 /**
  * The start both commands share: the arguments parsed against the command's options, its usage printed for
  * {@code --help}, a bad argument reported with the usage before anything runs, {@code --project-dir} applied, and
- * the stack locked against a second run beside this one ({@link RunLock}).
+ * the project directory locked against a second run beside this one ({@link RunLock}).
  */
 final class CommandLine {
 
-    /** The part of a command that runs once its arguments are known to be good and its stack is locked. */
+    /** The part of a command that runs once its arguments are known to be good and its project is locked. */
     interface Body<T> {
         int run(CliArgs args, T request, Ops ops);
     }
@@ -22,12 +22,11 @@ final class CommandLine {
     }
 
     /**
-     * @param check       turns the parsed arguments into the command's request; throws IllegalArgumentException
-     *                    naming the bad argument
-     * @param stackOf     the name of the request's stack in the project (its stack file's)
+     * @param check turns the parsed arguments into the command's request; throws IllegalArgumentException naming the
+     *              bad argument
      */
     static <T> int run(String[] args, Ops ops, String usage, List<String> options, List<String> switches,
-                       Function<CliArgs, T> check, Function<T, String> stackOf, Body<T> body) {
+                       Function<CliArgs, T> check, Body<T> body) {
         CliArgs parsed;
         T request;
         try {
@@ -48,7 +47,7 @@ final class CommandLine {
             // A dry run changes nothing, and outside a project the command stops before its first step.
             return body.run(parsed, request, inProject);
         }
-        try (RunLock ignored = RunLock.acquire(inProject, stackOf.apply(request))) {
+        try (RunLock ignored = RunLock.acquire(inProject)) {
             return body.run(parsed, request, inProject);
         } catch (RunLock.Refused e) {
             ops.err().println("error: " + e.getMessage());

@@ -24,6 +24,8 @@ import java.util.TreeMap;
  */
 public final class Journal {
 
+    private static final String DIRECTORY = ".state-backend";
+
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -35,6 +37,11 @@ public final class Journal {
     public String failedStep;
     public String failure;
     public String updatedAt;
+
+    /** Where a project keeps its journals (and the {@link RunLock}): git-ignored, holding no secret. */
+    static Path directory(Path projectDir) {
+        return projectDir.resolve(DIRECTORY);
+    }
 
     /** The journal at {@code file}, or a fresh one when there is none. */
     static Journal loadOrNew(Path file, String command, Map<String, String> params) {

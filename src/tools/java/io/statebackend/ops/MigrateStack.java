@@ -56,7 +56,7 @@ public final class MigrateStack {
     public static int run(String[] args, Ops ops) {
         return CommandLine.run(args, ops, USAGE, List.of("stack", "from", "from-export", "to", "secrets-provider",
                 "policy-pack", "policy-pack-config", "redo-from"), List.of("yes", "dry-run"), MigrateStack::request,
-                request -> request.stack().name(), MigrateStack::migrate);
+                MigrateStack::migrate);
     }
 
     /** What to move where, checked before anything runs. */
@@ -107,7 +107,7 @@ public final class MigrateStack {
         String policyPack = a.get("policy-pack");
 
         String safe = StackMove.fileSafe(stack);
-        Path journalFile = ops.projectDir().resolve(".state-backend").resolve("migrate-" + safe + ".json");
+        Path journalFile = Journal.directory(ops.projectDir()).resolve("migrate-" + safe + ".json");
         Journal journal;
         StackFile stackFile;
         try {

@@ -2,6 +2,7 @@ package io.statebackend.ops;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -9,16 +10,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps a second bootstrap or migration of a stack from running beside the first in the same project directory: both
- * would read the stack's journal and stack file, and the second would repeat steps the first is running or has just
- * finished (an {@code up} on a local copy the first has moved). Taken before the journal is read and held until the
- * run ends, on {@code .state-backend/<stack>.lock}, whichever command and stack-name form ({@code prod},
- * {@code acme/prod}, {@code acme/project/prod}) each run was given.
+ * Keeps a second bootstrap or migration from running beside the first in the same project directory. Two runs of one
+ * stack would read the same journal and stack file, and the second would repeat steps the first is running or has
+ * just finished (an {@code up} on a local copy the first has moved); runs of two stacks would still share the
+ * program's jar, which a bootstrap rebuilds. Taken before any journal is read and held until the run ends, on
+ * {@code .state-backend/run.lock}.
  *
  * <p>It is the operating system's lock, which dies with its process, so a killed run leaves nothing to clear; the
- * empty file stays. A run in the same JVM is checked first, without opening the file again: on Linux and macOS
- * closing any handle to a file drops every lock the process holds on it. Runs on other machines share no lock: there
- * the backend's own stack locks apply.
+ * empty file stays. A run in the same JVM is checked first, by the file's real path, without opening it again: on
+ * Linux and macOS closing any handle to a file drops every lock the process holds on it. Runs on other machines share
+ * no lock: there the backend's own stack locks apply.
  */
 final class RunLock implements AutoCloseable {
 
@@ -42,12 +43,18 @@ final class RunLock implements AutoCloseable {
         this.channel = channel;
     }
 
-    /** Locks {@code stack} of the project in {@code ops}' project directory, which must exist. */
-    static RunLock acquire(Ops ops, String stack) throws Refused {
-        Path lockFile = ops.projectDir().resolve(".state-backend").resolve(stack + ".lock").toAbsolutePath().normalize();
-        Refused held = new Refused("another bootstrap or migration of stack " + stack + " is running in this project"
-                + " directory (it holds " + ops.show(lockFile) + "); wait for it to finish, then run the same command"
-                + " again", Procedure.ALREADY_RUNNING);
+    /** Locks the project directory of {@code ops}, which must exist. */
+    static RunLock acquire(Ops ops) throws Refused {
+        Path directory = Journal.directory(ops.projectDir());
+        Path lockFile;
+        try {
+            lockFile = ops.projectDir().toRealPath().resolve(directory.getFileName()).resolve("run.lock");
+        } catch (IOException e) {
+            throw cannotLock(ops, directory.resolve("run.lock"), e);
+        }
+        Refused held = new Refused("another bootstrap or migration is running in this project directory (it holds "
+                + ops.show(directory.resolve("run.lock")) + "); wait for it to finish, then run the same command again",
+                Procedure.ALREADY_RUNNING);
         if (!HELD_IN_THIS_JVM.add(lockFile)) {
             throw held;
         }
@@ -59,7 +66,7 @@ final class RunLock implements AutoCloseable {
         }
     }
 
-    /** The lock file opened and locked, or {@code held}; nothing else in this process has the file open. */
+    /** The lock file opened and locked, or {@code held}. */
     private static FileChannel lockedChannel(Ops ops, Path lockFile, Refused held) throws Refused {
         FileChannel channel = null;
         try {
@@ -72,11 +79,19 @@ final class RunLock implements AutoCloseable {
             }
             channel.close();
             throw held;
+        } catch (OverlappingFileLockException e) {
+            // This JVM holds the file under another name (a case-insensitive file system). The channel stays open:
+            // closing it would drop the holder's lock.
+            throw held;
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new Refused("cannot lock " + ops.show(lockFile) + " (" + e + "); the project directory must be"
-                    + " writable", Procedure.MISSING_PREREQUISITES);
+            throw cannotLock(ops, lockFile, e);
         }
+    }
+
+    private static Refused cannotLock(Ops ops, Path lockFile, IOException e) {
+        return new Refused("cannot lock " + ops.show(lockFile) + " (" + e + "); the project directory must be writable",
+                Procedure.MISSING_PREREQUISITES);
     }
 
     private static void closeQuietly(FileChannel channel) {

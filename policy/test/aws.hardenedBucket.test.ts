@@ -75,7 +75,9 @@ test("a key policy may deny under a condition, or deny actions that leave the ke
     editKeyPolicy(file, (st) => void st.push(
         { Sid: "DeletionNeedsMfa", Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } } },
         { Sid: "NoDeletion", Effect: "Deny", Principal: { AWS: "arn:aws:iam::406918273541:root" }, Action: "kms:ScheduleKeyDeletion", Resource: "*" },
+        { Sid: "OnlyTheAccount", Effect: "Deny", NotPrincipal: { AWS: "arn:aws:iam::406918273541:root" }, Action: "kms:*", Resource: "*" },
     ));
+    inputsOf(file, "state-key").bypassPolicyLockoutSafetyCheck = false;
     assertPasses(kms.kmsKeyPolicy, file);
 });
 

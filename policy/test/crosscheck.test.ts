@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { storageSharedKeyDisabled } from "../src/azure/account";
 import { accountLocked } from "../src/azure/protection";
 import { requireTls } from "../src/aws/bucketPolicies";
+import { kmsKeyAdministeredByItsAccount } from "../src/aws/kms";
 import { stateBucketAttachments } from "../src/aws/stack";
 import { evaluate, violationsOf } from "../src/common/evaluate";
 import { parseRecordsFile, RecordsFile } from "../src/common/records";
@@ -96,6 +97,12 @@ const breaks = [
         mutate: (f: RecordsFile) => editStatements(f, "state-bucket-policy", (s) => s.filter((st) => st.Sid !== "DenyInsecureTransport")),
     },
     { what: "the state bucket loses its versioning resource", control: stateBucketAttachments, mutate: (f: RecordsFile) => without(f, "state-bucket-versioning") },
+    {
+        what: "the state key is administered by another account's root alone",
+        control: kmsKeyAdministeredByItsAccount,
+        mutate: (f: RecordsFile) =>
+            editStatements(f, "state-key", (s) => s.map((st) => (st.Sid === "EnableAccountAdministration" ? { ...st, Principal: { AWS: "arn:aws:iam::210987654321:root" } } : st))),
+    },
 ];
 
 for (const b of breaks) {

@@ -2,7 +2,7 @@
 // `aws:iam/rolePolicy:RolePolicy` for the replication role; `policy` a JSON string): named actions on the
 // state buckets, their objects and the state keys, nothing else. IAM's guidance is to grant least privilege
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html).
-import { parseArn } from "../common/arn";
+import { parseArn, s3BucketOf } from "../common/arn";
 import { Control, resourceControl } from "../common/control";
 import { broadAllowFindings, coversAction, hasWildcard, isEffect, statementLabel, strings, withStatements } from "../common/policyDocument";
 import { AwsTypes } from "./types";
@@ -17,7 +17,7 @@ export function isWildcardResource(resource: string): boolean {
     if ([arn.partition, arn.service, arn.region, arn.account].some(hasWildcard)) {
         return true;
     }
-    return hasWildcard(arn.service === "s3" ? arn.resource.split("/")[0] : arn.resource);
+    return hasWildcard(s3BucketOf(arn) ?? arn.resource);
 }
 
 export const stateAccessLeastPrivilege = resourceControl({

@@ -1,6 +1,6 @@
 // The bucket policy document (`policy`, a JSON string, parsed by common/policyDocument.ts). In a preview
 // it is often unknown (it names ARNs of resources not created yet); the checks then wait for the update.
-import { parseArn } from "../common/arn";
+import { parseArn, s3BucketOf } from "../common/arn";
 import { Control, resourceControl } from "../common/control";
 import { asList, broadAllowFindings, coversAction, isEffect, isPublicPrincipal, namesEveryActionOf, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
 import { read } from "../common/props";
@@ -35,7 +35,7 @@ function coversArn(resources: string[], bucket: string, objects: boolean): boole
     const wanted = objects ? `${bucket}/*` : bucket;
     return resources.some((r) => {
         const arn = parseArn(r);
-        return r === "*" || (arn?.service === "s3" && arn.resource === wanted);
+        return r === "*" || (s3BucketOf(arn) !== undefined && arn?.resource === wanted);
     });
 }
 

@@ -41,6 +41,10 @@ export const kmsDeletionWindow = resourceControl<{ minimumKmsDeletionWindowDays:
     },
 });
 
+/** A statement with a condition: one operator with at least one key ("Condition": {} holds always, like none). */
+const isConditioned = (statement: Statement) =>
+    Object.values(statement.Condition ?? {}).some((entries) => Object.keys(entries ?? {}).length > 0);
+
 /**
  * AWS's default key policy statement: Allow kms:* to account roots alone, on this key (Resource "*"), with no
  * condition and nothing negated. A conditioned or narrowed grant may never apply, so it keeps no one in control.
@@ -51,7 +55,7 @@ const isAccountAdministration = (statement: Statement) =>
     principalsOf(statement).length > 0 &&
     principalsOf(statement).every(isAccountRoot) &&
     strings(statement.Resource).includes("*") &&
-    statement.Condition === undefined &&
+    !isConditioned(statement) &&
     statement.NotResource === undefined &&
     statement.NotPrincipal === undefined;
 
@@ -59,12 +63,16 @@ const isAccountAdministration = (statement: Statement) =>
 const administeringAccounts = (statements: Statement[]): Set<string> =>
     new Set(statements.filter(isAccountAdministration).flatMap(principalsOf).flatMap((root) => accountOf(root) ?? []));
 
-/** An unconditioned Deny that takes the key policy out of the roots' hands: Deny always wins over Allow. */
-const locksOutAdministrators = (statement: Statement) =>
-    isEffect(statement, "Deny") &&
-    statement.Condition === undefined &&
-    coversAction(statement, "kms:PutKeyPolicy") &&
-    (isPublicPrincipal(statement.Principal) || principalsOf(statement).some(isAccountRoot));
+/**
+ * An unconditioned Deny that takes the key policy out of the roots' hands (Deny always wins over Allow): to everyone,
+ * to a root, or to everyone but principals that are no account root (NotPrincipal).
+ */
+const locksOutAdministrators = (statement: Statement) => {
+    const deniedTo = statement.NotPrincipal !== undefined
+        ? !principalsOf({ Principal: statement.NotPrincipal }).some(isAccountRoot)
+        : isPublicPrincipal(statement.Principal) || principalsOf(statement).some(isAccountRoot);
+    return isEffect(statement, "Deny") && !isConditioned(statement) && coversAction(statement, "kms:PutKeyPolicy") && deniedTo;
+};
 
 // Key policies: https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html. Without a policy
 // AWS applies the default key policy (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html),
@@ -74,11 +82,14 @@ export const kmsKeyPolicy = resourceControl({
     controlId:
         "AWS FSBP KMS.5 (no public access to the key); the key policy also keeps account administrators in control and grants no one else wildcard key access",
     requirement:
-        "The key policy allows nothing to everyone (Principal \"*\"), allows kms:* to the account root on the key without a condition so the account's IAM administrators keep control of it (AWS's default key policy statement, the one wildcard allowed) and denies them no change of the key policy, and allows every other principal named actions only (no wildcard such as kms:* or kms:GenerateDataKey*, no NotAction, NotResource or NotPrincipal).",
+        "The key policy allows nothing to everyone (Principal \"*\"), allows kms:* to the account root on the key without a condition so the account's IAM administrators keep control of it (AWS's default key policy statement, the one wildcard allowed), denies them no change of the key policy and is not set with the lockout safety check bypassed, and allows every other principal named actions only (no wildcard such as kms:* or kms:GenerateDataKey*, no NotAction, NotResource or NotPrincipal).",
     remedy:
         "keep { Effect: \"Allow\", Principal: { AWS: \"arn:aws:iam::<account>:root\" }, Action: \"kms:*\", Resource: \"*\" } and name the state users' roles, with only the actions they use (kms:Encrypt, kms:Decrypt, kms:GenerateDataKey, kms:DescribeKey).",
     resourceType: AwsTypes.KmsKey,
-    validate: (props, report) =>
+    validate: (props, report) => {
+        if (read(props, "bypassPolicyLockoutSafetyCheck") === true) {
+            report("bypassPolicyLockoutSafetyCheck is true: KMS would accept a key policy that locks out the principal setting it.");
+        }
         withStatements(props, report, (statements) => {
             const allows = statements.filter((s) => isEffect(s, "Allow"));
             for (const statement of allows.filter((s) => isPublicPrincipal(s.Principal))) {
@@ -98,7 +109,8 @@ export const kmsKeyPolicy = resourceControl({
             for (const statement of allows.filter((s) => !isPublicPrincipal(s.Principal) && !isAccountAdministration(s))) {
                 broadAllowFindings(statement).forEach(report);
             }
-        }),
+        });
+    },
 });
 
 // Nothing in a key policy says which account the key is in, so the policy above cannot tell a lone foreign root from

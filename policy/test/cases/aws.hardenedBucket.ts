@@ -103,6 +103,27 @@ export const cases: BreakCase[] = [
     },
     {
         control: kms.kmsKeyPolicy,
+        breaks: "the account root's kms:* carries an empty condition and everyone is denied every key action under another",
+        mutate: (f) => editKeyPolicy(f, (st) => void (st[0].Condition = {}, st.push({ Sid: "DenyAll", Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", Condition: { StringLike: {} } }))),
+        resource: "state-key",
+        message: /DenyAll denies kms:PutKeyPolicy/,
+    },
+    {
+        control: kms.kmsKeyPolicy,
+        breaks: "everyone but a role is denied every key action",
+        mutate: (f) => editKeyPolicy(f, (st) => void st.push({ Sid: "OnlyTheRole", Effect: "Deny", NotPrincipal: { AWS: "arn:aws:iam::406918273541:role/deployer" }, Action: "kms:*", Resource: "*" })),
+        resource: "state-key",
+        message: /OnlyTheRole denies kms:PutKeyPolicy/,
+    },
+    {
+        control: kms.kmsKeyPolicy,
+        breaks: "the key is created with the policy lockout safety check bypassed",
+        mutate: (f) => void (inputsOf(f, "state-key").bypassPolicyLockoutSafetyCheck = true),
+        resource: "state-key",
+        message: /bypassPolicyLockoutSafetyCheck/,
+    },
+    {
+        control: kms.kmsKeyPolicy,
         breaks: "another account's root may administer the key",
         mutate: (f) => editKeyPolicy(f, (st) => void st.push({ Sid: "ForeignAdministration", Effect: "Allow", Principal: { AWS: "arn:aws:iam::210987654321:root" }, Action: "kms:*", Resource: "*" })),
         resource: "state-key",

@@ -19,6 +19,15 @@ export const replicationRule = (f: File) => inputsOf(f, "state-bucket-replicatio
 export const editKeyPolicy = (file: File, edit: (statements: Statement[]) => Statement[] | void): void =>
     editStatements(file, "state-key", edit);
 
+/** A break that adds `deny` to the state key's policy (after `edit`), taking kms:PutKeyPolicy from its administrators. */
+const lockedOutBy = (breaks: string, deny: Statement, edit?: (statements: Statement[]) => void): BreakCase => ({
+    control: kms.kmsKeyPolicy,
+    breaks,
+    mutate: (f) => editKeyPolicy(f, (st) => void (edit?.(st), st.push(deny))),
+    resource: "state-key",
+    message: new RegExp(`${deny.Sid} denies kms:PutKeyPolicy`),
+});
+
 /** The stack without replication: no replication config and no replica bucket. */
 export const withoutReplica = (f: File): File => ({ ...f, resources: f.resources.filter((r) => r.name !== "state-bucket-replication" && !r.name.startsWith("replica-")) });
 
@@ -87,34 +96,15 @@ export const cases: BreakCase[] = [
         resource: "state-key",
         message: /on Resource "\*" without a condition/,
     },
-    {
-        control: kms.kmsKeyPolicy,
-        breaks: "everyone is denied every key action, the account root's change of the key policy among them",
-        mutate: (f) => editKeyPolicy(f, (st) => void st.push({ Sid: "DenyAll", Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*" })),
-        resource: "state-key",
-        message: /DenyAll denies kms:PutKeyPolicy/,
-    },
-    {
-        control: kms.kmsKeyPolicy,
-        breaks: "the account root is denied kms:Put*",
-        mutate: (f) => editKeyPolicy(f, (st) => void st.push({ Sid: "NoPolicyChanges", Effect: "Deny", Principal: { AWS: "arn:aws:iam::406918273541:root" }, Action: "kms:Put*", Resource: "*" })),
-        resource: "state-key",
-        message: /NoPolicyChanges denies kms:PutKeyPolicy/,
-    },
-    {
-        control: kms.kmsKeyPolicy,
-        breaks: "the account root's kms:* carries an empty condition and everyone is denied every key action under another",
-        mutate: (f) => editKeyPolicy(f, (st) => void (st[0].Condition = {}, st.push({ Sid: "DenyAll", Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", Condition: { StringLike: {} } }))),
-        resource: "state-key",
-        message: /DenyAll denies kms:PutKeyPolicy/,
-    },
-    {
-        control: kms.kmsKeyPolicy,
-        breaks: "everyone but a role is denied every key action",
-        mutate: (f) => editKeyPolicy(f, (st) => void st.push({ Sid: "OnlyTheRole", Effect: "Deny", NotPrincipal: { AWS: "arn:aws:iam::406918273541:role/deployer" }, Action: "kms:*", Resource: "*" })),
-        resource: "state-key",
-        message: /OnlyTheRole denies kms:PutKeyPolicy/,
-    },
+    lockedOutBy("everyone is denied every key action, the account root's change of the key policy among them",
+        { Sid: "DenyAll", Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*" }),
+    lockedOutBy("the account root is denied kms:Put*",
+        { Sid: "NoPolicyChanges", Effect: "Deny", Principal: { AWS: "arn:aws:iam::406918273541:root" }, Action: "kms:Put*", Resource: "*" }),
+    lockedOutBy("the account root's kms:* carries an empty condition and everyone is denied every key action under another",
+        { Sid: "DenyAll", Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", Condition: { StringLike: {} } },
+        (st) => void (st[0].Condition = {})),
+    lockedOutBy("everyone but a role is denied every key action",
+        { Sid: "OnlyTheRole", Effect: "Deny", NotPrincipal: { AWS: "arn:aws:iam::406918273541:role/deployer" }, Action: "kms:*", Resource: "*" }),
     {
         control: kms.kmsKeyPolicy,
         breaks: "the key is created with the policy lockout safety check bypassed",

@@ -29,8 +29,8 @@ import java.util.Optional;
  */
 final class Network {
 
-    static final String BLOB_ZONE = "privatelink.blob.core.windows.net";
-    static final String VAULT_ZONE = "privatelink.vaultcore.azure.net";
+    static final String BLOB_ZONE = AzureSettings.Network.BLOB_ZONE;
+    static final String VAULT_ZONE = AzureSettings.Network.VAULT_ZONE;
 
     private final AzureScope scope;
     private final Output<String> subnetId;

@@ -96,6 +96,10 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
                           String vnetAddressPrefix, Optional<AzureResourceId> existingBlobDnsZoneId,
                           Optional<AzureResourceId> existingVaultDnsZoneId) {
 
+        /** The private DNS zones the endpoints register in, and an existing zone must be. */
+        public static final String BLOB_ZONE = "privatelink.blob.core.windows.net";
+        public static final String VAULT_ZONE = "privatelink.vaultcore.azure.net";
+
         static final Setting<List<String>> ALLOWED_IP_RANGES = Setting.stringList("azureAllowedIpRanges",
                 "public IPv4 addresses or CIDR ranges let through the storage and Key Vault firewalls; "
                         + "non-empty turns public network access on (default action stays Deny)")
@@ -109,12 +113,12 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
                 "address range of the created VNet and subnet (ignored with azureExistingSubnetId)").rule(privateCidr());
         static final Setting<AzureResourceId> EXISTING_BLOB_DNS_ZONE = Setting.resourceId("azureExistingBlobDnsZoneId",
                 "Microsoft.Network/privateDnsZones",
-                "existing privatelink.blob.core.windows.net zone; default: created and linked to the VNet")
-                .rule(inOwnSubscriptionIn(PRODUCTION)).rule(zoneNamed("privatelink.blob.core.windows.net"));
+                "existing " + BLOB_ZONE + " zone; default: created and linked to the VNet")
+                .rule(inOwnSubscriptionIn(PRODUCTION)).rule(zoneNamed(BLOB_ZONE));
         static final Setting<AzureResourceId> EXISTING_VAULT_DNS_ZONE = Setting.resourceId("azureExistingVaultDnsZoneId",
                 "Microsoft.Network/privateDnsZones",
-                "existing privatelink.vaultcore.azure.net zone; default: created and linked to the VNet")
-                .rule(inOwnSubscriptionIn(PRODUCTION)).rule(zoneNamed("privatelink.vaultcore.azure.net"));
+                "existing " + VAULT_ZONE + " zone; default: created and linked to the VNet")
+                .rule(inOwnSubscriptionIn(PRODUCTION)).rule(zoneNamed(VAULT_ZONE));
         static final List<Setting<?>> SETTINGS = List.of(ALLOWED_IP_RANGES, EXISTING_SUBNET, VNET_ADDRESS_PREFIX,
                 EXISTING_BLOB_DNS_ZONE, EXISTING_VAULT_DNS_ZONE);
 

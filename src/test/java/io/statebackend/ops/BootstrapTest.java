@@ -1,6 +1,5 @@
 package io.statebackend.ops;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -117,10 +117,12 @@ class BootstrapTest {
     void aFinishedBootstrapRedoesNoLocalStepOnceTheStackHasMoved() throws IOException {
         List<String> ids = List.of("login-local", "select-stack", "build", "up", "read-outputs", "backup", "migrate",
                 "verify", "login-target");
-        Files.createDirectories(fake.project.resolve(".state-backend"));
-        Files.writeString(fake.project.resolve(".state-backend/bootstrap-prod.json"), new ObjectMapper().writeValueAsString(
-                Map.of("command", "bootstrap", "done", ids, "params", Map.of("stack", "prod", "target", "azure",
-                        "backend-query", "(none)", "secrets-provider", "(none)"))));
+        Journal finished = new Journal();
+        finished.command = "bootstrap";
+        finished.done.addAll(ids);
+        finished.params.putAll(Map.of("stack", "prod", "target", "azure", "backend-query", "(none)",
+                "secrets-provider", "(none)"));
+        finished.save(fake.project.resolve(".state-backend/bootstrap-prod.json"), Instant.EPOCH);
         stackFileAfterTheMove();
 
         assertEquals(2, bootstrap("--target", "azure", "--stack", "prod", "--yes", "--redo-from", "up"));

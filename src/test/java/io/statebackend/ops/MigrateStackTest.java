@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,12 +43,13 @@ class MigrateStackTest {
     /** A move of payments' prod from Pulumi Cloud to {@link #TO}, with the options in {@code given} instead. */
     int migrate(String... given) {
         List<String> args = new ArrayList<>();
-        Map.of("--stack", "acme/payments/prod", "--from", "cloud", "--to", TO, "--secrets-provider", SP).forEach(
-                (name, value) -> {
-                    if (!List.of(given).contains(name)) {
-                        args.addAll(List.of(name, value));
-                    }
-                });
+        List<String> defaults = List.of("--stack", "acme/payments/prod", "--from", "cloud", "--to", TO,
+                "--secrets-provider", SP);
+        for (int i = 0; i < defaults.size(); i += 2) {
+            if (!List.of(given).contains(defaults.get(i))) {
+                args.addAll(defaults.subList(i, i + 2));
+            }
+        }
         args.addAll(List.of(given));
         return fake.run(MigrateStack::run, args.toArray(String[]::new));
     }
@@ -152,6 +152,7 @@ class MigrateStackTest {
         assertEquals(1, migrate("--yes"));
         assertTrue(fake.err().contains("stack prod exists in the target but lacks 1 of the source's resources"),
                 fake.err());
+        assertTrue(fake.err().contains("(" + TARGET + "pulumi stack rm prod --force: the copy only"), fake.err());
         assertTrue(fake.calls().stream().noneMatch(call -> call.contains("stack migrate") || call.contains("preview")),
                 fake.calls().toString());
     }

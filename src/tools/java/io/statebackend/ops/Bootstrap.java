@@ -149,10 +149,16 @@ public final class Bootstrap {
         steps.add(new Step("login-target", "log in to the new backend, where the stack now lives",
                 ctx -> ctx.run(Command.of("pulumi", "login", ctx.var(StackMove.TARGET_BACKEND)).build())));
 
+        Procedure plan = new Procedure("Bootstrap of stack " + stack + " into the " + target + " backend", steps, journal,
+                journalFile, failed -> {
+                    List<String> kept = new ArrayList<>(move.keptOnFailure(failed, backupFile));
+                    kept.add("The local backend .pulumi-local keeps the stack's state; nothing was removed from it.");
+                    return kept;
+                }, j -> finished(j, stack, stackFile));
+
         Optional<String> movedUnder = stackFile.keyServiceSecretsProvider();
-        List<String> order = steps.stream().map(Step::id).toList();
-        Optional<String> localStep = localSteps.stream().map(Step::id)
-                .filter(id -> journal.wouldRun(id, order, a.get("redo-from"))).findFirst();
+        Optional<String> localStep = plan.pending(a.get("redo-from")).stream()
+                .filter(id -> localSteps.stream().anyMatch(step -> step.id().equals(id))).findFirst();
         if (movedUnder.isPresent() && localStep.isPresent()) {
             // Its local copy is gone on a fresh clone: `up` would then create the storage again from empty state.
             ops.err().println("error: " + ops.show(stackFile.path()) + " names the secrets provider " + movedUnder.get()
@@ -160,13 +166,6 @@ public final class Bootstrap {
                     + " the local copy; update it where it lives (pulumi login, then pulumi up), not with the bootstrap.");
             return Procedure.USAGE;
         }
-
-        Procedure plan = new Procedure("Bootstrap of stack " + stack + " into the " + target + " backend", steps, journal,
-                journalFile, failed -> {
-                    List<String> kept = new ArrayList<>(move.keptOnFailure(failed, backupFile));
-                    kept.add("The local backend .pulumi-local keeps the stack's state; nothing was removed from it.");
-                    return kept;
-                }, j -> finished(j, stack, stackFile));
         return plan.start(ops, dryRun, prerequisitesOk, a.get("redo-from"), null, yes);
     }
 

@@ -29,6 +29,12 @@ public record Procedure(String title, List<Step> steps, Journal journal, Path jo
         return steps.stream().map(Step::id).toList();
     }
 
+    /** The steps a run asked to redo from {@code redoFrom} (null: none) would run, in order. */
+    public List<String> pending(String redoFrom) {
+        List<String> ids = stepIds();
+        return ids.stream().filter(id -> journal.wouldRun(id, ids, redoFrom)).toList();
+    }
+
     /**
      * The common way into a plan for both commands: stop if prerequisites are missing (a dry run goes on and shows
      * the plan), apply {@code --redo-from}, ask for confirmation when a question is given and there is work left,

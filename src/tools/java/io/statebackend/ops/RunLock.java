@@ -33,6 +33,7 @@ final class RunLock implements AutoCloseable {
         }
     }
 
+    private static final String FILE_NAME = "run.lock";
     private static final Set<Path> HELD_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
     private final Path lockFile;
@@ -45,21 +46,24 @@ final class RunLock implements AutoCloseable {
 
     /** Locks the project directory of {@code ops}, which must exist. */
     static RunLock acquire(Ops ops) throws Refused {
-        Path directory = Journal.directory(ops.projectDir());
+        Path shown = Journal.directory(ops.projectDir()).resolve(FILE_NAME);
         Path lockFile;
         try {
-            lockFile = ops.projectDir().toRealPath().resolve(directory.getFileName()).resolve("run.lock");
+            lockFile = Journal.directory(ops.projectDir().toRealPath()).resolve(FILE_NAME);
         } catch (IOException e) {
-            throw cannotLock(ops, directory.resolve("run.lock"), e);
+            throw cannotLock(ops, shown, e);
         }
         Refused held = new Refused("another bootstrap or migration is running in this project directory (it holds "
-                + ops.show(directory.resolve("run.lock")) + "); wait for it to finish, then run the same command again",
+                + ops.show(shown) + "); wait for it to finish, then run the same command again",
                 Procedure.ALREADY_RUNNING);
         if (!HELD_IN_THIS_JVM.add(lockFile)) {
             throw held;
         }
         try {
-            return new RunLock(lockFile, lockedChannel(ops, lockFile, held));
+            return new RunLock(lockFile, lockedChannel(lockFile, held));
+        } catch (IOException e) {
+            HELD_IN_THIS_JVM.remove(lockFile);
+            throw cannotLock(ops, shown, e);
         } catch (Refused | RuntimeException e) {
             HELD_IN_THIS_JVM.remove(lockFile);
             throw e;
@@ -67,26 +71,23 @@ final class RunLock implements AutoCloseable {
     }
 
     /** The lock file opened and locked, or {@code held}. */
-    private static FileChannel lockedChannel(Ops ops, Path lockFile, Refused held) throws Refused {
-        FileChannel channel = null;
+    private static FileChannel lockedChannel(Path lockFile, Refused held) throws Refused, IOException {
+        Files.createDirectories(lockFile.getParent());
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
-            if (!Files.isDirectory(lockFile.getParent())) {
-                Files.createDirectory(lockFile.getParent());
-            }
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             if (channel.tryLock() != null) {
                 return channel;
             }
-            channel.close();
-            throw held;
         } catch (OverlappingFileLockException e) {
             // This JVM holds the file under another name (a case-insensitive file system). The channel stays open:
             // closing it would drop the holder's lock.
             throw held;
         } catch (IOException e) {
             closeQuietly(channel);
-            throw cannotLock(ops, lockFile, e);
+            throw e;
         }
+        channel.close();
+        throw held;
     }
 
     private static Refused cannotLock(Ops ops, Path lockFile, IOException e) {
@@ -95,12 +96,10 @@ final class RunLock implements AutoCloseable {
     }
 
     private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // The lock, if any, goes with the process in any case.
-            }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // The lock, if any, goes with the process in any case.
         }
     }
 

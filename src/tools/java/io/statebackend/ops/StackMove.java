@@ -214,8 +214,8 @@ public final class StackMove {
         if (!missing.isEmpty()) {
             throw new StepFailed("stack " + targetStack + " exists in the target but lacks " + missing.size()
                     + " of the source's resources: an earlier `pulumi stack migrate` stopped before it finished. The"
-                    + " source is unchanged. Remove the incomplete copy this move made (PULUMI_BACKEND_URL='"
-                    + ctx.var(TARGET_BACKEND) + "' pulumi stack rm " + targetStack + " --force: the copy only, no"
+                    + " source is unchanged. Remove the incomplete copy this move made ("
+                    + onTarget(ctx, "stack", "rm", targetStack, "--force").build().display() + ": the copy only, no"
                     + " resource), then run again.");
         }
     }

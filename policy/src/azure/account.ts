@@ -86,6 +86,22 @@ export const storageSharedKeyDisabled = resourceControl({
     },
 });
 
+// Hardening without a benchmark id: with shared keys off, these are the account's remaining ways in that skip Entra.
+export const storageEntraOnlyAccess = resourceControl({
+    name: "azure-storage-entra-only-access",
+    controlId: "Baseline: Entra-only access paths",
+    requirement: "Requests are authorized with Entra ID by default, and the account has no local users and no SFTP endpoint.",
+    remedy: "set defaultToOAuthAuthentication: true, isLocalUserEnabled: false and isSftpEnabled: false.",
+    resourceType: StorageAccount,
+    validate: (props, report) => {
+        expectValue(props, "defaultToOAuthAuthentication", true, report);
+        expectValue(props, "isLocalUserEnabled", false, report);
+        if (read(props, "isSftpEnabled") === true) {
+            report("isSftpEnabled is true; it must be false (SFTP signs in with local users' keys or passwords).");
+        }
+    },
+});
+
 export const storageInfrastructureEncryption = resourceControl({
     name: "azure-storage-infrastructure-encryption",
     controlId: "CIS Azure v2.0.0 3.2",
@@ -211,6 +227,7 @@ export const accountControls: Control[] = [
     storageMinimumTls,
     storageNoAnonymousBlobAccess,
     storageSharedKeyDisabled,
+    storageEntraOnlyAccess,
     storageInfrastructureEncryption,
     storageCustomerManagedKey,
     storagePublicNetworkDisabled,

@@ -44,11 +44,16 @@ export const blobVersioning = resourceControl({
 export const blobSoftDelete = resourceControl<SoftDeleteConfig>({
     name: "azure-blob-soft-delete",
     controlId: "CIS Azure v5 9.2.1",
-    requirement: "Deleted blobs stay recoverable for at least the configured number of days.",
-    remedy: "set deleteRetentionPolicy: { enabled: true, days: <at least minimumSoftDeleteRetentionDays> }.",
+    requirement: "Deleted blobs stay recoverable for at least the configured number of days, and cannot be deleted for good before then.",
+    remedy: "set deleteRetentionPolicy: { enabled: true, days: <at least minimumSoftDeleteRetentionDays>, allowPermanentDelete: false }.",
     resourceType: BlobService,
     config: { minimumSoftDeleteRetentionDays: softDeleteDays },
-    validate: (props, report, config) => expectRetention(props, "deleteRetentionPolicy", config.minimumSoftDeleteRetentionDays, report),
+    validate: (props, report, config) => {
+        expectRetention(props, "deleteRetentionPolicy", config.minimumSoftDeleteRetentionDays, report);
+        if (read(props, "deleteRetentionPolicy.allowPermanentDelete") === true) {
+            report("deleteRetentionPolicy.allowPermanentDelete is true; it must be false, or a soft-deleted blob can be purged at once.");
+        }
+    },
 });
 
 export const containerSoftDelete = resourceControl<SoftDeleteConfig>({

@@ -80,10 +80,30 @@ export const vaultNetworkAclsDeny = resourceControl({
     },
 });
 
+const OTHER_USES = ["enabledForDeployment", "enabledForDiskEncryption", "enabledForTemplateDeployment"];
+
+// Hardening without a benchmark id: each of these lets a platform service (VM deployment, disk encryption, ARM
+// templates) read the vault's secrets outside its RBAC grants.
+export const vaultKeysOnly = resourceControl({
+    name: "azure-keyvault-keys-only",
+    controlId: "Baseline: the vault serves this store's keys only",
+    requirement: "The vault is not enabled for VM deployment, disk encryption or template deployment.",
+    remedy: `leave ${OTHER_USES.map((use) => `properties.${use}`).join(", ")} false.`,
+    resourceType: Vault,
+    validate: (props, report) => {
+        for (const use of OTHER_USES) {
+            if (read(props, `properties.${use}`) === true) {
+                report(`properties.${use} is true; it must be false.`);
+            }
+        }
+    },
+});
+
 export const encryptionControls: Control[] = [
     vaultRbacAuthorization,
     vaultPurgeProtection,
     vaultSoftDeleteRetention,
     vaultPublicNetworkDisabled,
     vaultNetworkAclsDeny,
+    vaultKeysOnly,
 ];

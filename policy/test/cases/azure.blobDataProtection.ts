@@ -11,6 +11,7 @@ export const expiryFilters = (f: File) => inputsOf(f, "state-lifecycle").policy.
 export const cases: BreakCase[] = [
     { control: blob.blobVersioning, breaks: "versioning is off", mutate: (f) => void (service(f).isVersioningEnabled = false), resource: "state-blob-service" },
     { control: blob.blobSoftDelete, breaks: "blob soft delete is off", mutate: (f) => void (service(f).deleteRetentionPolicy.enabled = false), resource: "state-blob-service", message: /deleteRetentionPolicy\.enabled/ },
+    { control: blob.blobSoftDelete, breaks: "soft-deleted blobs may be deleted for good", mutate: (f) => void (service(f).deleteRetentionPolicy.allowPermanentDelete = true), resource: "state-blob-service", message: /allowPermanentDelete is true/ },
     { control: blob.blobSoftDelete, breaks: "blobs are kept 3 days", mutate: (f) => void (service(f).deleteRetentionPolicy.days = 3), resource: "state-blob-service", message: /at least 7/ },
     { control: blob.containerSoftDelete, breaks: "container soft delete is missing", mutate: (f) => void delete service(f).containerDeleteRetentionPolicy, resource: "state-blob-service", message: /containerDeleteRetentionPolicy/ },
     { control: blob.blobChangeFeed, breaks: "the change feed is off", mutate: (f) => void (service(f).changeFeed = { enabled: false }), resource: "state-blob-service" },

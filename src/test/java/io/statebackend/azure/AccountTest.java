@@ -54,7 +54,8 @@ class AccountTest {
     static final Control ENTRA_ONLY_ACCESS = Control.of("account access paths", "Entra by default, no local users, no SFTP",
             r -> isTrue(account(r).input("defaultToOAuthAuthentication"))
                     && isFalse(account(r).input("isLocalUserEnabled"))
-                    && isFalse(account(r).input("isSftpEnabled")));
+                    && isFalse(account(r).input("isSftpEnabled")))
+            .inPack("azure-storage-entra-only-access");
 
     static Stream<Arguments> controls() {
         return Stream.of(

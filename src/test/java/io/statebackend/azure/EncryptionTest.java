@@ -80,7 +80,8 @@ class EncryptionTest {
             + " encryption or template deployment",
             r -> isFalse(vault(r).input("properties.enabledForDeployment"))
                     && isFalse(vault(r).input("properties.enabledForDiskEncryption"))
-                    && isFalse(vault(r).input("properties.enabledForTemplateDeployment")));
+                    && isFalse(vault(r).input("properties.enabledForTemplateDeployment")))
+            .inPack("azure-keyvault-keys-only");
 
     static Stream<Arguments> controls() {
         PlanResult prod = Runs.prod();

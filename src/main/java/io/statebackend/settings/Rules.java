@@ -5,11 +5,12 @@ import com.google.common.net.InetAddresses;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -93,8 +94,12 @@ final class Rules {
      */
     static Rule<List<String>> distinct() {
         return rule("each once", (setting, value, profile) -> {
-            Set<String> seen = new HashSet<>();
-            value.forEach(item -> require(seen.add(item.toLowerCase(Locale.ROOT)), setting, item, "each entry once"));
+            Map<String, String> seen = new HashMap<>();
+            value.forEach(item -> {
+                String earlier = seen.putIfAbsent(item.toLowerCase(Locale.ROOT), item);
+                require(earlier == null, setting, item, "each entry once (letter case aside): it repeats \"" + earlier
+                        + "\"");
+            });
         });
     }
 
@@ -117,7 +122,8 @@ final class Rules {
 
     /** An IAM principal other than an account root: bucket and key policies naming a root trust all that account lets in. */
     static Rule<String> notAccountRootIn(Profile required) {
-        return rule("", (setting, arn, profile) -> require(profile != required || !arn.endsWith(":root"), setting, arn,
+        return rule("no account root in " + required.value(), (setting, arn, profile) -> require(
+                profile != required || !arn.endsWith(":root"), setting, arn,
                 "an IAM role or user ARN in " + required.value() + ": an account root would let in every identity"
                         + " that account's own policies allow"));
     }
@@ -146,7 +152,7 @@ final class Rules {
     }
 
     static Rule<String> publicIpRule() {
-        return rule("", (setting, value, profile) -> publicIpRule(setting, value));
+        return rule("public, /" + WIDEST_PUBLIC_RANGE + " to /32", (setting, value, profile) -> publicIpRule(setting, value));
     }
 
     /** For a condition between settings, which no single setting's rules can state. */
@@ -213,7 +219,8 @@ final class Rules {
                 + " to /30 (a /31 or /32 as a single address), such as 203.0.113.0/24";
         Cidr cidr = value.contains("/")
                 ? Cidr.parse(setting, value, expectation)
-                : new Cidr(parseIpv4(setting, value, expectation), 32);
+                : new Cidr(ipv4(value).orElseThrow(() -> new SettingsException(setting.qualifiedKey(), value,
+                        expectation)), 32);
         InetAddress address = cidr.address();
         boolean isPublic = !(address.isSiteLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
                 || address.isAnyLocalAddress() || address.isMulticastAddress() || isSharedAddressSpace(address));
@@ -232,23 +239,22 @@ final class Rules {
 
     private static final Pattern DOTTED_QUAD = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
 
-    private static Inet4Address parseIpv4(Setting<?> setting, String value, String expectation) {
+    /** The IPv4 address {@code text} names as a dotted quad, or empty. */
+    private static Optional<Inet4Address> ipv4(String text) {
         // Dotted quads only: an IPv4-mapped IPv6 text parses to the same address, but Azure's rules take IPv4 text.
-        if (!DOTTED_QUAD.matcher(value).matches() || !InetAddresses.isInetAddress(value)
-                || !(InetAddresses.forString(value) instanceof Inet4Address v4)) {
-            throw new SettingsException(setting.qualifiedKey(), value, expectation);
-        }
-        return v4;
+        return DOTTED_QUAD.matcher(text).matches() && InetAddresses.isInetAddress(text)
+                ? Optional.of((Inet4Address) InetAddresses.forString(text)) : Optional.empty();
     }
 
     private record Cidr(Inet4Address address, int prefix) {
 
         static Cidr parse(Setting<?> setting, String value, String expectation) {
             String[] parts = value.split("/", -1);
-            if (parts.length != 2 || !parts[1].matches("\\d{1,2}") || Integer.parseInt(parts[1]) > 32) {
+            Optional<Inet4Address> address = parts.length == 2 ? ipv4(parts[0]) : Optional.empty();
+            if (address.isEmpty() || !parts[1].matches("\\d{1,2}") || Integer.parseInt(parts[1]) > 32) {
                 throw new SettingsException(setting.qualifiedKey(), value, expectation);
             }
-            return new Cidr(parseIpv4(setting, parts[0], expectation), Integer.parseInt(parts[1]));
+            return new Cidr(address.get(), Integer.parseInt(parts[1]));
         }
 
         boolean isNetworkAddress() {

@@ -75,7 +75,11 @@ class SettingsLoaderTest {
                         "azureStateReaderObjectIds", "4A7D9E21-5C3B-4F80-9E16-B2D7C4A85F03", "a reader only reads"),
                 bad("prod", Map.of("azureStateUserObjectIds", "[\"4a7d9e21-5c3b-4f80-9e16-b2d7c4a85f03\","
                         + "\"4A7D9E21-5C3B-4F80-9E16-B2D7C4A85F03\"]"), "azureStateUserObjectIds",
-                        "4A7D9E21-5C3B-4F80-9E16-B2D7C4A85F03", "each entry once"),
+                        "4A7D9E21-5C3B-4F80-9E16-B2D7C4A85F03",
+                        "each entry once (letter case aside): it repeats \"4a7d9e21-5c3b-4f80-9e16-b2d7c4a85f03\""),
+                bad("prod", Map.of("azureStateReaderObjectIds", "[\"5b8e0f32-6d4c-4091-8f27-c3e8d5b96014\","
+                        + "\"5B8E0F32-6D4C-4091-8F27-C3E8D5B96014\"]"), "azureStateReaderObjectIds",
+                        "5B8E0F32-6D4C-4091-8F27-C3E8D5B96014", "each entry once"),
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"10.0.0.0/8\"]"), "azureAllowedIpRanges", "10.0.0.0/8", "public IPv4"),
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"203.0.113.0/33\"]"), "azureAllowedIpRanges", "203.0.113.0/33", "public IPv4"),
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"203.0.113.1/24\"]"), "azureAllowedIpRanges", "203.0.113.1/24", "CIDR"),
@@ -84,11 +88,15 @@ class SettingsLoaderTest {
                 bad("prod", Map.of("azureAllowedIpRanges", "[\"198.51.0.0/15\"]"), "azureAllowedIpRanges", "198.51.0.0/15", "/16 to /30"),
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"::ffff:203.0.113.5\"]"), "azureAllowedIpRanges", "::ffff:203.0.113.5",
                         "public IPv4"),
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"::ffff:203.0.113.0/24\"]"), "azureAllowedIpRanges",
+                        "::ffff:203.0.113.0/24", "public IPv4"),
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"203.0.113.0/24\",\"203.0.113.0/24\"]"), "azureAllowedIpRanges",
                         "203.0.113.0/24", "each entry once"),
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"example.com\"]"), "azureAllowedIpRanges", "example.com", "public IPv4"),
                 bad("dev", Map.of("azureVnetAddressPrefix", "10.250.0.0"), "azureVnetAddressPrefix", "10.250.0.0", "private IPv4 CIDR"),
                 bad("dev", Map.of("azureVnetAddressPrefix", "8.8.8.0/24"), "azureVnetAddressPrefix", "8.8.8.0/24", "private IPv4 CIDR"),
+                bad("dev", Map.of("azureVnetAddressPrefix", "::ffff:10.250.0.0/24"), "azureVnetAddressPrefix",
+                        "::ffff:10.250.0.0/24", "private IPv4 CIDR"),
                 bad("prod", Map.of("azureExistingSubnetId", "/subscriptions/x/resourceGroups/rg"), "azureExistingSubnetId",
                         "/subscriptions/x/resourceGroups/rg", "an Azure resource id of type Microsoft.Network/virtualNetworks/subnets"),
                 bad("prod", Map.of("azureExistingSubnetId", SUBNET.substring(0, SUBNET.indexOf("/subnets/"))), "azureExistingSubnetId",
@@ -143,11 +151,18 @@ class SettingsLoaderTest {
         assertTrue(error.getMessage().contains(expectation), error.getMessage());
     }
 
-    /** The limits' other side: a /16 is a range an organisation may own, and development may trust its own account. */
+    /**
+     * The limits' other side: a /16 is a range an organisation may own, development may trust its own account, and a
+     * DNS zone's name is the same zone in any letter case.
+     */
     @Test
-    void theWidestRangeAndAnAccountRootOutsideProductionAreAccepted() {
+    void theWidestRangeAnAccountRootOutsideProductionAndAZoneNameInOtherCaseAreAccepted() {
         assertTrue(Stacks.runWith("dev", Map.of("azureAllowedIpRanges", "[\"198.51.0.0/16\"]")).error().isEmpty());
         assertTrue(Stacks.runWith("dev", Map.of("awsStatePrincipalArns", "[\"arn:aws:iam::406918273541:root\"]"))
+                .error().isEmpty());
+        assertTrue(Stacks.runWith("dev", Map.of("awsStateReaderPrincipalArns", "[\"arn:aws:iam::406918273541:root\"]"))
+                .error().isEmpty());
+        assertTrue(Stacks.runWith("dev", Map.of("azureExistingBlobDnsZoneId", DNS_ZONES + "Privatelink.Blob.Core.Windows.Net"))
                 .error().isEmpty());
     }
 

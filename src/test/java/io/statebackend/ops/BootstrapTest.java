@@ -309,8 +309,10 @@ class BootstrapTest {
         assertEquals(2, bootstrap("--target", "azure", "--stack", "../prod"));
         assertTrue(fake.err().contains("--stack '../prod' is not a stack of this project"), fake.err());
         assertEquals(2, bootstrap("--target", "aws", "--stack", "prod", "--backend-query", "?endpoint=x"));
-        assertTrue(fake.err().lines().findFirst().orElseThrow().equals(
-                "error: --backend-query takes name=value pairs joined by '&', without '?'"), fake.err());
+        assertTrue(fake.err().lines().findFirst().orElseThrow().equals("error: --backend-query '?endpoint=x' is not"
+                + " name=value pairs: it takes name=value pairs joined by '&', without '?'"), fake.err());
+        assertEquals(2, bootstrap("--target", "aws", "--stack", "prod", "--backend-query", "endpoint"));
+        assertTrue(fake.err().startsWith("error: --backend-query 'endpoint' is not name=value pairs"), fake.err());
         assertEquals(2, bootstrap("--target", "aws", "--stack", "prod", "--secrets-provider", "passphrase"));
         assertTrue(fake.err().lines().findFirst().orElseThrow().startsWith(
                 "error: --secrets-provider passphrase: expected a key-service URL"), fake.err());
@@ -328,5 +330,8 @@ class BootstrapTest {
                 "error: --backend-query needs a value, not the option '--dry-run'"), fake.err());
         assertEquals(List.of(), fake.calls());
         assertEquals(0, bootstrap("--target=aws", "--stack=prod", "--dry-run"), fake.err());
+        assertEquals(2, bootstrap("--target", "aws", "--stack", "prod", "--backend-query=--dry-run", "--dry-run"));
+        assertTrue(fake.err().startsWith("error: --backend-query '--dry-run' is not name=value pairs"), "the inline form"
+                + " is taken as the value, which the option's own check then reads: " + fake.err());
     }
 }

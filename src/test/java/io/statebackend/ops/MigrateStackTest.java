@@ -234,6 +234,7 @@ class MigrateStackTest {
         }
 
         try (RunLock inThisProcess = RunLock.acquire(Ops.fromSystem(fake.project))) {
+            assertEquals(0, migrate("--dry-run"), "a dry run changes nothing, so it runs beside another: " + fake.err());
             assertEquals(Procedure.ALREADY_RUNNING, migrate("--yes"));
             assertEquals(refusal, fake.err().lines().findFirst().orElseThrow());
             Process other = lockHolder();

@@ -172,6 +172,24 @@ class StackFileTest {
     }
 
     @Test
+    void onlyAKeyServiceIsReadAsTheProviderAMovedStackNames() throws IOException {
+        write("Pulumi.yaml", "name: consumer\nruntime: go\n");
+        write("Pulumi.dev.yaml", "");
+        assertEquals(Optional.empty(), StackFile.inspect(dir, "dev").keyServiceSecretsProvider());
+        write("Pulumi.dev.yaml", "secretsprovider: passphrase\n");
+        assertEquals(Optional.empty(), StackFile.inspect(dir, "dev").keyServiceSecretsProvider());
+        write("Pulumi.dev.yaml", "secretsprovider: awskms://alias/pulumi-secrets-dev?region=eu-west-1\n");
+        assertEquals(Optional.of("awskms://alias/pulumi-secrets-dev?region=eu-west-1"),
+                StackFile.inspect(dir, "dev").keyServiceSecretsProvider());
+    }
+
+    @Test
+    void aProjectWithoutANameTakesAnyProjectsStack() throws IOException {
+        write("Pulumi.yaml", "runtime: go\n");
+        assertEquals("dev", StackFile.inspect(dir, "acme/payments/dev").stackName());
+    }
+
+    @Test
     void aStackReferenceTakesTheCliFormsAndNamesItsProjectOnlyWhenQualifiedInFull() {
         assertEquals(new StackFile.Reference("prod", Optional.empty(), "prod"), StackFile.Reference.parse("prod"));
         assertEquals(new StackFile.Reference("acme/prod", Optional.empty(), "prod"), StackFile.Reference.parse("acme/prod"));

@@ -339,7 +339,11 @@ async function preview() {
     samples.set(name, [...(samples.get(name) ?? []), Number(seconds)]);
   }
   const m = (name) => median(samples.get(name));
-  const declared = result.output.match(/^resources the prod stack declares: (\d+)$/m)[1];
+  const declaredLine = /^resources the prod stack declares: (\d+)$/m.exec(result.output);
+  if (!declaredLine) {
+    throw new Error(`PreviewBenchmark printed no "resources the prod stack declares" line:\n${result.output.slice(-4000)}`);
+  }
+  const declared = declaredLine[1];
   const asMany = "preview: as many resource groups, with the pack";
   const lines = [
     `\`pulumi preview\` through the pinned CLI, stand-in providers, local backend; ${RUNS} rounds:`,

@@ -1,7 +1,6 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { accountOf, isAccountRoot, keyAccountOf, parseArn, s3BucketOf } from "../src/common/arn";
-import { bucketNameOf } from "../src/aws/stack";
+import { accountOf, bucketNameOf, isAccountRoot, keyAccountOf, parseArn, s3BucketOf } from "../src/common/arn";
 import { UNKNOWN_VALUE } from "./helpers";
 
 test("an ARN's parts, in every partition, with ':' and '/' kept in the resource", () => {

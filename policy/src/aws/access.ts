@@ -14,7 +14,7 @@ export function isWildcardResource(resource: string): boolean {
     if (arn === undefined) {
         return hasWildcard(resource);
     }
-    if ([arn.partition, arn.service, arn.region, arn.account].some(hasWildcard)) {
+    if ([arn.service, arn.region, arn.account].some(hasWildcard)) {
         return true;
     }
     return hasWildcard(s3BucketOf(arn) ?? arn.resource);

@@ -1,10 +1,9 @@
 // The bucket policy document (`policy`, a JSON string, parsed by common/policyDocument.ts). In a preview
 // it is often unknown (it names ARNs of resources not created yet); the checks then wait for the update.
-import { parseArn, s3BucketOf } from "../common/arn";
+import { bucketNameOf, parseArn, s3BucketOf } from "../common/arn";
 import { Control, resourceControl } from "../common/control";
-import { asList, broadAllowFindings, coversAction, isEffect, isPublicPrincipal, namesEveryActionOf, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
+import { asList, broadAllowFindings, conditionKeys, coversAction, isEffect, isPublicPrincipal, namesEveryActionOf, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
 import { read } from "../common/props";
-import { bucketNameOf } from "./stack";
 import { AwsTypes } from "./types";
 
 /** The values of a condition key under an operator, matching both case-insensitively. */
@@ -26,8 +25,7 @@ function conditionValues(statement: Statement, operator: string, key: string): u
 /** A Deny of every S3 action to everyone without TLS, with no other condition to narrow whom or what it denies. */
 function isTlsDeny(statement: Statement): boolean {
     const insecure = conditionValues(statement, "Bool", "aws:SecureTransport").some((v) => String(v).toLowerCase() === "false");
-    const conditions = Object.values(statement.Condition ?? {}).flatMap((entries) => Object.keys(entries ?? {}));
-    return isEffect(statement, "Deny") && isPublicPrincipal(statement.Principal) && namesEveryActionOf(statement, "s3") && insecure && conditions.length === 1;
+    return isEffect(statement, "Deny") && isPublicPrincipal(statement.Principal) && namesEveryActionOf(statement, "s3") && insecure && conditionKeys(statement).length === 1;
 }
 
 /** Whether the resources name this bucket (or, with "/*", all its objects) in any partition, or everything. */

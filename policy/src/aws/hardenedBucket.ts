@@ -9,7 +9,8 @@
 //
 // Public access: the bucket-level block (S3.8) and disabled ACLs (S3.12). The account-level block (S3.1) is an
 // account setting outside this program; it is expected to be on as well.
-import { expectSet, expectValue } from "../common/checks";
+import { parseArn } from "../common/arn";
+import { expectNotTrue, expectSet, expectValue } from "../common/checks";
 import { Control, ofType, Report, resourceControl, stackControl } from "../common/control";
 import { isUnknown, list, read, sameText } from "../common/props";
 import { bucketOf, bucketRoles } from "./stack";
@@ -22,9 +23,7 @@ export const bucketNoForceDestroy = resourceControl({
     remedy: "leave forceDestroy unset or false.",
     resourceType: AwsTypes.Bucket,
     validate: (props, report) => {
-        if (read(props, "forceDestroy") === true) {
-            report("forceDestroy is true; it must be unset or false.");
-        }
+        expectNotTrue(props, "forceDestroy", report);
     },
 });
 
@@ -41,7 +40,7 @@ export const bucketVersioning = resourceControl({
 
 const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
 /** An AWS-managed key's alias (alias/aws/s3), bare or as an ARN: its key policy is AWS's, not the stack's. */
-const AWS_MANAGED_KEY = /(^|:)alias\/aws\//;
+const isAwsManagedKey = (key: string) => (parseArn(key)?.resource ?? key).startsWith("alias/aws/");
 
 function checkKms(rules: unknown[], report: Report): void {
     rules.forEach((rule, i) => {
@@ -49,7 +48,7 @@ function checkKms(rules: unknown[], report: Report): void {
         expectValue(rule, "applyServerSideEncryptionByDefault.sseAlgorithm", KMS_ALGORITHMS, prefixed);
         if (expectSet(rule, "applyServerSideEncryptionByDefault.kmsMasterKeyId", prefixed, "a customer-managed key, not the AWS-managed aws/s3 key")) {
             const key = read(rule, "applyServerSideEncryptionByDefault.kmsMasterKeyId");
-            if (typeof key === "string" && AWS_MANAGED_KEY.test(key)) {
+            if (typeof key === "string" && isAwsManagedKey(key)) {
                 prefixed(`applyServerSideEncryptionByDefault.kmsMasterKeyId is ${key}, an AWS-managed key; it must be a customer-managed key whose policy this stack controls.`);
             }
         }

@@ -1,8 +1,8 @@
 // The KMS key that encrypts the state bucket and backs the awskms:// secrets provider.
 import { accountOf, isAccountRoot, keyAccountOf } from "../common/arn";
-import { expectAtLeast, expectValue } from "../common/checks";
+import { expectAtLeast, expectNotTrue, expectValue } from "../common/checks";
 import { Control, ofType, resourceControl, stackControl } from "../common/control";
-import { broadAllowFindings, coversAction, isEffect, isPublicPrincipal, namesEveryActionOf, parsePolicyDocument, principalsOf, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
+import { broadAllowFindings, conditionKeys, coversAction, isEffect, isPublicPrincipal, namesEveryActionOf, principalsOf, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
 import { read } from "../common/props";
 import { Thresholds } from "../common/thresholds";
 import { AwsTypes } from "./types";
@@ -41,9 +41,7 @@ export const kmsDeletionWindow = resourceControl<{ minimumKmsDeletionWindowDays:
     },
 });
 
-/** A statement with a condition: one operator with at least one key ("Condition": {} holds always, like none). */
-const isConditioned = (statement: Statement) =>
-    Object.values(statement.Condition ?? {}).some((entries) => Object.keys(entries ?? {}).length > 0);
+const isConditioned = (statement: Statement) => conditionKeys(statement).length > 0;
 
 /**
  * AWS's default key policy statement: Allow kms:* to account roots alone, on this key (Resource "*"), with no
@@ -87,9 +85,7 @@ export const kmsKeyPolicy = resourceControl({
         "keep { Effect: \"Allow\", Principal: { AWS: \"arn:aws:iam::<account>:root\" }, Action: \"kms:*\", Resource: \"*\" } and name the state users' roles, with only the actions they use (kms:Encrypt, kms:Decrypt, kms:GenerateDataKey, kms:DescribeKey).",
     resourceType: AwsTypes.KmsKey,
     validate: (props, report) => {
-        if (read(props, "bypassPolicyLockoutSafetyCheck") === true) {
-            report("bypassPolicyLockoutSafetyCheck is true: KMS would accept a key policy that locks out the principal setting it.");
-        }
+        expectNotTrue(props, "bypassPolicyLockoutSafetyCheck", report, "with it on, KMS accepts a key policy that locks out the principal setting it");
         withStatements(props, report, (statements) => {
             const allows = statements.filter((s) => isEffect(s, "Allow"));
             for (const statement of allows.filter((s) => isPublicPrincipal(s.Principal))) {
@@ -125,15 +121,16 @@ export const kmsKeyAdministeredByItsAccount = stackControl({
     validate: (resources, report) => {
         for (const key of ofType(resources, AwsTypes.KmsKey)) {
             const own = keyAccountOf(read(key.props, "arn"));
-            const parsed = parsePolicyDocument(read(key.props, "policy"));
-            // An unreadable document, or one that gives no root kms:*, is the resource policy's finding.
-            if (own === undefined || parsed === "unknown" || "error" in parsed) {
+            if (own === undefined) {
                 continue;
             }
-            const administering = administeringAccounts(parsed.statements);
-            if (administering.size > 0 && !administering.has(own)) {
-                report(`key ${key.name} belongs to account ${own}, but kms:* is allowed to the root of ${[...administering].sort().join(", ")} only; its own account cannot administer it.`, key);
-            }
+            // An unreadable document, or one that gives no root kms:*, is the resource policy's finding.
+            withStatements(key.props, () => undefined, (statements) => {
+                const administering = administeringAccounts(statements);
+                if (administering.size > 0 && !administering.has(own)) {
+                    report(`key ${key.name} belongs to account ${own}, but kms:* is allowed to the root of ${[...administering].sort().join(", ")} only; its own account cannot administer it.`, key);
+                }
+            });
         }
     },
 });

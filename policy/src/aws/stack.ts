@@ -10,7 +10,7 @@
 // sends them); when neither is available (some hand-written or mock records) a bucket whose logical
 // or physical name contains "log" / "replica" is taken for that role, and nothing else.
 import { PolicyResource } from "@pulumi/policy";
-import { parseArn, s3BucketOf } from "../common/arn";
+import { bucketNameOf } from "../common/arn";
 import { Control, ControlException, ofType, stackControl } from "../common/control";
 import { isUnknown, list, read } from "../common/props";
 import { asRef, knownNames, Relation, RelationRule, uncoveredTargets } from "../common/relations";
@@ -18,13 +18,6 @@ import { AwsTypes } from "./types";
 
 export type BucketRole = "state" | "log" | "replica";
 
-/** A bucket name from a name or a bucket (or object) ARN. */
-export function bucketNameOf(value: unknown): string | undefined {
-    if (typeof value !== "string" || value === "" || isUnknown(value)) {
-        return undefined;
-    }
-    return s3BucketOf(parseArn(value)) ?? value;
-}
 
 const bucketNames: RelationRule["targetNames"] = (bucket) => [asRef(read(bucket.props, "bucket")), asRef(read(bucket.props, "id"))];
 

@@ -1,5 +1,5 @@
 // Storage account settings: one policy per CIS control. Input names are the azure-native 2.x schema's.
-import { expectSet, expectValue } from "../common/checks";
+import { expectNotTrue, expectSet, expectValue } from "../common/checks";
 import { PolicyResource } from "@pulumi/policy";
 import { Control, ofType, resourceControl, stackControl } from "../common/control";
 import { isUnknown, read, sameText, show } from "../common/props";
@@ -96,9 +96,7 @@ export const storageEntraOnlyAccess = resourceControl({
     validate: (props, report) => {
         expectValue(props, "defaultToOAuthAuthentication", true, report);
         expectValue(props, "isLocalUserEnabled", false, report);
-        if (read(props, "isSftpEnabled") === true) {
-            report("isSftpEnabled is true; it must be false (SFTP signs in with local users' keys or passwords).");
-        }
+        expectNotTrue(props, "isSftpEnabled", report, "SFTP signs in with local users' keys or passwords");
     },
 });
 

@@ -3,7 +3,7 @@
 // of previous versions bounded (with versioning on, every state write leaves one behind:
 // https://learn.microsoft.com/azure/storage/blobs/versioning-overview).
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import { asNumber, expectAtLeast, expectValue } from "../common/checks";
+import { asNumber, expectAtLeast, expectNotTrue, expectValue } from "../common/checks";
 import { Control, Report, resourceControl } from "../common/control";
 import { isUnknown, list, read, sameText, show } from "../common/props";
 import { MAXIMUM_NONCURRENT_VERSION_DAYS } from "../common/schemas";
@@ -50,9 +50,7 @@ export const blobSoftDelete = resourceControl<SoftDeleteConfig>({
     config: { minimumSoftDeleteRetentionDays: softDeleteDays },
     validate: (props, report, config) => {
         expectRetention(props, "deleteRetentionPolicy", config.minimumSoftDeleteRetentionDays, report);
-        if (read(props, "deleteRetentionPolicy.allowPermanentDelete") === true) {
-            report("deleteRetentionPolicy.allowPermanentDelete is true; it must be false, or a soft-deleted blob can be purged at once.");
-        }
+        expectNotTrue(props, "deleteRetentionPolicy.allowPermanentDelete", report, "else a soft-deleted blob can be purged at once");
     },
 });
 
@@ -96,15 +94,12 @@ const VERSION_DELETE_DAYS = "definition.actions.version.delete.daysAfterCreation
  * unknowns.
  */
 function coversEveryBlockBlob(rule: unknown): boolean {
-    const known = (path: string) => {
-        const conditions = list(rule, `definition.filters.${path}`);
-        return isUnknown(conditions) ? [] : conditions.filter((c) => !isUnknown(c) && c !== "");
-    };
     // Prefixes are alternatives, so one unknown prefix may be "" (every blob); index tag conditions must all hold, so
     // one known tag narrows the rule whatever the others are.
     const prefixes = list(rule, "definition.filters.prefixMatch");
-    const narrowedByPrefix = !isUnknown(prefixes) && prefixes.length > 0 && known("prefixMatch").length === prefixes.length;
-    const narrowedByTag = known("blobIndexMatch").length > 0;
+    const narrowedByPrefix = !isUnknown(prefixes) && prefixes.length > 0 && prefixes.every((p) => !isUnknown(p) && p !== "");
+    const tags = list(rule, "definition.filters.blobIndexMatch");
+    const narrowedByTag = !isUnknown(tags) && tags.some((t) => !isUnknown(t));
     const types = list(rule, "definition.filters.blobTypes");
     const takesBlockBlobs = isUnknown(types) || types.length === 0 || types.some((t) => isUnknown(t) || sameText(t, "blockBlob"));
     return takesBlockBlobs && !narrowedByPrefix && !narrowedByTag;

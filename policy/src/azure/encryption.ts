@@ -1,6 +1,6 @@
 // The Key Vault, as Encryption.java declares it: it holds the key that encrypts the state account and the key behind
 // the azurekeyvault:// secrets provider, so losing it loses the state.
-import { expectAtLeast, expectValue } from "../common/checks";
+import { expectAtLeast, expectNotTrue, expectValue } from "../common/checks";
 import { Control, resourceControl } from "../common/control";
 import { read } from "../common/props";
 import { Thresholds } from "../common/thresholds";
@@ -91,11 +91,7 @@ export const vaultKeysOnly = resourceControl({
     remedy: `leave ${OTHER_USES.map((use) => `properties.${use}`).join(", ")} false.`,
     resourceType: Vault,
     validate: (props, report) => {
-        for (const use of OTHER_USES) {
-            if (read(props, `properties.${use}`) === true) {
-                report(`properties.${use} is true; it must be false.`);
-            }
-        }
+        OTHER_USES.forEach((use) => expectNotTrue(props, `properties.${use}`, report));
     },
 });
 

@@ -2,6 +2,8 @@
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html), read in one place so that every check
 // takes every partition (aws, aws-cn, aws-us-gov) and the same account and resource parts.
 
+import { isUnknown } from "./props";
+
 export interface Arn {
     partition: string;
     service: string;
@@ -56,4 +58,12 @@ export function keyAccountOf(keyArn: unknown): string | undefined {
 /** The bucket an S3 bucket or object ARN names (arn:<partition>:s3:::<bucket>[/<key>]); undefined for any other. */
 export function s3BucketOf(arn: Arn | undefined): string | undefined {
     return arn?.service === "s3" && arn.region === "" && arn.account === "" ? arn.resource.split("/")[0] : undefined;
+}
+
+/** A bucket name from a name or a bucket (or object) ARN; undefined when unset or unknown. */
+export function bucketNameOf(value: unknown): string | undefined {
+    if (typeof value !== "string" || value === "" || isUnknown(value)) {
+        return undefined;
+    }
+    return s3BucketOf(parseArn(value)) ?? value;
 }

@@ -29,6 +29,15 @@ export function expectValue(props: unknown, path: string, expected: Scalar | Sca
     return false;
 }
 
+/** A switch that must not be on: unset means the service's default, off. */
+export function expectNotTrue(props: unknown, path: string, report: Report, why?: string): boolean {
+    if (read(props, path) !== true) {
+        return true;
+    }
+    report(`${path} is true; it must be unset or false${why ? ` (${why})` : ""}.`);
+    return false;
+}
+
 /** The property must be set (a known non-empty string, or unknown: an output of another resource). */
 export function expectSet(props: unknown, path: string, report: Report, why?: string): boolean {
     const actual = read(props, path);

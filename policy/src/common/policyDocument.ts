@@ -105,6 +105,10 @@ export function principalsOf(statement: Statement): string[] {
     return [];
 }
 
+/** The condition keys a statement names, under every operator ("Condition": {} names none, and holds always). */
+export const conditionKeys = (statement: Statement): string[] =>
+    Object.values(statement.Condition ?? {}).flatMap((entries) => Object.keys(entries ?? {}));
+
 /** Whether a statement's Action names every action of `service` ("kms", "s3"): "*" or "<service>:*". */
 export const namesEveryActionOf = (statement: Statement, service: string): boolean =>
     strings(statement.Action).some((a) => a === "*" || a.toLowerCase() === `${service}:*`);

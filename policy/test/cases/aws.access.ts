@@ -44,6 +44,13 @@ export const cases: BreakCase[] = [
     },
     {
         control: access.stateAccessLeastPrivilege,
+        breaks: "the state users may use a named key id in any account",
+        mutate: (f) => editAccessPolicy(f, (st) => void (statement(st, "UseStateKeys").Resource = ["arn:aws:kms:eu-west-1:*:key/0b7c5d4e"])),
+        resource: "state-access-policy",
+        message: /UseStateKeys allows Resource "arn:aws:kms:eu-west-1:\*:key\/0b7c5d4e"/,
+    },
+    {
+        control: access.stateAccessLeastPrivilege,
         breaks: "the state users may read and write every bucket's objects",
         mutate: (f) => editAccessPolicy(f, (st) => void (statement(st, "ReadWriteState").Resource = ["arn:aws:s3:::*/*"])),
         resource: "state-access-policy",

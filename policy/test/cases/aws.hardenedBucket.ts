@@ -96,6 +96,13 @@ export const cases: BreakCase[] = [
         resource: "state-key",
         message: /on Resource "\*" without a condition/,
     },
+    {
+        control: kms.kmsKeyPolicy,
+        breaks: "the account root's kms:* statement denies instead of allowing",
+        mutate: (f) => editKeyPolicy(f, (st) => void (st[0].Effect = "Deny")),
+        resource: "state-key",
+        message: /no statement allows kms:\*/,
+    },
     lockedOutBy("everyone is denied every key action, the account root's change of the key policy among them",
         { Sid: "DenyAll", Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*" }),
     lockedOutBy("the account root is denied kms:Put*",

@@ -60,24 +60,20 @@ class HardenedBucketTest {
         assertEquals(bucketName, record.input("bucket"), record.key());
     }
 
-    private static ResourceRecord get(String type, String name) {
-        return prod().get(type, name);
-    }
-
     @Test
     void theBucketAssertionsBite() {
-        ResourceRecord bucket = get(BUCKET, "state-bucket");
+        ResourceRecord bucket = prod().get(BUCKET, "state-bucket");
         assertThrows(AssertionError.class, () -> assertNeverForceDestroyed(Records.withInput(bucket, "forceDestroy", true)));
         assertThrows(AssertionError.class, () -> assertNeverForceDestroyed(Records.withInput(bucket, "acl", "private")));
         assertThrows(AssertionError.class, () -> assertProtected(Records.unprotected(bucket)));
-        ResourceRecord versioning = get(VERSIONING, "state-bucket-versioning");
+        ResourceRecord versioning = prod().get(VERSIONING, "state-bucket-versioning");
         assertThrows(AssertionError.class, () -> assertVersioningEnabled(
                 Records.withInput(versioning, "versioningConfiguration.status", "Suspended")));
     }
 
     @Test
     void theEncryptionAssertionBites() {
-        ResourceRecord encryption = get(ENCRYPTION, "state-bucket-encryption");
+        ResourceRecord encryption = prod().get(ENCRYPTION, "state-bucket-encryption");
         String key = AwsPlan.keyArn(prod(), "state-key");
         assertThrows(AssertionError.class, () -> assertKmsEncrypted(Records.withInput(encryption,
                 "rules.0.applyServerSideEncryptionByDefault.sseAlgorithm", "AES256"), key));
@@ -90,13 +86,13 @@ class HardenedBucketTest {
     @ParameterizedTest
     @ValueSource(strings = {"blockPublicAcls", "ignorePublicAcls", "blockPublicPolicy", "restrictPublicBuckets"})
     void thePublicAccessAssertionBitesOnEachSetting(String setting) {
-        ResourceRecord block = get(PUBLIC_ACCESS_BLOCK, "state-bucket-public-access-block");
+        ResourceRecord block = prod().get(PUBLIC_ACCESS_BLOCK, "state-bucket-public-access-block");
         assertThrows(AssertionError.class, () -> assertPublicAccessBlocked(Records.withInput(block, setting, false)));
     }
 
     @Test
     void theOwnershipAssertionBites() {
-        ResourceRecord ownership = get(OWNERSHIP, "state-bucket-ownership");
+        ResourceRecord ownership = prod().get(OWNERSHIP, "state-bucket-ownership");
         assertThrows(AssertionError.class, () -> assertAclsDisabled(
                 Records.withInput(ownership, "rule.objectOwnership", "ObjectWriter")));
     }

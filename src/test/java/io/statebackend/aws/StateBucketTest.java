@@ -25,13 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StateBucketTest {
 
-    private static ResourceRecord get(String type, String name) {
-        return prod().get(type, name);
-    }
-
     @Test
     void theBucketNameIsDerivedFromAccountProjectAndStack() {
-        ResourceRecord bucket = get(BUCKET, "state-bucket");
+        ResourceRecord bucket = prod().get(BUCKET, "state-bucket");
         assertEquals(AwsPlan.bucketName("prod"), bucket.input("bucket"));
         assertTrue(((String) bucket.input("bucket")).matches("^pulumi-state-[a-z0-9]{12}$"));
         assertEquals(AwsPlan.bucketName("dev"), AwsPlan.dev().get(BUCKET, "state-bucket").input("bucket"));
@@ -50,31 +46,31 @@ class StateBucketTest {
 
     @Test
     void theBucketIsNeverForceDestroyedAndIsProtectedInProd() {
-        ResourceRecord bucket = get(BUCKET, "state-bucket");
+        ResourceRecord bucket = prod().get(BUCKET, "state-bucket");
         HardenedBucketTest.assertNeverForceDestroyed(bucket);
         assertProtected(bucket);
-        assertProtected(get(VERSIONING, "state-bucket-versioning"));
+        assertProtected(prod().get(VERSIONING, "state-bucket-versioning"));
     }
 
     @Test
     void versioningIsEnabled() {
-        ResourceRecord versioning = get(VERSIONING, "state-bucket-versioning");
+        ResourceRecord versioning = prod().get(VERSIONING, "state-bucket-versioning");
         HardenedBucketTest.assertVersioningEnabled(versioning);
         HardenedBucketTest.assertAppliesTo(versioning, AwsPlan.bucketName("prod"));
     }
 
     @Test
     void defaultEncryptionIsSseKmsWithTheStateKeyAndABucketKey() {
-        ResourceRecord encryption = get(ENCRYPTION, "state-bucket-encryption");
+        ResourceRecord encryption = prod().get(ENCRYPTION, "state-bucket-encryption");
         HardenedBucketTest.assertKmsEncrypted(encryption, AwsPlan.keyArn(prod(), "state-key"));
         HardenedBucketTest.assertAppliesTo(encryption, AwsPlan.bucketName("prod"));
     }
 
     @Test
     void publicAccessIsBlockedAndAclsAreDisabled() {
-        HardenedBucketTest.assertPublicAccessBlocked(get(PUBLIC_ACCESS_BLOCK, "state-bucket-public-access-block"));
-        HardenedBucketTest.assertAclsDisabled(get(OWNERSHIP, "state-bucket-ownership"));
-        HardenedBucketTest.assertAppliesTo(get(PUBLIC_ACCESS_BLOCK, "state-bucket-public-access-block"), AwsPlan.bucketName("prod"));
-        HardenedBucketTest.assertAppliesTo(get(OWNERSHIP, "state-bucket-ownership"), AwsPlan.bucketName("prod"));
+        HardenedBucketTest.assertPublicAccessBlocked(prod().get(PUBLIC_ACCESS_BLOCK, "state-bucket-public-access-block"));
+        HardenedBucketTest.assertAclsDisabled(prod().get(OWNERSHIP, "state-bucket-ownership"));
+        HardenedBucketTest.assertAppliesTo(prod().get(PUBLIC_ACCESS_BLOCK, "state-bucket-public-access-block"), AwsPlan.bucketName("prod"));
+        HardenedBucketTest.assertAppliesTo(prod().get(OWNERSHIP, "state-bucket-ownership"), AwsPlan.bucketName("prod"));
     }
 }

@@ -9,10 +9,13 @@ import io.statebackend.testing.Runs;
 import io.statebackend.testing.Stacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static io.statebackend.azure.AzureTypes.*;
 import static io.statebackend.testing.PlanAssertions.assertRejectedSetting;
@@ -68,42 +71,32 @@ class BackupTest {
         CONTAINER_COVERED.assertHolds(Runs.prod());
     }
 
-    @Test
-    void checksFailWhenBackupIsWeakened() {
-        GEO_REDUNDANT_VAULT.assertBroken(Records.withInput(Runs.prod(), BACKUP_VAULT, "state-backup-vault",
-                "properties.storageSettings", List.of(Map.of("datastoreType", "VaultStore", "type", "LocallyRedundant"))));
-        GEO_REDUNDANT_VAULT.assertBroken(Records.withInput(Runs.prod(), BACKUP_VAULT, "state-backup-vault",
-                "properties.securitySettings.immutabilitySettings.state", "Disabled"));
-        GEO_REDUNDANT_VAULT.assertBroken(Records.withInput(Runs.prod(), BACKUP_VAULT, "state-backup-vault",
-                "properties.securitySettings.softDeleteSettings.state", "Off"));
-        GEO_REDUNDANT_VAULT.assertBroken(Records.withInput(Runs.prod(), BACKUP_VAULT, "state-backup-vault",
-                "identity.type", "None"));
-        dailyVaultedBackupKept(30).assertBroken(Records.withInput(Runs.prod(), BACKUP_POLICY, "state-backup-policy",
-                "properties.policyRules", List.of()));
-        CONTAINER_COVERED.assertBroken(Records.with(Runs.prod(), BACKUP_INSTANCE, "state-backup-instance", Records::withoutDependencies));
-        dailyVaultedBackupKept(30).assertBroken(Records.withInput(Runs.prod(), BACKUP_POLICY, "state-backup-policy",
-                "properties.policyRules.0.trigger.schedule.repeatingTimeIntervals", List.of("R/2024-01-01T02:00:00+00:00/P1W")));
-        dailyVaultedBackupKept(30).assertBroken(Records.withInput(Runs.prod(), BACKUP_POLICY, "state-backup-policy",
-                "properties.policyRules.0.dataStore.dataStoreType", "OperationalStore"));
-        dailyVaultedBackupKept(30).assertBroken(Records.withInput(Runs.prod(), BACKUP_POLICY, "state-backup-policy",
-                "properties.policyRules.0.backupParameters.backupType", "Incremental"));
-        dailyVaultedBackupKept(30).assertBroken(Records.withInput(Runs.prod(), BACKUP_POLICY, "state-backup-policy",
-                "properties.policyRules.1.lifecycles.0.deleteAfter.duration", "P7D"));
-        CONTAINER_COVERED.assertBroken(Records.withInput(Runs.prod(), BACKUP_INSTANCE, "state-backup-instance",
-                "properties.dataSourceInfo.resourceID", SUBSCRIPTION + "/resourceGroups"
-                        + "/rg-elsewhere/providers/Microsoft.Storage/storageAccounts/stelsewhere"));
-        CONTAINER_COVERED.assertBroken(Records.withInput(Runs.prod(), BACKUP_INSTANCE, "state-backup-instance",
-                "properties.dataSourceInfo.datasourceType", "Microsoft.Compute/disks"));
-        CONTAINER_COVERED.assertBroken(Records.withInput(Runs.prod(), BACKUP_INSTANCE, "state-backup-instance",
-                "properties.policyInfo.policyParameters.backupDatasourceParametersList.0.containersList", List.of("other-container")));
-        CONTAINER_COVERED.assertBroken(Records.withInput(Runs.prod(), ROLE_ASSIGNMENT, "backup-vault-storage-account-backup-contributor",
-                "roleDefinitionId", BuiltInRole.STORAGE_BLOB_DATA_READER.definitionIdIn(PlanMocks.SUBSCRIPTION_ID)));
-        CONTAINER_COVERED.assertBroken(Records.withInput(Runs.prod(), ROLE_ASSIGNMENT, "backup-vault-storage-account-backup-contributor",
-                "scope", idOf(Runs.prod(), CONTAINER, "state-container")));
-        CONTAINER_COVERED.assertBroken(Records.with(Runs.prod(), BACKUP_INSTANCE, "state-backup-instance",
-                i -> Records.withoutDependency(i, ROLE_ASSIGNMENT + "::backup-vault-storage-account-backup-contributor")));
-        CONTAINER_COVERED.assertBroken(Records.with(Runs.prod(), BACKUP_INSTANCE, "state-backup-instance",
-                i -> Records.withoutDependency(i, BLOB_SERVICE + "::state-blob-service")));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("weakenings")
+    void checksFailWhenBackupIsWeakened(Control control, PlanResult weakened) {
+        control.assertBroken(weakened);
+    }
+
+    static Stream<Arguments> weakenings() {
+        PlanResult prod = Runs.prod();
+        return Stream.of(
+                Arguments.of(GEO_REDUNDANT_VAULT, Records.withInput(prod, BACKUP_VAULT, "state-backup-vault", "properties.storageSettings", List.of(Map.of("datastoreType", "VaultStore", "type", "LocallyRedundant")))),
+                Arguments.of(GEO_REDUNDANT_VAULT, Records.withInput(prod, BACKUP_VAULT, "state-backup-vault", "properties.securitySettings.immutabilitySettings.state", "Disabled")),
+                Arguments.of(GEO_REDUNDANT_VAULT, Records.withInput(prod, BACKUP_VAULT, "state-backup-vault", "properties.securitySettings.softDeleteSettings.state", "Off")),
+                Arguments.of(GEO_REDUNDANT_VAULT, Records.withInput(prod, BACKUP_VAULT, "state-backup-vault", "identity.type", "None")),
+                Arguments.of(dailyVaultedBackupKept(30), Records.withInput(prod, BACKUP_POLICY, "state-backup-policy", "properties.policyRules", List.of())),
+                Arguments.of(CONTAINER_COVERED, Records.with(prod, BACKUP_INSTANCE, "state-backup-instance", Records::withoutDependencies)),
+                Arguments.of(dailyVaultedBackupKept(30), Records.withInput(prod, BACKUP_POLICY, "state-backup-policy", "properties.policyRules.0.trigger.schedule.repeatingTimeIntervals", List.of("R/2024-01-01T02:00:00+00:00/P1W"))),
+                Arguments.of(dailyVaultedBackupKept(30), Records.withInput(prod, BACKUP_POLICY, "state-backup-policy", "properties.policyRules.0.dataStore.dataStoreType", "OperationalStore")),
+                Arguments.of(dailyVaultedBackupKept(30), Records.withInput(prod, BACKUP_POLICY, "state-backup-policy", "properties.policyRules.0.backupParameters.backupType", "Incremental")),
+                Arguments.of(dailyVaultedBackupKept(30), Records.withInput(prod, BACKUP_POLICY, "state-backup-policy", "properties.policyRules.1.lifecycles.0.deleteAfter.duration", "P7D")),
+                Arguments.of(CONTAINER_COVERED, Records.withInput(prod, BACKUP_INSTANCE, "state-backup-instance", "properties.dataSourceInfo.resourceID", SUBSCRIPTION + "/resourceGroups/rg-elsewhere/providers/Microsoft.Storage/storageAccounts/stelsewhere")),
+                Arguments.of(CONTAINER_COVERED, Records.withInput(prod, BACKUP_INSTANCE, "state-backup-instance", "properties.dataSourceInfo.datasourceType", "Microsoft.Compute/disks")),
+                Arguments.of(CONTAINER_COVERED, Records.withInput(prod, BACKUP_INSTANCE, "state-backup-instance", "properties.policyInfo.policyParameters.backupDatasourceParametersList.0.containersList", List.of("other-container"))),
+                Arguments.of(CONTAINER_COVERED, Records.withInput(prod, ROLE_ASSIGNMENT, "backup-vault-storage-account-backup-contributor", "roleDefinitionId", BuiltInRole.STORAGE_BLOB_DATA_READER.definitionIdIn(PlanMocks.SUBSCRIPTION_ID))),
+                Arguments.of(CONTAINER_COVERED, Records.withInput(prod, ROLE_ASSIGNMENT, "backup-vault-storage-account-backup-contributor", "scope", idOf(prod, CONTAINER, "state-container"))),
+                Arguments.of(CONTAINER_COVERED, Records.with(prod, BACKUP_INSTANCE, "state-backup-instance", i -> Records.withoutDependency(i, ROLE_ASSIGNMENT + "::backup-vault-storage-account-backup-contributor"))),
+                Arguments.of(CONTAINER_COVERED, Records.with(prod, BACKUP_INSTANCE, "state-backup-instance", i -> Records.withoutDependency(i, BLOB_SERVICE + "::state-blob-service"))));
     }
 
     @Test

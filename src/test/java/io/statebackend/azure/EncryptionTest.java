@@ -71,7 +71,7 @@ class EncryptionTest {
                 return BuiltInRole.KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER.id().equals(roleId(grant.input("roleDefinitionId")))
                         && idOf(r, KEY, Encryption.CMK_KEY_NAME).equals(grant.input("scope"))
                         && "ServicePrincipal".equals(grant.input("principalType"));
-            }).inPack("azure-key-and-backup-role-scope");
+            }).inPack("azure-role-assignment-allowed-roles", "azure-key-and-backup-role-scope");
     static final Control GRANT_BEFORE_ACCOUNT = Control.of("CMK ordering", "role assignment exists before the account",
             r -> account(r).dependsOn().contains(ROLE_ASSIGNMENT + "::cmk-identity-crypto-service-encryption-user"));
 

@@ -25,6 +25,18 @@ export const cases: BreakCase[] = [
         resource: "state-users-key-crypto",
     },
     {
+        control: access.keyAndBackupRoleScope,
+        breaks: "the account's key access is granted on the resource group",
+        mutate: (f) => void (inputsOf(f, "storage-cmk-access").scope = ACCOUNT_ID.split("/providers/")[0]),
+        resource: "storage-cmk-access",
+    },
+    {
+        control: access.keyAndBackupRoleScope,
+        breaks: "the backup vault's access is granted on the resource group",
+        mutate: (f) => void (inputsOf(f, "backup-vault-reads-account").scope = ACCOUNT_ID.split("/providers/")[0]),
+        resource: "backup-vault-reads-account",
+    },
+    {
         control: access.blobDataRoleContainerScope,
         breaks: "blob data access is granted on the whole account",
         mutate: (f) => void (inputsOf(f, "state-users-blob-data").scope = ACCOUNT_ID),

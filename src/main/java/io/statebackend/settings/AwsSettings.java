@@ -99,8 +99,9 @@ public record AwsSettings(String region, Names names, Access access, Lifecycle l
          */
         private static final Pattern PRINCIPAL_ARN = Pattern.compile(
                 "^arn:(aws|aws-cn|aws-us-gov):iam::\\d{12}:(root|(role|user)/([\\w+=,.@-]+/){0,16}[\\w+=,.@-]{1,64})$");
-        private static final Rule<String> PRINCIPAL = matches(PRINCIPAL_ARN, "an IAM role, user or account-root ARN "
-                + "with a 12-digit account id, such as arn:aws:iam::123456789012:role/pulumi-state-users");
+        private static final Rule<String> PRINCIPAL = matches(PRINCIPAL_ARN, "an IAM role or user ARN "
+                + "(or, outside production, an account root) with a 12-digit account id, such as "
+                + "arn:aws:iam::123456789012:role/pulumi-state-users");
         private static final Rule<String> OWN_ACCOUNT = notAnExampleIn(PRODUCTION,
                 arn -> ExampleValues.isExampleAccount(arn.split(":")[4]), "a principal in an AWS account");
         private static final Rule<String> NO_ACCOUNT_ROOT_IN_PRODUCTION = notAccountRootIn(PRODUCTION);

@@ -3,7 +3,6 @@ package io.statebackend.settings;
 import com.google.common.net.InetAddresses;
 
 import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -211,8 +210,8 @@ final class Rules {
     private static final int WIDEST_PUBLIC_RANGE = 16;
 
     /**
-     * A public IPv4 address or range for a storage/Key Vault firewall rule. Azure accepts only public addresses, and
-     * ranges of /30 or wider (a /31 or /32 must be given as a single address).
+     * A public IPv4 address or range for a storage/Key Vault firewall rule: ranges of /30 or wider (Azure takes a /31
+     * or /32 only as a single address), none of it in a block that is {@link #NOT_PUBLIC}.
      */
     private static void publicIpRule(Setting<?> setting, String value) {
         String expectation = "a public IPv4 address or CIDR range from /" + WIDEST_PUBLIC_RANGE
@@ -221,20 +220,42 @@ final class Rules {
                 ? Cidr.parse(setting, value, expectation)
                 : new Cidr(ipv4(value).orElseThrow(() -> new SettingsException(setting.qualifiedKey(), value,
                         expectation)), 32);
-        InetAddress address = cidr.address();
-        boolean isPublic = !(address.isSiteLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress() || isSharedAddressSpace(address));
-        // Ranges no wider than a /16 sit wholly inside or outside every private block, so the first address decides.
-        if (!isPublic || (value.contains("/") && (cidr.prefix() > 30 || cidr.prefix() < WIDEST_PUBLIC_RANGE
-                || !cidr.isNetworkAddress()))) {
+        if (value.contains("/") && (cidr.prefix() > 30 || cidr.prefix() < WIDEST_PUBLIC_RANGE || !cidr.isNetworkAddress())) {
             throw new SettingsException(setting.qualifiedKey(), value, expectation);
         }
+        NOT_PUBLIC.stream().filter(named -> cidr.overlaps(named.block())).findFirst().ifPresent(block -> {
+            throw new SettingsException(setting.qualifiedKey(), value, expectation + "; it overlaps " + block);
+        });
     }
 
-    /** 100.64.0.0/10 (carrier-grade NAT) is not public either, and Java does not classify it. */
-    private static boolean isSharedAddressSpace(InetAddress address) {
-        byte[] b = address.getAddress();
-        return (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
+    /**
+     * The blocks IANA's special-purpose address registry (RFC 6890 and its updates) marks as not forwardable or not
+     * globally reachable, and multicast: a firewall rule for any of them lets no one in from the internet. The
+     * documentation blocks (RFC 5737) are left out: they stand for public addresses in examples, this project's too.
+     */
+    private static final List<NamedBlock> NOT_PUBLIC = List.of(
+            new NamedBlock("0.0.0.0/8", "this network"),
+            new NamedBlock("10.0.0.0/8", "private use"),
+            new NamedBlock("100.64.0.0/10", "shared address space"),
+            new NamedBlock("127.0.0.0/8", "loopback"),
+            new NamedBlock("169.254.0.0/16", "link local"),
+            new NamedBlock("172.16.0.0/12", "private use"),
+            new NamedBlock("192.0.0.0/24", "IETF protocol assignments"),
+            new NamedBlock("192.168.0.0/16", "private use"),
+            new NamedBlock("198.18.0.0/15", "benchmarking"),
+            new NamedBlock("224.0.0.0/4", "multicast"),
+            new NamedBlock("240.0.0.0/4", "reserved"));
+
+    private record NamedBlock(Cidr block, String name) {
+
+        NamedBlock(String cidr, String name) {
+            this(Cidr.of(cidr), name);
+        }
+
+        @Override
+        public String toString() {
+            return block.address().getHostAddress() + "/" + block.prefix() + " (" + name + ")";
+        }
     }
 
     private static final Pattern DOTTED_QUAD = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
@@ -255,6 +276,22 @@ final class Rules {
                 throw new SettingsException(setting.qualifiedKey(), value, expectation);
             }
             return new Cidr(address.get(), Integer.parseInt(parts[1]));
+        }
+
+        /** A block written right, for the rules' own tables. */
+        static Cidr of(String cidr) {
+            String[] parts = cidr.split("/");
+            return new Cidr((Inet4Address) InetAddresses.forString(parts[0]), Integer.parseInt(parts[1]));
+        }
+
+        /** Whether any address is in both: the shorter prefix's network is the same for both. */
+        boolean overlaps(Cidr other) {
+            int shorter = Math.min(prefix, other.prefix());
+            return network(shorter) == other.network(shorter);
+        }
+
+        private int network(int bits) {
+            return bits == 0 ? 0 : InetAddresses.coerceToInteger(address) >>> (32 - bits);
         }
 
         boolean isNetworkAddress() {

@@ -64,6 +64,9 @@ class SettingsLoaderTest {
                         "awsStatePrincipalArns", "arn:aws:iam::111122223333:root", "not an example"),
                 bad("prod", Map.of("awsStatePrincipalArns", "[\"arn:aws:iam::406918273541:root\"]"),
                         "awsStatePrincipalArns", "arn:aws:iam::406918273541:root", "an IAM role or user ARN in production"),
+                bad("prod", Map.of("awsStatePrincipalArns", "[\"arn:aws:iam::406918273541:group/ci\"]"),
+                        "awsStatePrincipalArns", "arn:aws:iam::406918273541:group/ci",
+                        "an IAM role or user ARN (or, outside production, an account root)"),
                 bad("prod", Map.of("awsStateReaderPrincipalArns", "[\"arn:aws:iam::406918273541:root\"]"),
                         "awsStateReaderPrincipalArns", "arn:aws:iam::406918273541:root", "an account root"),
                 bad("prod", Map.of("azureStateReaderObjectIds", "[\"not-a-guid\"]"), "azureStateReaderObjectIds", "not-a-guid", "GUID"),
@@ -93,6 +96,19 @@ class SettingsLoaderTest {
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"203.0.113.0/24\",\"203.0.113.0/24\"]"), "azureAllowedIpRanges",
                         "203.0.113.0/24", "each entry once"),
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"example.com\"]"), "azureAllowedIpRanges", "example.com", "public IPv4"),
+                // every block that is not public, by its first address or by a range around a smaller block
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"0.1.0.0/16\"]"), "azureAllowedIpRanges", "0.1.0.0/16", "overlaps 0.0.0.0/8 (this network)"),
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"100.64.0.0/16\"]"), "azureAllowedIpRanges", "100.64.0.0/16", "overlaps 100.64.0.0/10 (shared address space)"),
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"127.0.0.1\"]"), "azureAllowedIpRanges", "127.0.0.1", "overlaps 127.0.0.0/8 (loopback)"),
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"169.254.169.254\"]"), "azureAllowedIpRanges", "169.254.169.254", "overlaps 169.254.0.0/16 (link local)"),
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"172.31.0.0/16\"]"), "azureAllowedIpRanges", "172.31.0.0/16", "overlaps 172.16.0.0/12 (private use)"),
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"192.0.0.8\"]"), "azureAllowedIpRanges", "192.0.0.8", "overlaps 192.0.0.0/24 (IETF protocol assignments)"),
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"192.0.0.0/16\"]"), "azureAllowedIpRanges", "192.0.0.0/16", "overlaps 192.0.0.0/24 (IETF protocol assignments)"),
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"192.168.0.0/16\"]"), "azureAllowedIpRanges", "192.168.0.0/16", "overlaps 192.168.0.0/16 (private use)"),
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"198.19.0.0/16\"]"), "azureAllowedIpRanges", "198.19.0.0/16", "overlaps 198.18.0.0/15 (benchmarking)"),
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"224.0.0.0/16\"]"), "azureAllowedIpRanges", "224.0.0.0/16", "overlaps 224.0.0.0/4 (multicast)"),
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"240.0.0.0/16\"]"), "azureAllowedIpRanges", "240.0.0.0/16", "overlaps 240.0.0.0/4 (reserved)"),
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"255.255.255.255\"]"), "azureAllowedIpRanges", "255.255.255.255", "overlaps 240.0.0.0/4 (reserved)"),
                 bad("dev", Map.of("azureVnetAddressPrefix", "10.250.0.0"), "azureVnetAddressPrefix", "10.250.0.0", "private IPv4 CIDR"),
                 bad("dev", Map.of("azureVnetAddressPrefix", "8.8.8.0/24"), "azureVnetAddressPrefix", "8.8.8.0/24", "private IPv4 CIDR"),
                 bad("dev", Map.of("azureVnetAddressPrefix", "::ffff:10.250.0.0/24"), "azureVnetAddressPrefix",
@@ -152,12 +168,15 @@ class SettingsLoaderTest {
     }
 
     /**
-     * The limits' other side: a /16 is a range an organisation may own, development may trust its own account, and a
-     * DNS zone's name is the same zone in any letter case.
+     * The limits' other side: a /16 is a range an organisation may own, public addresses either side of each block that
+     * is not public are let through, development may trust its own account, and a DNS zone's name is the same zone in
+     * any letter case.
      */
     @Test
     void theWidestRangeAnAccountRootOutsideProductionAndAZoneNameInOtherCaseAreAccepted() {
-        assertTrue(Stacks.runWith("dev", Map.of("azureAllowedIpRanges", "[\"198.51.0.0/16\"]")).error().isEmpty());
+        assertTrue(Stacks.runWith("dev", Map.of("azureAllowedIpRanges", "[\"198.51.0.0/16\",\"1.0.0.0/16\","
+                + "\"99.255.255.252/30\",\"172.32.0.0/16\",\"192.0.1.0/24\",\"198.20.0.0/16\",\"223.255.255.255\"]"))
+                .error().isEmpty(), "the public addresses on either side of the blocks that are not");
         assertTrue(Stacks.runWith("dev", Map.of("awsStatePrincipalArns", "[\"arn:aws:iam::406918273541:root\"]"))
                 .error().isEmpty());
         assertTrue(Stacks.runWith("dev", Map.of("awsStateReaderPrincipalArns", "[\"arn:aws:iam::406918273541:root\"]"))

@@ -222,6 +222,16 @@ class BootstrapTest {
     }
 
     @Test
+    void aDirectoryWithoutPulumiYamlIsRefusedNamingWhatToPass() throws IOException {
+        Files.delete(fake.project.resolve("Pulumi.yaml"));
+
+        assertEquals(Procedure.USAGE, bootstrap("--target", "azure", "--stack", "prod"));
+        assertEquals("error: <P>/Pulumi.yaml does not exist: run from the stack's project directory or pass it with"
+                + " --project-dir", fake.err().strip());
+        assertEquals(List.of(), fake.calls());
+    }
+
+    @Test
     void missingPolicyPackDependenciesAreNamed() throws IOException {
         Files.delete(fake.project.resolve("policy/node_modules"));
 

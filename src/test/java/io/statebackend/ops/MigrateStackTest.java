@@ -253,6 +253,8 @@ class MigrateStackTest {
     void aDirectoryThatIsNoProjectIsNotLockedAndOneThatCannotBeLockedStopsTheRun() throws IOException {
         Path notAProject = Files.createDirectories(tmp.resolve("not-a-project"));
         assertEquals(Procedure.USAGE, migrate("--project-dir", notAProject.toString(), "--yes"));
+        assertTrue(fake.err().startsWith("error: " + notAProject.resolve("Pulumi.yaml") + " does not exist: run from the"
+                + " stack's project directory or pass it with --project-dir"), fake.err());
         assertFalse(Files.exists(notAProject.resolve(".state-backend")), fake.err());
         assertFalse(Files.exists(tmp.resolve("no-such-project")));
 

@@ -204,7 +204,6 @@ public final class Bootstrap {
                 .tool("pulumi", "for every step")
                 .tool("java", "to run the Pulumi program")
                 .tool("node", "to run the policy pack")
-                .path(dir.resolve("Pulumi.yaml"), "run from the project directory or pass --project-dir")
                 .path(dir.resolve(POLICY_PACK), "the policy pack is missing")
                 .path(dir.resolve("policy/node_modules"), "run `npm ci` in policy/")
                 .path(dir.resolve("policy/dist/index.js"), "the pack is not built: run `npm ci` in policy/")

@@ -124,8 +124,7 @@ public final class MigrateStack {
         String backupFile = journal.vars.get(StackMove.BACKUP_FILE);
 
         Prerequisites p = new Prerequisites(ops, dryRun)
-                .tool("pulumi", "for every step")
-                .path(ops.projectDir().resolve("Pulumi.yaml"), "pass the stack's project with --project-dir");
+                .tool("pulumi", "for every step");
         if (policyPack != null) {
             p.path(ops.projectDir().resolve(policyPack), "--policy-pack names nothing");
         }

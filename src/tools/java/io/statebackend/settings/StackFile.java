@@ -75,11 +75,17 @@ public final class StackFile implements StackConfig {
     /**
      * The stack of the project in {@code projectDir}
      * as the bootstrap and migration commands see it: a missing stack file reads as empty, and encrypted values are
-     * allowed. A stack named with another project than the directory's is refused.
+     * allowed. A directory without {@code Pulumi.yaml}, or a stack named with another project than the directory's, is
+     * refused.
      */
     public static StackFile inspect(Path projectDir, Reference stack) {
         Path stackPath = projectDir.resolve("Pulumi." + stack.name() + ".yaml");
-        JsonNode project = read(projectDir.resolve("Pulumi.yaml"));
+        Path projectFile = projectDir.resolve("Pulumi.yaml");
+        if (!Files.isRegularFile(projectFile)) {
+            throw new StackFileException(projectFile + " does not exist: run from the stack's project directory or pass"
+                    + " it with --project-dir");
+        }
+        JsonNode project = read(projectFile);
         String projectName = project.path("name").asText("");
         stack.project().filter(named -> !projectName.isEmpty() && !named.equals(projectName)).ifPresent(named -> {
             throw new StackFileException(stack + " is a stack of project '" + named + "', but Pulumi.yaml is project '"

@@ -52,6 +52,22 @@ test("a policy document unknown during a preview is not checked", () => {
     assertPasses(bp.bucketPoliciesControls, file);
 });
 
+test("a TLS deny on every resource (\"*\") covers the bucket and its objects", () => {
+    const file = compliantStack();
+    editPolicy(file, (s) => void (s[0].Resource = "*"));
+    assertPasses(bp.requireTls, file);
+});
+
+test("while the bucket's name is unknown, the TLS deny must still name a bucket and its objects", () => {
+    const file = compliantStack();
+    inputsOf(file, "state-bucket-policy").bucket = UNKNOWN_VALUE;
+    assertPasses(bp.requireTls, file);
+    editPolicy(file, (s) => void (s[0].Resource = "arn:aws:s3:::acme-pulumi-state-prod/*"));
+    assertFires(bp.requireTls, file, { message: /bucket ARN/ });
+    editPolicy(file, (s) => void (s[0].Resource = "arn:aws:s3:::acme-pulumi-state-prod"));
+    assertFires(bp.requireTls, file, { message: /bucket ARN/ });
+});
+
 test("a malformed policy document is reported", () => {
     const file = compliantStack();
     inputsOf(file, "state-bucket-policy").policy = "{not json";

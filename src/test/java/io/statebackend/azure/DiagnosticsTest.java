@@ -7,11 +7,15 @@ import io.statebackend.testing.Records;
 import io.statebackend.testing.Runs;
 import io.statebackend.testing.Stacks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static io.statebackend.azure.AzureTypes.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -46,20 +50,26 @@ class DiagnosticsTest {
         }
     }
 
-    @Test
-    void checksFailWhenACategoryOrTheDestinationIsMissing() {
-        BLOB_AUDIT.assertBroken(Records.withInput(Runs.prod(), DIAGNOSTIC_SETTING, "state-blob-audit", "logs",
-                List.of(Map.of("category", "StorageRead", "enabled", true), Map.of("category", "StorageWrite", "enabled", true))));
-        BLOB_AUDIT.assertBroken(Records.withInput(Runs.prod(), DIAGNOSTIC_SETTING, "state-blob-audit", "workspaceId", null));
-        BLOB_AUDIT.assertBroken(Records.withInput(Runs.prod(), DIAGNOSTIC_SETTING, "state-blob-audit", "metrics",
-                List.of(Map.of("category", "Transaction", "enabled", false))));
-        BLOB_AUDIT.assertBroken(Records.withInput(Runs.prod(), DIAGNOSTIC_SETTING, "state-blob-audit", "resourceUri",
-                idOf(Runs.prod(), ACCOUNT, ACCOUNT_NAME)));
-        VAULT_AUDIT.assertBroken(Records.withInput(Runs.prod(), DIAGNOSTIC_SETTING, "state-vault-audit", "logs",
-                List.of(Map.of("category", "AuditEvent", "enabled", false))));
-        VAULT_AUDIT.assertBroken(Records.withInput(Runs.prod(), DIAGNOSTIC_SETTING, "state-vault-audit", "workspaceId", null));
-        VAULT_AUDIT.assertBroken(Records.withInput(Runs.prod(), DIAGNOSTIC_SETTING, "state-vault-audit", "resourceUri",
-                idOf(Runs.prod(), ACCOUNT, ACCOUNT_NAME)));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("weakenings")
+    void checksFailWhenACategoryOrTheDestinationIsMissing(Control control, PlanResult weakened) {
+        control.assertBroken(weakened);
+    }
+
+    static Stream<Arguments> weakenings() {
+        PlanResult prod = Runs.prod();
+        String accountId = idOf(prod, ACCOUNT, ACCOUNT_NAME);
+        return Stream.of(
+                Arguments.of(BLOB_AUDIT, Records.withInput(prod, DIAGNOSTIC_SETTING, "state-blob-audit", "logs",
+                        List.of(Map.of("category", "StorageRead", "enabled", true), Map.of("category", "StorageWrite", "enabled", true)))),
+                Arguments.of(BLOB_AUDIT, Records.withInput(prod, DIAGNOSTIC_SETTING, "state-blob-audit", "workspaceId", null)),
+                Arguments.of(BLOB_AUDIT, Records.withInput(prod, DIAGNOSTIC_SETTING, "state-blob-audit", "metrics",
+                        List.of(Map.of("category", "Transaction", "enabled", false)))),
+                Arguments.of(BLOB_AUDIT, Records.withInput(prod, DIAGNOSTIC_SETTING, "state-blob-audit", "resourceUri", accountId)),
+                Arguments.of(VAULT_AUDIT, Records.withInput(prod, DIAGNOSTIC_SETTING, "state-vault-audit", "logs",
+                        List.of(Map.of("category", "AuditEvent", "enabled", false)))),
+                Arguments.of(VAULT_AUDIT, Records.withInput(prod, DIAGNOSTIC_SETTING, "state-vault-audit", "workspaceId", null)),
+                Arguments.of(VAULT_AUDIT, Records.withInput(prod, DIAGNOSTIC_SETTING, "state-vault-audit", "resourceUri", accountId)));
     }
 
     @Test

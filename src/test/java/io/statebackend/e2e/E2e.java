@@ -57,8 +57,6 @@ public final class E2e implements BeforeAllCallback, BeforeEachCallback {
     static final Path PULUMI_HOME = Path.of(System.getProperty("e2e.pulumiHome",
             DIR.resolve("pulumi-home").toString())).toAbsolutePath();
     static final Path JAR = PROJECT.resolve("target/state-backend.jar");
-    /** The java of the tests' own JVM, which the tests' own java commands and the wrappers around java run. */
-    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     /** The test programs' jars ({@link #programJar}), each with its class-data archive beside it once made. */
     static final Path PROGRAMS = DIR.resolve("programs");
     static final Properties VERSIONS = versions();
@@ -278,7 +276,7 @@ public final class E2e implements BeforeAllCallback, BeforeEachCallback {
      */
     private static Path programsJava(String path) {
         String java = Stream.of(path.split(File.pathSeparator)).map(dir -> Path.of(dir, "java"))
-                .filter(Files::isExecutable).findFirst().map(Path::toString).orElse(JAVA);
+                .filter(Files::isExecutable).findFirst().map(Path::toString).orElse(Executables.JAVA);
         Path defaultArchive = Path.of(System.getProperty("java.home"), "lib", "server", "classes.jsa");
         String dump = !Files.exists(defaultArchive) ? "" : String.join("\n",
                 "    if [ \"$1\" = -jar ] && mkdir \"$archive.lock\" 2>/dev/null; then",
@@ -316,10 +314,10 @@ public final class E2e implements BeforeAllCallback, BeforeEachCallback {
      */
     static Path javaForPrograms(Path dir, String options, String afterwards) throws IOException {
         String program = afterwards.isEmpty()
-                ? "exec " + JAVA + " " + options + " \"$@\""
-                : JAVA + " " + options + " \"$@\"; code=$?; " + afterwards + "; exit $code";
+                ? "exec " + Executables.JAVA + " " + options + " \"$@\""
+                : Executables.JAVA + " " + options + " \"$@\"; code=$?; " + afterwards + "; exit $code";
         Executables.write(Files.createDirectories(dir).resolve("java"), "#!/bin/sh\ncase \" $* \" in *\" -jar \"*) "
-                + program + " ;; esac\nexec " + JAVA + " \"$@\"\n");
+                + program + " ;; esac\nexec " + Executables.JAVA + " \"$@\"\n");
         return dir;
     }
 
@@ -366,7 +364,7 @@ public final class E2e implements BeforeAllCallback, BeforeEachCallback {
      * prints the provider packages it finds as JSON.
      */
     public static Run packageScan() {
-        return run(Command.of(JAVA, "-cp", JAR.toString(), "com.pulumi.bootstrap.internal.Main", "packages")
+        return run(Command.of(Executables.JAVA, "-cp", JAR.toString(), "com.pulumi.bootstrap.internal.Main", "packages")
                 .capture().build());
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.statebackend.e2e.programs.EmptyProgram;
 import io.statebackend.e2e.programs.ResourceGroupsProgram;
 import io.statebackend.settings.Setting;
+import io.statebackend.testing.Executables;
 import io.statebackend.testing.PlanAssertions;
 import io.statebackend.process.Command;
 
@@ -61,7 +62,7 @@ public final class PreviewBenchmark {
 
         Map<String, Supplier<Run>> cases = new LinkedHashMap<>();
         cases.put("cli: pulumi version", () -> prod.pulumi("version"));
-        cases.put("jvm: java -version", () -> Run.of(prod.env, prod.project, Command.of(E2e.JAVA, "-version").build()));
+        cases.put("jvm: java -version", () -> Run.of(prod.env, prod.project, Command.of(Executables.JAVA, "-version").build()));
         cases.put("preview: empty program", () -> preview(empty, false));
         cases.put("preview: one resource", () -> preview(one, false));
         cases.put("preview: one resource, with the pack", () -> preview(one, true));

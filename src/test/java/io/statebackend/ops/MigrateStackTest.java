@@ -1,5 +1,6 @@
 package io.statebackend.ops;
 
+import io.statebackend.testing.Executables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -266,7 +267,7 @@ class MigrateStackTest {
 
     /** Another process that locks the project, as a run beside the test's would. */
     private Process lockHolder() throws IOException {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return new ProcessBuilder(Executables.JAVA,
                 "-cp", System.getProperty("java.class.path"), HoldRunLock.class.getName(), fake.project.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }

@@ -8,6 +8,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 /** The scripts the tests put on a PATH: stand-in plugins, fakes and wrappers around real commands. */
 public final class Executables {
 
+    /** The {@code java} of the JVM that runs the tests, for the processes they start. */
+    public static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
     private Executables() {
     }
 

@@ -38,17 +38,20 @@ class LockingIT {
         moto = E2e.moto();
         bucket = "locking-" + UUID.randomUUID().toString().substring(0, 8);
         Sandbox sandbox = new Sandbox(tmp).asConsumer().initConsumerOnS3(moto, bucket);
-        sandbox.pulumiOk("config", "set", "holdSeconds", "6", "--stack", "prod");
+        Path release = tmp.resolve("release");
+        sandbox.pulumiOk("config", "set", "holdUntil", release.toString(), "--stack", "prod");
 
         Process first = sandbox.start(tmp.resolve("first.log"), "up", "--yes", "--skip-preview", "--stack", "prod");
         awaitLock();
         Run second = sandbox.pulumi("up", "--yes", "--stack", "prod");
         assertFalse(second.ok(), second::describe);
         assertTrue(second.output().contains(LOCKED), second::describe);
+        Files.createFile(release);
         assertTrue(first.waitFor(120, TimeUnit.SECONDS), "the first update ends");
         assertEquals(0, first.exitValue(), () -> read(tmp.resolve("first.log")));
         assertEquals(0, locks(), "a finished update removes its lock");
 
+        Files.delete(release);
         Process killed = sandbox.start(tmp.resolve("killed.log"), "up", "--yes", "--skip-preview", "--stack",
                 "prod");
         awaitLock();
@@ -61,7 +64,7 @@ class LockingIT {
         assertTrue(runbook.contains("pulumi cancel --stack <stack>"), "the runbook's way to clear a stale lock");
         sandbox.pulumiOk("cancel", "--stack", "prod", "--yes");
         assertEquals(0, locks(), "pulumi cancel deleted the lock");
-        sandbox.pulumiOk("config", "rm", "holdSeconds", "--stack", "prod");
+        sandbox.pulumiOk("config", "rm", "holdUntil", "--stack", "prod");
         sandbox.pulumiOk("up", "--yes", "--stack", "prod");
     }
 

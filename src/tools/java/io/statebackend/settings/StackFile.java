@@ -57,14 +57,15 @@ public final class StackFile implements StackConfig {
         }
         Path stackPath = projectDir.resolve("Pulumi." + stackName + ".yaml");
         JsonNode project = read(projectDir.resolve("Pulumi.yaml"));
-        if (project.path("name").asText("").isEmpty()) {
+        String projectName = project.path("name").asText("");
+        if (projectName.isEmpty()) {
             throw new StackFileException(projectDir.resolve("Pulumi.yaml") + ": no project name");
         }
         if (!Files.isRegularFile(stackPath)) {
             throw new StackFileException("no stack \"" + stackName + "\": " + stackPath.getFileName()
                     + " does not exist; stacks here: " + String.join(", ", stackNames(projectDir)));
         }
-        StackFile file = of(stackPath, read(stackPath), project, stackName);
+        StackFile file = of(stackPath, read(stackPath), projectName, project, stackName);
         file.secureConfigKeys().stream().findFirst().ifPresent(key -> {
             throw new StackFileException(stackPath.getFileName() + ": " + key
                     + " is an encrypted secret; this program reads no secrets from config");
@@ -91,8 +92,8 @@ public final class StackFile implements StackConfig {
             throw new StackFileException(stack + " is a stack of project '" + named + "', but Pulumi.yaml is project '"
                     + projectName + "': pass that project's directory with --project-dir");
         });
-        return of(stackPath, Files.isRegularFile(stackPath) ? read(stackPath) : YAML.createObjectNode(), project,
-                stack.name());
+        return of(stackPath, Files.isRegularFile(stackPath) ? read(stackPath) : YAML.createObjectNode(), projectName,
+                project, stack.name());
     }
 
     /** {@link #inspect(Path, Reference)} for a stack name already checked, qualified or not. */
@@ -100,8 +101,7 @@ public final class StackFile implements StackConfig {
         return inspect(projectDir, Reference.parse(stack));
     }
 
-    private static StackFile of(Path stackPath, JsonNode root, JsonNode project, String stackName) {
-        String projectName = project.path("name").asText("");
+    private static StackFile of(Path stackPath, JsonNode root, String projectName, JsonNode project, String stackName) {
         Map<String, String> values = new TreeMap<>(projectDefaults(projectName, project.path("config")));
         JsonNode stackConfig = root.path("config");
         if (!stackConfig.isMissingNode() && !stackConfig.isNull() && !stackConfig.isObject()) {

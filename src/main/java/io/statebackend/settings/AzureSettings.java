@@ -103,7 +103,7 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
         static final Setting<List<String>> ALLOWED_IP_RANGES = Setting.stringList("azureAllowedIpRanges",
                 "public IPv4 addresses or CIDR ranges let through the storage and Key Vault firewalls; "
                         + "non-empty turns public network access on (default action stays Deny)")
-                .rule(each(publicIpRule())).rule(distinct());
+                .rule(each(publicIpRule())).rule(each(notADocumentationRangeIn(PRODUCTION))).rule(distinct());
         static final Setting<AzureResourceId> EXISTING_SUBNET = Setting.resourceId("azureExistingSubnetId",
                         "Microsoft.Network/virtualNetworks/subnets",
                         "subnet for the private endpoints; default: a small VNet and subnet created here")

@@ -154,6 +154,19 @@ final class Rules {
         return rule("public, /" + WIDEST_PUBLIC_RANGE + " to /32", (setting, value, profile) -> publicIpRule(setting, value));
     }
 
+    /** A firewall rule's address or range outside the documentation blocks, in {@code required}: those are examples. */
+    static Rule<String> notADocumentationRangeIn(Profile required) {
+        return rule("no documentation range in " + required.value(), (setting, value, profile) -> {
+            if (profile == required) {
+                Cidr cidr = ipRule(setting, value, "an IPv4 address or CIDR range");
+                DOCUMENTATION.stream().filter(named -> cidr.overlaps(named.block())).findFirst().ifPresent(block -> {
+                    throw new SettingsException(setting.qualifiedKey(), value, ownValue("an address range")
+                            + "; it overlaps " + block);
+                });
+            }
+        });
+    }
+
     /** For a condition between settings, which no single setting's rules can state. */
     static void require(boolean condition, Setting<?> setting, String value, String expectation) {
         if (!condition) {
@@ -216,10 +229,7 @@ final class Rules {
     private static void publicIpRule(Setting<?> setting, String value) {
         String expectation = "a public IPv4 address or CIDR range from /" + WIDEST_PUBLIC_RANGE
                 + " to /30 (a /31 or /32 as a single address), such as 203.0.113.0/24";
-        Cidr cidr = value.contains("/")
-                ? Cidr.parse(setting, value, expectation)
-                : new Cidr(ipv4(value).orElseThrow(() -> new SettingsException(setting.qualifiedKey(), value,
-                        expectation)), 32);
+        Cidr cidr = ipRule(setting, value, expectation);
         if (value.contains("/") && (cidr.prefix() > 30 || cidr.prefix() < WIDEST_PUBLIC_RANGE || !cidr.isNetworkAddress())) {
             throw new SettingsException(setting.qualifiedKey(), value, expectation);
         }
@@ -228,10 +238,18 @@ final class Rules {
         });
     }
 
+    /** A firewall rule's value, a single address (a /32) or a CIDR range. */
+    private static Cidr ipRule(Setting<?> setting, String value, String expectation) {
+        return value.contains("/")
+                ? Cidr.parse(setting, value, expectation)
+                : new Cidr(ipv4(value).orElseThrow(() -> new SettingsException(setting.qualifiedKey(), value,
+                        expectation)), 32);
+    }
+
     /**
      * The blocks IANA's special-purpose address registry (RFC 6890 and its updates) marks as not forwardable or not
      * globally reachable, and multicast: a firewall rule for any of them lets no one in from the internet. The
-     * documentation blocks (RFC 5737) are left out: they stand for public addresses in examples, this project's too.
+     * {@link #DOCUMENTATION} blocks are left out: they stand for public addresses in examples, this project's too.
      */
     private static final List<NamedBlock> NOT_PUBLIC = List.of(
             new NamedBlock("0.0.0.0/8", "this network"),
@@ -245,6 +263,12 @@ final class Rules {
             new NamedBlock("198.18.0.0/15", "benchmarking"),
             new NamedBlock("224.0.0.0/4", "multicast"),
             new NamedBlock("240.0.0.0/4", "reserved"));
+
+    /** The blocks RFC 5737 sets aside for documentation: the examples that production refuses. */
+    private static final List<NamedBlock> DOCUMENTATION = List.of(
+            new NamedBlock("192.0.2.0/24", "TEST-NET-1"),
+            new NamedBlock("198.51.100.0/24", "TEST-NET-2"),
+            new NamedBlock("203.0.113.0/24", "TEST-NET-3"));
 
     private record NamedBlock(Cidr block, String name) {
 

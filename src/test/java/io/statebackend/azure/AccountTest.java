@@ -107,10 +107,10 @@ class AccountTest {
 
     @Test
     void ipAllowListOpensOnlyTheNamedRangesAndKeepsDefaultDeny() {
-        PlanResult run = Stacks.runWith("prod", Map.of("azureAllowedIpRanges", "[\"203.0.113.0/24\",\"198.51.100.7\"]"));
+        PlanResult run = Stacks.runWith("prod", Map.of("azureAllowedIpRanges", "[\"20.50.0.0/24\",\"52.169.0.7\"]"));
         assertEquals("Enabled", account(run).input("publicNetworkAccess"));
         assertEquals("Deny", account(run).input("networkRuleSet.defaultAction"));
-        assertEquals(List.of("203.0.113.0/24", "198.51.100.7"),
+        assertEquals(List.of("20.50.0.0/24", "52.169.0.7"),
                 maps(account(run).input("networkRuleSet.ipRules")).stream().map(m -> m.get("iPAddressOrRange")).toList());
         assertEquals(List.of("Allow", "Allow"),
                 maps(account(run).input("networkRuleSet.ipRules")).stream().map(m -> m.get("action")).toList());

@@ -96,7 +96,8 @@ class SettingsLoaderTest {
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"203.0.113.0/24\",\"203.0.113.0/24\"]"), "azureAllowedIpRanges",
                         "203.0.113.0/24", "each entry once"),
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"example.com\"]"), "azureAllowedIpRanges", "example.com", "public IPv4"),
-                // every block that is not public, by its first address or by a range around a smaller block
+                // each block that is not public, by an address or range inside it or by a range around it
+                bad("dev", Map.of("azureAllowedIpRanges", "[\"10.1.0.0/16\"]"), "azureAllowedIpRanges", "10.1.0.0/16", "overlaps 10.0.0.0/8 (private use)"),
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"0.1.0.0/16\"]"), "azureAllowedIpRanges", "0.1.0.0/16", "overlaps 0.0.0.0/8 (this network)"),
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"100.64.0.0/16\"]"), "azureAllowedIpRanges", "100.64.0.0/16", "overlaps 100.64.0.0/10 (shared address space)"),
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"127.0.0.1\"]"), "azureAllowedIpRanges", "127.0.0.1", "overlaps 127.0.0.0/8 (loopback)"),
@@ -109,6 +110,13 @@ class SettingsLoaderTest {
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"224.0.0.0/16\"]"), "azureAllowedIpRanges", "224.0.0.0/16", "overlaps 224.0.0.0/4 (multicast)"),
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"240.0.0.0/16\"]"), "azureAllowedIpRanges", "240.0.0.0/16", "overlaps 240.0.0.0/4 (reserved)"),
                 bad("dev", Map.of("azureAllowedIpRanges", "[\"255.255.255.255\"]"), "azureAllowedIpRanges", "255.255.255.255", "overlaps 240.0.0.0/4 (reserved)"),
+                // production refuses the documentation blocks, the examples
+                bad("prod", Map.of("azureAllowedIpRanges", "[\"203.0.113.0/24\"]"), "azureAllowedIpRanges", "203.0.113.0/24",
+                        "an address range of your own, not an example"),
+                bad("prod", Map.of("azureAllowedIpRanges", "[\"198.51.0.0/16\"]"), "azureAllowedIpRanges", "198.51.0.0/16",
+                        "overlaps 198.51.100.0/24 (TEST-NET-2)"),
+                bad("prod", Map.of("azureAllowedIpRanges", "[\"192.0.2.7\"]"), "azureAllowedIpRanges", "192.0.2.7",
+                        "overlaps 192.0.2.0/24 (TEST-NET-1)"),
                 bad("dev", Map.of("azureVnetAddressPrefix", "10.250.0.0"), "azureVnetAddressPrefix", "10.250.0.0", "private IPv4 CIDR"),
                 bad("dev", Map.of("azureVnetAddressPrefix", "8.8.8.0/24"), "azureVnetAddressPrefix", "8.8.8.0/24", "private IPv4 CIDR"),
                 bad("dev", Map.of("azureVnetAddressPrefix", "::ffff:10.250.0.0/24"), "azureVnetAddressPrefix",
@@ -169,14 +177,18 @@ class SettingsLoaderTest {
 
     /**
      * The limits' other side: a /16 is a range an organisation may own, public addresses either side of each block that
-     * is not public are let through, development may trust its own account, and a DNS zone's name is the same zone in
-     * any letter case.
+     * is not public are let through (and documentation ranges outside production), development may trust its own
+     * account, and a DNS zone's name is the same zone in any letter case.
      */
     @Test
     void theWidestRangeAnAccountRootOutsideProductionAndAZoneNameInOtherCaseAreAccepted() {
         assertTrue(Stacks.runWith("dev", Map.of("azureAllowedIpRanges", "[\"198.51.0.0/16\",\"1.0.0.0/16\","
-                + "\"99.255.255.252/30\",\"172.32.0.0/16\",\"192.0.1.0/24\",\"198.20.0.0/16\",\"223.255.255.255\"]"))
-                .error().isEmpty(), "the public addresses on either side of the blocks that are not");
+                + "\"9.255.255.252/30\",\"11.0.0.0/16\",\"100.63.255.255\",\"100.128.0.0/16\",\"126.255.0.0/16\","
+                + "\"128.0.0.0/16\",\"169.253.255.255\",\"169.255.0.0/16\",\"172.15.255.255\",\"172.32.0.0/16\","
+                + "\"191.255.255.255\",\"192.0.1.0/24\",\"192.167.255.255\",\"192.169.0.0/16\",\"198.17.255.255\","
+                + "\"198.20.0.0/16\",\"223.255.255.255\"]"))
+                .error().isEmpty(), "the public addresses on either side of each block that is not, and in development "
+                + "a range around a documentation block");
         assertTrue(Stacks.runWith("dev", Map.of("awsStatePrincipalArns", "[\"arn:aws:iam::406918273541:root\"]"))
                 .error().isEmpty());
         assertTrue(Stacks.runWith("dev", Map.of("awsStateReaderPrincipalArns", "[\"arn:aws:iam::406918273541:root\"]"))

@@ -47,7 +47,7 @@ class LockingIT {
         assertFalse(second.ok(), second::describe);
         assertTrue(second.output().contains(LOCKED), second::describe);
         Files.createFile(release);
-        assertTrue(first.waitFor(120, TimeUnit.SECONDS), "the first update ends");
+        assertTrue(first.waitFor(60, TimeUnit.SECONDS), "the first update ends once released");
         assertEquals(0, first.exitValue(), () -> read(tmp.resolve("first.log")));
         assertEquals(0, locks(), "a finished update removes its lock");
 

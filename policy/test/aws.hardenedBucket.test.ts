@@ -6,7 +6,7 @@ import * as replication from "../src/aws/replication";
 import { allControls } from "../src/registry";
 import { compliantStack, inputsOf, recordNamed } from "./fixtures/stack";
 import { assertFires, assertPasses, loadPackConfig, run, testBreakCases, UNKNOWN_VALUE } from "./helpers";
-import { cases, editKeyPolicy, stateSse, replicationRule, withoutReplica } from "./cases/aws.hardenedBucket";
+import { cases, editKeyPolicy, stateLifecycle, stateSse, replicationRule, withoutReplica } from "./cases/aws.hardenedBucket";
 
 testBreakCases(compliantStack, allControls, cases);
 
@@ -39,21 +39,20 @@ test("lifecycle maximums come from the policy config", () => {
 });
 
 test("a lifecycle filter unknown during a preview counts as covering every object", () => {
-    const rulesOf = (file: ReturnType<typeof compliantStack>) => inputsOf(file, "state-bucket-lifecycle").rules as Record<string, unknown>[];
     const unknownPrefix = compliantStack();
-    rulesOf(unknownPrefix).forEach((rule) => void (rule.filter = { prefix: UNKNOWN_VALUE }));
+    stateLifecycle(unknownPrefix).forEach((rule: Record<string, unknown>) => void (rule.filter = { prefix: UNKNOWN_VALUE }));
     assertPasses([lifecycle.noncurrentVersionExpiry, lifecycle.abortIncompleteUploads], unknownPrefix);
     const unknownFilter = compliantStack();
-    rulesOf(unknownFilter).forEach((rule) => void (rule.filter = UNKNOWN_VALUE));
+    stateLifecycle(unknownFilter).forEach((rule: Record<string, unknown>) => void (rule.filter = UNKNOWN_VALUE));
     assertPasses([lifecycle.noncurrentVersionExpiry, lifecycle.abortIncompleteUploads], unknownFilter);
     const unknownLegacyPrefix = compliantStack();
-    rulesOf(unknownLegacyPrefix).forEach((rule) => void (delete rule.filter, (rule.prefix = UNKNOWN_VALUE)));
+    stateLifecycle(unknownLegacyPrefix).forEach((rule: Record<string, unknown>) => void (delete rule.filter, (rule.prefix = UNKNOWN_VALUE)));
     assertPasses([lifecycle.noncurrentVersionExpiry, lifecycle.abortIncompleteUploads], unknownLegacyPrefix);
 });
 
 test("a lifecycle filter that is not an object leaves the rule out", () => {
     const file = compliantStack();
-    (inputsOf(file, "state-bucket-lifecycle").rules as Record<string, unknown>[])[0].filter = "nothing-here/";
+    stateLifecycle(file)[0].filter = "nothing-here/";
     assertFires(lifecycle.noncurrentVersionExpiry, file, { resource: "state-bucket-lifecycle" });
 });
 

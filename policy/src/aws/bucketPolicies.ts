@@ -28,12 +28,20 @@ function isTlsDeny(statement: Statement): boolean {
     return isEffect(statement, "Deny") && isPublicPrincipal(statement.Principal) && namesEveryActionOf(statement, "s3") && insecure && conditionKeys(statement).length === 1;
 }
 
-/** Whether the resources name this bucket (or, with "/*", all its objects) in any partition, or everything. */
-function coversArn(resources: string[], bucket: string, objects: boolean): boolean {
-    const wanted = objects ? `${bucket}/*` : bucket;
+/**
+ * Whether the resources name this bucket (or, with "/*", all its objects) in any partition, or everything. While the
+ * bucket's name is unknown (a preview), any bucket ARN (or any objects ARN) counts.
+ */
+function coversArn(resources: string[], bucket: string | undefined, objects: boolean): boolean {
     return resources.some((r) => {
+        if (r === "*") {
+            return true;
+        }
+        if (bucket === undefined) {
+            return objects ? r.endsWith("/*") : !r.includes("/");
+        }
         const arn = parseArn(r);
-        return r === "*" || (s3BucketOf(arn) !== undefined && arn?.resource === wanted);
+        return s3BucketOf(arn) === bucket && arn?.resource === (objects ? `${bucket}/*` : bucket);
     });
 }
 
@@ -53,9 +61,7 @@ export const requireTls = resourceControl({
             }
             const resources = denies.flatMap((s) => strings(s.Resource));
             const bucket = bucketNameOf(read(props, "bucket"));
-            const coversObjects = bucket !== undefined ? coversArn(resources, bucket, true) : resources.some((r) => r === "*" || r.endsWith("/*"));
-            const coversBucket = bucket !== undefined ? coversArn(resources, bucket, false) : resources.some((r) => r === "*" || !r.includes("/"));
-            if (!coversObjects || !coversBucket) {
+            if (!coversArn(resources, bucket, true) || !coversArn(resources, bucket, false)) {
                 report(`the TLS Deny statement covers ${JSON.stringify(resources)}; it must cover both the bucket ARN and "<bucket arn>/*".`);
             }
         }),

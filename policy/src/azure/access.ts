@@ -1,6 +1,6 @@
 // Role assignments: only the few data-plane roles the state backend needs, at the narrowest scope; the one custom
 // role (the state readers' decrypt-only role) grants a single data action.
-import { Control, ofType, resourceControl, stackControl } from "../common/control";
+import { Control, ofType, Report, resourceControl, stackControl } from "../common/control";
 import { isUnknown, read, show } from "../common/props";
 import { AzureTypes } from "./types";
 
@@ -102,7 +102,7 @@ interface ScopeRule {
 }
 
 /** Reports a role assignment whose role has a rule in {@code rules} and whose scope breaks it. */
-function expectNarrowScope(props: unknown, report: (message: string) => void, rules: Record<string, ScopeRule>): void {
+function expectNarrowScope(props: unknown, report: Report, rules: Record<string, ScopeRule>): void {
     const role = roleGuid(read(props, "roleDefinitionId"));
     const rule = role === undefined ? undefined : rules[role];
     const scope = read(props, "scope");

@@ -2,7 +2,7 @@
 import * as access from "../../src/azure/access";
 import * as backup from "../../src/azure/backup";
 import * as protection from "../../src/azure/protection";
-import { ACCOUNT_ID, compliantStack, inputsOf, recordNamed, without } from "../fixtures/stack";
+import { ACCOUNT_ID, compliantStack, inputsOf, recordNamed, RESOURCE_GROUP_ID, without } from "../fixtures/stack";
 import { BreakCase } from "../helpers";
 
 export type File = ReturnType<typeof compliantStack>;
@@ -27,13 +27,13 @@ export const cases: BreakCase[] = [
     {
         control: access.keyAndBackupRoleScope,
         breaks: "the account's key access is granted on the resource group",
-        mutate: (f) => void (inputsOf(f, "storage-cmk-access").scope = ACCOUNT_ID.split("/providers/")[0]),
+        mutate: (f) => void (inputsOf(f, "storage-cmk-access").scope = RESOURCE_GROUP_ID),
         resource: "storage-cmk-access",
     },
     {
         control: access.keyAndBackupRoleScope,
         breaks: "the backup vault's access is granted on the resource group",
-        mutate: (f) => void (inputsOf(f, "backup-vault-reads-account").scope = ACCOUNT_ID.split("/providers/")[0]),
+        mutate: (f) => void (inputsOf(f, "backup-vault-reads-account").scope = RESOURCE_GROUP_ID),
         resource: "backup-vault-reads-account",
     },
     {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The rules settings are declared with. Each failure raises a {@link SettingsException} naming the key, the value and
@@ -158,8 +159,7 @@ final class Rules {
     static Rule<String> notADocumentationRangeIn(Profile required) {
         return rule("no documentation range in " + required.value(), (setting, value, profile) -> {
             if (profile == required) {
-                Cidr cidr = ipRule(setting, value, "an IPv4 address or CIDR range");
-                DOCUMENTATION.stream().filter(named -> cidr.overlaps(named.block())).findFirst().ifPresent(block -> {
+                overlapping(ipRule(setting, value), DOCUMENTATION).ifPresent(block -> {
                     throw new SettingsException(setting.qualifiedKey(), value, ownValue("an address range")
                             + "; it overlaps " + block);
                 });
@@ -213,11 +213,14 @@ final class Rules {
      */
     private static void privateCidr(Setting<?> setting, String value) {
         Cidr cidr = Cidr.parse(setting, value, "a private IPv4 CIDR range such as 10.250.0.0/24");
-        if (!cidr.address().isSiteLocalAddress() || cidr.prefix() < 16 || cidr.prefix() > 28 || !cidr.isNetworkAddress()) {
+        if (overlapping(cidr, PRIVATE_USE).isEmpty() || cidr.prefix() < 16 || cidr.prefix() > 28 || !cidr.isNetworkAddress()) {
             throw new SettingsException(setting.qualifiedKey(), value,
                     "a private IPv4 CIDR range from /16 to /28 with no host bits set, such as 10.250.0.0/24");
         }
     }
+
+    /** Read before the address tables below are built, from their text. */
+    private static final Pattern DOTTED_QUAD = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
 
     /** The widest range a firewall rule may open: 65,536 addresses, an organisation's block, not a slice of the internet. */
     private static final int WIDEST_PUBLIC_RANGE = 16;
@@ -227,42 +230,51 @@ final class Rules {
      * or /32 only as a single address), none of it in a block that is {@link #NOT_PUBLIC}.
      */
     private static void publicIpRule(Setting<?> setting, String value) {
-        String expectation = "a public IPv4 address or CIDR range from /" + WIDEST_PUBLIC_RANGE
-                + " to /30 (a /31 or /32 as a single address), such as 203.0.113.0/24";
-        Cidr cidr = ipRule(setting, value, expectation);
+        Cidr cidr = ipRule(setting, value);
         if (value.contains("/") && (cidr.prefix() > 30 || cidr.prefix() < WIDEST_PUBLIC_RANGE || !cidr.isNetworkAddress())) {
-            throw new SettingsException(setting.qualifiedKey(), value, expectation);
+            throw new SettingsException(setting.qualifiedKey(), value, IP_RULE);
         }
-        NOT_PUBLIC.stream().filter(named -> cidr.overlaps(named.block())).findFirst().ifPresent(block -> {
-            throw new SettingsException(setting.qualifiedKey(), value, expectation + "; it overlaps " + block);
+        overlapping(cidr, NOT_PUBLIC).ifPresent(block -> {
+            throw new SettingsException(setting.qualifiedKey(), value, IP_RULE + "; it overlaps " + block);
         });
     }
 
+    private static final String IP_RULE = "a public IPv4 address or CIDR range from /" + WIDEST_PUBLIC_RANGE
+            + " to /30 (a /31 or /32 as a single address), such as 203.0.113.0/24";
+
     /** A firewall rule's value, a single address (a /32) or a CIDR range. */
-    private static Cidr ipRule(Setting<?> setting, String value, String expectation) {
+    private static Cidr ipRule(Setting<?> setting, String value) {
         return value.contains("/")
-                ? Cidr.parse(setting, value, expectation)
-                : new Cidr(ipv4(value).orElseThrow(() -> new SettingsException(setting.qualifiedKey(), value,
-                        expectation)), 32);
+                ? Cidr.parse(setting, value, IP_RULE)
+                : new Cidr(ipv4(value).orElseThrow(() -> new SettingsException(setting.qualifiedKey(), value, IP_RULE)),
+                        32);
     }
+
+    /** The first of {@code blocks} that shares an address with {@code cidr}. */
+    private static Optional<NamedBlock> overlapping(Cidr cidr, List<NamedBlock> blocks) {
+        return blocks.stream().filter(named -> cidr.overlaps(named.block())).findFirst();
+    }
+
+    /** The private-use blocks (RFC 1918): a VNet's range lies in one, a firewall rule's in none. */
+    private static final List<NamedBlock> PRIVATE_USE = List.of(
+            new NamedBlock("10.0.0.0/8", "private use"),
+            new NamedBlock("172.16.0.0/12", "private use"),
+            new NamedBlock("192.168.0.0/16", "private use"));
 
     /**
      * The blocks IANA's special-purpose address registry (RFC 6890 and its updates) marks as not forwardable or not
      * globally reachable, and multicast: a firewall rule for any of them lets no one in from the internet. The
      * {@link #DOCUMENTATION} blocks are left out: they stand for public addresses in examples, this project's too.
      */
-    private static final List<NamedBlock> NOT_PUBLIC = List.of(
+    private static final List<NamedBlock> NOT_PUBLIC = Stream.concat(PRIVATE_USE.stream(), Stream.of(
             new NamedBlock("0.0.0.0/8", "this network"),
-            new NamedBlock("10.0.0.0/8", "private use"),
             new NamedBlock("100.64.0.0/10", "shared address space"),
             new NamedBlock("127.0.0.0/8", "loopback"),
             new NamedBlock("169.254.0.0/16", "link local"),
-            new NamedBlock("172.16.0.0/12", "private use"),
             new NamedBlock("192.0.0.0/24", "IETF protocol assignments"),
-            new NamedBlock("192.168.0.0/16", "private use"),
             new NamedBlock("198.18.0.0/15", "benchmarking"),
             new NamedBlock("224.0.0.0/4", "multicast"),
-            new NamedBlock("240.0.0.0/4", "reserved"));
+            new NamedBlock("240.0.0.0/4", "reserved"))).toList();
 
     /** The blocks RFC 5737 sets aside for documentation: the examples that production refuses. */
     private static final List<NamedBlock> DOCUMENTATION = List.of(
@@ -270,19 +282,17 @@ final class Rules {
             new NamedBlock("198.51.100.0/24", "TEST-NET-2"),
             new NamedBlock("203.0.113.0/24", "TEST-NET-3"));
 
-    private record NamedBlock(Cidr block, String name) {
+    private record NamedBlock(String text, String name, Cidr block) {
 
-        NamedBlock(String cidr, String name) {
-            this(Cidr.of(cidr), name);
+        NamedBlock(String text, String name) {
+            this(text, name, Cidr.of(text));
         }
 
         @Override
         public String toString() {
-            return block.address().getHostAddress() + "/" + block.prefix() + " (" + name + ")";
+            return text + " (" + name + ")";
         }
     }
-
-    private static final Pattern DOTTED_QUAD = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
 
     /** The IPv4 address {@code text} names as a dotted quad, or empty. */
     private static Optional<Inet4Address> ipv4(String text) {
@@ -305,7 +315,7 @@ final class Rules {
         /** A block written right, for the rules' own tables. */
         static Cidr of(String cidr) {
             String[] parts = cidr.split("/");
-            return new Cidr((Inet4Address) InetAddresses.forString(parts[0]), Integer.parseInt(parts[1]));
+            return new Cidr(ipv4(parts[0]).orElseThrow(), Integer.parseInt(parts[1]));
         }
 
         /** Whether any address is in both: the shorter prefix's network is the same for both. */

@@ -1,6 +1,7 @@
 package io.statebackend.ops;
 
-import java.nio.file.Files;
+import io.statebackend.settings.StackFile;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -43,7 +44,7 @@ final class CommandLine {
             return Procedure.USAGE;
         }
         Ops inProject = parsed.get("project-dir") == null ? ops : ops.withProjectDir(Path.of(parsed.get("project-dir")));
-        if (parsed.has("dry-run") || !Files.isRegularFile(inProject.projectDir().resolve("Pulumi.yaml"))) {
+        if (parsed.has("dry-run") || !StackFile.isProject(inProject.projectDir())) {
             // A dry run changes nothing, and outside a project the command stops before its first step.
             return body.run(parsed, request, inProject);
         }

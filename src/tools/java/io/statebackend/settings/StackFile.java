@@ -57,7 +57,7 @@ public final class StackFile implements StackConfig {
         }
         Path stackPath = projectDir.resolve("Pulumi." + stackName + ".yaml");
         JsonNode project = read(projectDir.resolve("Pulumi.yaml"));
-        String projectName = project.path("name").asText("");
+        String projectName = nameOf(project);
         if (projectName.isEmpty()) {
             throw new StackFileException(projectDir.resolve("Pulumi.yaml") + ": no project name");
         }
@@ -82,18 +82,27 @@ public final class StackFile implements StackConfig {
     public static StackFile inspect(Path projectDir, Reference stack) {
         Path stackPath = projectDir.resolve("Pulumi." + stack.name() + ".yaml");
         Path projectFile = projectDir.resolve("Pulumi.yaml");
-        if (!Files.isRegularFile(projectFile)) {
+        if (!isProject(projectDir)) {
             throw new StackFileException(projectFile + " does not exist: run from the stack's project directory or pass"
                     + " it with --project-dir");
         }
         JsonNode project = read(projectFile);
-        String projectName = project.path("name").asText("");
+        String projectName = nameOf(project);
         stack.project().filter(named -> !projectName.isEmpty() && !named.equals(projectName)).ifPresent(named -> {
             throw new StackFileException(stack + " is a stack of project '" + named + "', but Pulumi.yaml is project '"
                     + projectName + "': pass that project's directory with --project-dir");
         });
         return of(stackPath, Files.isRegularFile(stackPath) ? read(stackPath) : YAML.createObjectNode(), projectName,
                 project, stack.name());
+    }
+
+    /** Whether {@code dir} is a Pulumi project: it holds a {@code Pulumi.yaml}. */
+    public static boolean isProject(Path dir) {
+        return Files.isRegularFile(dir.resolve("Pulumi.yaml"));
+    }
+
+    private static String nameOf(JsonNode project) {
+        return project.path("name").asText("");
     }
 
     /** {@link #inspect(Path, Reference)} for a stack name already checked, qualified or not. */

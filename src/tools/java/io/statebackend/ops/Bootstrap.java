@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Creates the state storage with a local backend, then moves this project's own stack into it.
@@ -75,8 +74,6 @@ public final class Bootstrap {
                 "secrets-provider"), List.of("yes", "dry-run", "skip-build"), Bootstrap::request, Bootstrap::bootstrap);
     }
 
-    private static final Pattern QUERY = Pattern.compile("^[A-Za-z0-9_.-]+=[^&]*(&[A-Za-z0-9_.-]+=[^&]*)*$");
-
     /** Which stack goes where, checked before anything runs. */
     private record Request(String target, String stack, Set<String> clouds, String secretsOverride) {
     }
@@ -94,9 +91,8 @@ public final class Bootstrap {
         Set<String> clouds = clouds(a.get("clouds"), target);
         String secretsOverride = a.get("secrets-provider") == null ? null
                 : Urls.secretsProvider(a.get("secrets-provider"), "--secrets-provider");
-        if (a.get("backend-query") != null && !QUERY.matcher(a.get("backend-query")).matches()) {
-            throw new IllegalArgumentException("--backend-query '" + a.get("backend-query") + "' is not name=value"
-                    + " pairs: it takes name=value pairs joined by '&', without '?'");
+        if (a.get("backend-query") != null) {
+            Urls.backendQuery(a.get("backend-query"), "--backend-query");
         }
         return new Request(target, stack, clouds, secretsOverride);
     }

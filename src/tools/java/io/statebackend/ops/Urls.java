@@ -2,6 +2,7 @@ package io.statebackend.ops;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Checks and classifies backend and secrets-provider URLs before any command uses them. */
 public final class Urls {
@@ -9,6 +10,7 @@ public final class Urls {
     public static final String PULUMI_CLOUD = "https://api.pulumi.com";
 
     private static final Set<String> BACKEND_SCHEMES = Set.of("file", "azblob", "s3", "gs", "https", "http");
+    private static final Pattern QUERY = Pattern.compile("^[A-Za-z0-9_.-]+=[^&]*(&[A-Za-z0-9_.-]+=[^&]*)*$");
     private static final Set<String> SECRETS_SCHEMES = Set.of("azurekeyvault", "awskms", "gcpkms", "hashivault");
 
     private Urls() {
@@ -44,6 +46,15 @@ public final class Urls {
         if (!BACKEND_SCHEMES.contains(scheme)) {
             throw new IllegalArgumentException(flag + " " + raw + ": not a Pulumi backend URL (expected cloud, "
                     + "file://, azblob://, s3://, gs:// or https://)");
+        }
+        return raw;
+    }
+
+    /** Query parameters to add to a backend URL: name=value pairs joined by '&', without the '?'. */
+    public static String backendQuery(String raw, String flag) {
+        if (!QUERY.matcher(raw).matches()) {
+            throw new IllegalArgumentException(flag + " '" + raw + "' is not name=value pairs: it takes name=value"
+                    + " pairs joined by '&', without '?'");
         }
         return raw;
     }

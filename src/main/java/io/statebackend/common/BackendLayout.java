@@ -13,6 +13,12 @@ public final class BackendLayout {
     /** The name of the lifecycle rule, in either cloud, that expires {@link #CHECKPOINT_BACKUPS_PREFIX}. */
     public static final String CHECKPOINT_BACKUPS_RULE = "expire-checkpoint-backups";
 
+    /**
+     * Where the CLI takes an update's lock ({@code .pulumi/locks/<org>/<project>/<stack>/<uuid>.json}), an object it
+     * deletes when the update ends.
+     */
+    public static final String LOCKS_PREFIX = ".pulumi/locks/";
+
     /** The shell command that points the Pulumi CLI at a backend. */
     public static String loginCommand(String backendUrl) {
         return "pulumi login '" + backendUrl + "'";

@@ -44,12 +44,20 @@ class LifecycleTest {
     /**
      * Noncurrent versions expire after {@code days}, keeping the newest {@code newer}; expired delete markers are
      * removed; incomplete multipart uploads are aborted after 7 days; the CLI's checkpoint copies under
-     * .pulumi/backups/ expire after {@code days}. No rule expires current state.
+     * .pulumi/backups/ expire after {@code days}. The one version of a copy that expired, or of a lock the CLI
+     * released, goes a day later: the newest versions kept per object would otherwise keep it forever. No rule
+     * expires current state or a held lock.
      */
     static void assertVersionedStateLifecycle(ResourceRecord lifecycle, int days, int newer) {
-        assertEquals(4, ((List<?>) lifecycle.input("rules")).size(), lifecycle.name() + " rules");
+        assertEquals(5, ((List<?>) lifecycle.input("rules")).size(), lifecycle.name() + " rules");
         ResourceRecord backups = rule(lifecycle, "expire-checkpoint-backups", ".pulumi/backups/");
         assertNumber(days, backups.input("rules.0.expiration.days"), "checkpoint copies expire with the versions");
+        assertNumber(1, backups.input("rules.0.noncurrentVersionExpiration.noncurrentDays"), "an expired copy's version");
+        assertNull(backups.input("rules.0.noncurrentVersionExpiration.newerNoncurrentVersions"), "none kept forever");
+        ResourceRecord locks = rule(lifecycle, "remove-released-locks", ".pulumi/locks/");
+        assertNumber(1, locks.input("rules.0.noncurrentVersionExpiration.noncurrentDays"), "a released lock's version");
+        assertNull(locks.input("rules.0.noncurrentVersionExpiration.newerNoncurrentVersions"), "none kept forever");
+        assertNull(locks.input("rules.0.expiration"), "a held lock never expires");
         ResourceRecord noncurrent = rule(lifecycle, "expire-noncurrent-versions");
         assertNumber(days, noncurrent.input("rules.0.noncurrentVersionExpiration.noncurrentDays"), "noncurrent days");
         assertNumber(newer, noncurrent.input("rules.0.noncurrentVersionExpiration.newerNoncurrentVersions"), "versions kept");
@@ -104,6 +112,16 @@ class LifecycleTest {
                 Records.withInput(lifecycle, "rules", rules.subList(0, 3)), 90, 10), "checkpoint copies kept forever");
         assertThrows(AssertionError.class, () -> assertVersionedStateLifecycle(
                 Records.withInput(lifecycle, "rules.3.filter.prefix", ""), 90, 10), "the whole bucket expiring");
+        assertThrows(AssertionError.class, () -> assertVersionedStateLifecycle(
+                Records.withInput(lifecycle, "rules.3.noncurrentVersionExpiration", null), 90, 10),
+                "expired copies' versions kept forever");
+        assertThrows(AssertionError.class, () -> assertVersionedStateLifecycle(
+                Records.withInput(lifecycle, "rules.3.noncurrentVersionExpiration.newerNoncurrentVersions", 10.0), 90,
+                10), "expired copies' versions kept forever");
+        assertThrows(AssertionError.class, () -> assertVersionedStateLifecycle(
+                Records.withInput(lifecycle, "rules", rules.subList(0, 4)), 90, 10), "released locks kept forever");
+        assertThrows(AssertionError.class, () -> assertVersionedStateLifecycle(
+                Records.withInput(lifecycle, "rules.4.expiration", Map.of("days", 1.0)), 90, 10), "a held lock expiring");
         assertThrows(AssertionError.class, () -> assertDependsOn(Records.withoutDependencies(lifecycle),
                 prod().get(VERSIONING, "state-bucket-versioning")));
     }

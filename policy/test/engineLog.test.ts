@@ -16,7 +16,7 @@ import { compliantStack, without } from "./fixtures/stack";
 import { policyRoot } from "./helpers";
 
 /**
- * The event log the engine writes for `file`: each resource registered, each resource policy's pass or fail on it, the
+ * The event log the engine writes for `file`: each resource registered and its outputs, each resource policy's pass or fail on it, the
  * stack policies' summary, and each violation prefixed with its policy's description, as `pulumi up --event-log` does.
  */
 function engineLogOf(file: RecordsFile, offline: Verdict[]): string {
@@ -24,7 +24,9 @@ function engineLogOf(file: RecordsFile, offline: Verdict[]): string {
     const failedOn = (urn: string | null) => new Set(offline.filter((v) => v.status === "fail" && urnOfVerdict(file, v) === urn).map((v) => v.policy));
     for (const record of file.resources) {
         const urn = urnOf(record, file);
-        lines.push({ resourcePreEvent: { metadata: { new: { urn, type: record.type, inputs: record.inputs, parent: record.parent, protect: record.protect } } } });
+        const state = { urn, type: record.type, inputs: record.inputs, parent: record.parent, protect: record.protect };
+        lines.push({ resourcePreEvent: { metadata: { new: state } } });
+        lines.push({ resOutputsEvent: { metadata: { new: { ...state, outputs: record.outputs ?? record.inputs } } } });
     }
     const resourcePolicies = allControls.filter((c) => !isStackPolicy(c.policy)).map((c) => c.policy.name);
     const stackPolicies = allControls.filter((c) => isStackPolicy(c.policy)).map((c) => c.policy.name);

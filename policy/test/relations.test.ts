@@ -46,6 +46,16 @@ test("a candidate naming something else is never counted for a target with a kno
     assert.deepEqual(matchOf(cover(targets, [node("x", { target: "gamma" })], rule)), [[]]);
 });
 
+test("a candidate whose reference comes from another resource is never counted: a lock on something else covers nothing", () => {
+    const targets = [node("account", { name: "st1" })];
+    const backupVault = node("backup-vault", { name: "bv1" });
+    const lockOnBackupVault = node("backup-vault-lock", {});
+    lockOnBackupVault.propertyDependencies = { target: [backupVault] };
+    const byTarget: RelationRule = { ...rule, refProperty: "target" };
+    assert.deepEqual(matchOf(cover(targets, [lockOnBackupVault], byTarget)), [[]]);
+    assert.deepEqual(matchOf(cover(targets, [node("lock", {})], byTarget)), [["lock:count"]], "one that tells nothing is still counted");
+});
+
 test("ARM ids yield the account or vault name", () => {
     assert.equal(armName("/subscriptions/s/resourceGroups/r/providers/Microsoft.Storage/storageAccounts/st1/blobServices/default", "storageAccounts"), "st1");
     assert.equal(armName("/subscriptions/s/providers/Microsoft.KeyVault/vaults/kv1", "vaults"), "kv1");

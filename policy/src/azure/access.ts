@@ -44,8 +44,9 @@ export const allowedRoles = stackControl<{ allowedRoleDefinitionIds: string[] }>
     },
     validate: (resources, report, config) => {
         const allowed = new Set(config.allowedRoleDefinitionIds.map((r) => r.toLowerCase()));
+        // A role definition's outputs name its GUID `name` (azure-native returns no roleDefinitionId).
         for (const definition of ofType(resources, AzureTypes.RoleDefinition)) {
-            const guid = read(definition.props, "roleDefinitionId");
+            const guid = read(definition.props, "name");
             if (typeof guid === "string") {
                 allowed.add(guid.toLowerCase());
             }

@@ -34,11 +34,12 @@ export const keyRsaSize = resourceControl<{ minimumKeySize: number }>({
  * Whether a key is a storage account's customer-managed key: an account's
  * encryption.keyVaultProperties.keyName names it, or the account's encryption depends on it; when
  * neither can be told in a preview, a key allowed to wrap keys is taken for a CMK (the secrets-provider
- * key only encrypts and decrypts).
+ * key only encrypts and decrypts). Reads the key's outputs, as stack policies get them: azure-native
+ * returns the key's name as `name` and its properties flattened (`keyOps`, `rotationPolicy`).
  */
 export function isStorageCmk(key: PolicyResource, resources: readonly PolicyResource[]): boolean {
     const accounts = ofType(resources, AzureTypes.StorageAccount);
-    const keyName = read(key.props, "keyName");
+    const keyName = read(key.props, "name");
     const cmkNames = accounts.map((a) => read(a.props, "encryption.keyVaultProperties.keyName"));
     if (typeof keyName === "string" && cmkNames.some((n) => typeof n === "string" && sameText(n, keyName))) {
         return true;
@@ -47,15 +48,15 @@ export function isStorageCmk(key: PolicyResource, resources: readonly PolicyReso
         return true;
     }
     if (isUnknown(keyName) || cmkNames.some(isUnknown)) {
-        const ops = list(key.props, "properties.keyOps");
+        const ops = list(key.props, "keyOps");
         return !isUnknown(ops) && ops.some((op) => sameText(op, "wrapKey") || sameText(op, "unwrapKey"));
     }
     return false;
 }
 
-/** Whether the key's rotation policy rotates it: a "rotate" lifetime action with a trigger. */
-export function rotatesAutomatically(props: Record<string, unknown>): boolean | undefined {
-    const actions = list(props, "properties.rotationPolicy.lifetimeActions");
+/** Whether a key's rotation policy rotates it: a "rotate" lifetime action with a trigger. */
+export function rotatesAutomatically(rotationPolicy: unknown): boolean | undefined {
+    const actions = list(rotationPolicy, "lifetimeActions");
     if (isUnknown(actions)) {
         return undefined;
     }
@@ -76,7 +77,7 @@ export const cmkRotation = stackControl({
     subjectTypes: [Key],
     validate: (resources, report) => {
         for (const key of ofType(resources, Key).filter((k) => isStorageCmk(k, resources))) {
-            if (rotatesAutomatically(key.props) === false) {
+            if (rotatesAutomatically(read(key.props, "rotationPolicy")) === false) {
                 report(`CMK ${key.name} has no "rotate" lifetime action with a trigger (timeAfterCreate or timeBeforeExpiry).`, key);
             }
         }
@@ -95,7 +96,7 @@ export const secretsKeyNotAutoRotated = stackControl({
     subjectTypes: [Key],
     validate: (resources, report) => {
         for (const key of ofType(resources, Key).filter((k) => !isStorageCmk(k, resources))) {
-            if (rotatesAutomatically(key.props) === true) {
+            if (rotatesAutomatically(read(key.props, "rotationPolicy")) === true) {
                 report(`key ${key.name} rotates automatically; stacks using its versionless azurekeyvault:// URL could no longer decrypt their secrets.`, key);
             }
         }
@@ -121,7 +122,7 @@ export const keyExpiry = resourceControl({
         } else if (!args.opts.ignoreChanges.includes(EXPIRES)) {
             report(`${EXPIRES} is not in ignoreChanges; every later run would try to change a date Resource Manager cannot update.`);
         }
-        if (rotatesAutomatically(props) === true) {
+        if (rotatesAutomatically(read(props, "properties.rotationPolicy")) === true) {
             expectSet(props, "properties.rotationPolicy.attributes.expiryTime", report, "each rotated version must expire");
         }
     },

@@ -17,7 +17,13 @@ export interface ResourceRecord {
     urn?: string;
     /** Input properties with provider schema names, as the engine passes them to resource policies. */
     inputs?: Record<string, unknown>;
-    /** Output properties if the recorder has them; stack policies see outputs merged under inputs. */
+    /**
+     * Output properties as the provider returns them, which is what stack policies see (the engine hands
+     * AnalyzeStack each resource's outputs). azure-native's differ from its inputs: the resource's name comes
+     * back as `name`, path parameters such as `resourceGroupName` not at all, and some types flatten their
+     * `properties`. A record without them stands for a provider whose outputs repeat its inputs, as the bridged
+     * AWS provider's do.
+     */
     outputs?: Record<string, unknown>;
     /** Physical id (the mock engine's); stack policies see it as props.id, like provider outputs carry it. */
     id?: string;
@@ -99,7 +105,7 @@ export function toResourceArgs(record: ResourceRecord, file: RecordsFile, config
 
 export function toStackArgs(file: RecordsFile, config: Record<string, unknown>): StackValidationArgs {
     const resources: PolicyResource[] = file.resources.map((record) => {
-        const props = { ...(record.outputs ?? {}), ...(record.inputs ?? {}) };
+        const props = { ...(record.outputs ?? record.inputs ?? {}) };
         if (record.id !== undefined && props.id === undefined) {
             props.id = record.id;
         }

@@ -14,7 +14,10 @@
 //                 So in a preview N accounts and N locks pass, N accounts and N-1 locks fail.
 //
 // A candidate whose reference is known but names no target is attached to something else and never
-// used as a wildcard, except while some target's own names are unknown (it might be that one).
+// used as a wildcard, except while some target's own names are unknown (it might be that one). So is
+// one whose reference property depends on resources none of which is a target (a lock on a backup
+// vault): stack policies see outputs, and azure-native returns no reference input (a lock's
+// resourceName, a blob service's accountName), so the engine's property dependencies are what tell.
 import { PolicyResource } from "@pulumi/policy";
 import { isUnknown, UNKNOWN, Unknown } from "./props";
 
@@ -84,7 +87,8 @@ export function cover(targets: readonly PolicyResource[], candidates: readonly P
                 attached = true;
             }
         });
-        if (!attached) {
+        const referencesSomethingElse = rule.refProperty !== undefined && (candidate.propertyDependencies?.[rule.refProperty] ?? []).length > 0;
+        if (!attached && !referencesSomethingElse) {
             wildcards.push(candidate);
         }
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -52,8 +53,12 @@ class RecordsExportTest {
         assertEquals("urn:pulumi:prod::state-backend::state-backend:azure:StateStore$azure-native:authorization:RoleAssignment"
                 + "::cmk-identity-crypto-service-encryption-user", account.path("dependsOn").path(0).asText());
         assertTrue(doc.path("outputs").has("azureBackendUrl"));
-        assertFalse(account.path("outputs").has("allowSharedKeyAccess"), "outputs hold what the provider computed, not the inputs");
+        assertFalse(account.path("outputs").path("allowSharedKeyAccess").asBoolean(true), "the provider returns it");
         assertEquals(account.path("inputs").path("accountName").asText(), account.path("outputs").path("name").asText());
+        assertFalse(account.path("outputs").has("accountName"), "a path parameter does not come back");
+        assertEquals("urn:pulumi:prod::state-backend::state-backend:azure:StateStore$azure-native:keyvault:Key::storage-cmk",
+                account.path("propertyDependencies").path("encryption").path(0).asText(),
+                "the account's encryption uses the key's outputs");
     }
 
     /** Stack policies see a resource's outputs once it exists; the key's ARN is the one that names its account. */
@@ -62,6 +67,24 @@ class RecordsExportTest {
         ResourceRecord key = Runs.prod().get("aws:kms/key:Key", "state-key");
         assertTrue(String.valueOf(key.outputs().get("arn")).matches(
                 "arn:aws:kms:eu-west-1:" + PlanMocks.AWS_ACCOUNT_ID + ":key/[0-9a-f-]{36}"), key.outputs()::toString);
-        assertFalse(key.outputs().containsKey("enableKeyRotation"), "an input is not repeated as an output");
+        assertEquals(true, key.outputs().get("enableKeyRotation"), "the bridged AWS provider returns its inputs too");
+    }
+
+    /**
+     * azure-native returns a resource's outputs in its own shape: the name as {@code name}, no path parameters, and
+     * for a key the properties bag flattened. A stack policy that reads input names finds nothing there.
+     */
+    @Test
+    void azureOutputsTakeTheProvidersShapeNotTheInputs() {
+        ResourceRecord key = Runs.prod().get(AzureType.KEY.token(), "storage-cmk");
+        assertEquals(key.input("keyName"), key.outputs().get("name"));
+        assertEquals(key.input("properties.rotationPolicy"), key.outputs().get("rotationPolicy"));
+        assertEquals(key.input("properties.keyOps"), key.outputs().get("keyOps"));
+        for (String input : List.of("keyName", "vaultName", "resourceGroupName", "properties")) {
+            assertFalse(key.outputs().containsKey(input), input + " is no output of a key");
+        }
+        ResourceRecord vault = Runs.prod().get(AzureType.VAULT.token(), "state-vault");
+        assertEquals(vault.input("properties.enableRbacAuthorization"),
+                ResourceRecord.at(vault.outputs(), "properties.enableRbacAuthorization"), "a vault keeps its bag");
     }
 }

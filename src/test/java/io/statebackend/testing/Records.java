@@ -45,34 +45,34 @@ public final class Records {
     public static ResourceRecord withInput(ResourceRecord record, String path, Object value) {
         return new ResourceRecord(record.type(), record.name(), replaced(record.inputs(), path.split("\\."), 0, value),
                 record.outputs(), record.parent(), record.protect(), record.dependsOn(), record.provider(), record.ignoreChanges(),
-                record.custom(), record.waitsFor());
+                record.custom(), record.waitsFor(), record.propertyDependencies());
     }
 
     public static ResourceRecord unprotected(ResourceRecord record) {
         return new ResourceRecord(record.type(), record.name(), record.inputs(), record.outputs(), record.parent(), false,
-                record.dependsOn(), record.provider(), record.ignoreChanges(), record.custom(), record.waitsFor());
+                record.dependsOn(), record.provider(), record.ignoreChanges(), record.custom(), record.waitsFor(), record.propertyDependencies());
     }
 
     public static ResourceRecord withoutDependencies(ResourceRecord record) {
         return new ResourceRecord(record.type(), record.name(), record.inputs(), record.outputs(), record.parent(), record.protect(),
-                List.of(), record.provider(), record.ignoreChanges(), record.custom(), record.waitsFor());
+                List.of(), record.provider(), record.ignoreChanges(), record.custom(), record.waitsFor(), record.propertyDependencies());
     }
 
     /** The record waiting for everything it waited for but {@code key}: one ordering dropped, the others kept. */
     public static ResourceRecord withoutDependency(ResourceRecord record, String key) {
         return new ResourceRecord(record.type(), record.name(), record.inputs(), record.outputs(), record.parent(), record.protect(),
                 record.dependsOn().stream().filter(d -> !d.equals(key)).toList(), record.provider(), record.ignoreChanges(),
-                record.custom(), record.waitsFor());
+                record.custom(), record.waitsFor(), record.propertyDependencies());
     }
 
     public static ResourceRecord withoutIgnoredChanges(ResourceRecord record) {
         return new ResourceRecord(record.type(), record.name(), record.inputs(), record.outputs(), record.parent(), record.protect(),
-                record.dependsOn(), record.provider(), List.of(), record.custom(), record.waitsFor());
+                record.dependsOn(), record.provider(), List.of(), record.custom(), record.waitsFor(), record.propertyDependencies());
     }
 
     public static ResourceRecord withProvider(ResourceRecord record, String provider) {
         return new ResourceRecord(record.type(), record.name(), record.inputs(), record.outputs(), record.parent(), record.protect(),
-                record.dependsOn(), provider, record.ignoreChanges(), record.custom(), record.waitsFor());
+                record.dependsOn(), provider, record.ignoreChanges(), record.custom(), record.waitsFor(), record.propertyDependencies());
     }
 
     @SuppressWarnings("unchecked")

@@ -31,7 +31,7 @@ public final class PlanMocks implements Mocks {
         return inputsByKey;
     }
 
-    /** The outputs this mock computed for {@code type::name} beyond its inputs (an ARN, a principal id...). */
+    /** The outputs this mock returned for {@code type::name}, as the engine stores them. */
     Map<String, Map<String, Object>> outputsByKey() {
         return outputsByKey;
     }
@@ -40,9 +40,7 @@ public final class PlanMocks implements Mocks {
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         inputsByKey.put(args.type + "::" + args.name, args.inputs);
         Created created = create(args.type, args.name, args.inputs, awsRegionOf(args.provider));
-        Map<String, Object> computed = new LinkedHashMap<>(created.state());
-        computed.keySet().removeAll(args.inputs.keySet());
-        outputsByKey.put(args.type + "::" + args.name, computed);
+        outputsByKey.put(args.type + "::" + args.name, created.state());
         if (args.type.equals(AwsShapes.PROVIDER_TYPE)) {
             awsRegionByProviderId.put(created.id(), String.valueOf(args.inputs.getOrDefault("region", "")));
         }
@@ -54,7 +52,10 @@ public final class PlanMocks implements Mocks {
         return CompletableFuture.completedFuture(invoke(args.token, awsRegionOf(args.provider)));
     }
 
-    /** What a provider returns for a resource it created: the id, and the inputs plus its computed outputs. */
+    /**
+     * What a provider returns for a resource it created: the id, and its outputs (the inputs plus computed values, in
+     * the shape the provider gives them).
+     */
     public record Created(String id, Map<String, Object> state) {
     }
 
@@ -65,7 +66,12 @@ public final class PlanMocks implements Mocks {
     public static Created create(String type, String name, Map<String, Object> inputs, String awsRegion) {
         Map<String, Object> state = new LinkedHashMap<>(inputs);
         String id = ProviderShapes.complete(type, name, inputs, state, awsRegion);
-        return new Created(id, state);
+        return new Created(id, outputsShaped(type, state));
+    }
+
+    /** {@code values}, named as inputs, in the shape the provider of {@code type} returns outputs. */
+    public static Map<String, Object> outputsShaped(String type, Map<String, Object> values) {
+        return AzureNativeOutputs.isAzureNative(type) ? AzureNativeOutputs.shape(type, values) : values;
     }
 
     /** The provider's answer to a function the program invokes, from a provider configured for {@code awsRegion}. */

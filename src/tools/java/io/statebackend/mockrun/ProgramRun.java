@@ -130,13 +130,28 @@ public final class ProgramRun {
                     provider.map(p -> p.pulumiResourceType() + "::" + p.pulumiResourceName()).orElse(null),
                     ignoreChanges == null ? List.of() : List.copyOf(ignoreChanges),
                     registration != null && registration.custom(),
-                    registration == null ? List.of()
-                            : registration.dependencies().stream().map(keyByUrn::get).filter(Objects::nonNull).sorted().toList());
+                    registration == null ? List.of() : keys(registration.dependencies(), keyByUrn),
+                    registration == null ? Map.of() : propertyKeys(registration.propertyDependencies(), keyByUrn));
+        }
+
+        private static List<String> keys(List<String> urns, Map<String, String> keyByUrn) {
+            return urns.stream().map(keyByUrn::get).filter(Objects::nonNull).sorted().toList();
+        }
+
+        private static Map<String, List<String>> propertyKeys(Map<String, List<String>> urnsByProperty,
+                                                              Map<String, String> keyByUrn) {
+            Map<String, List<String>> keysByProperty = new java.util.TreeMap<>();
+            urnsByProperty.forEach((property, urns) -> keysByProperty.put(property, keys(urns, keyByUrn)));
+            return keysByProperty;
         }
     }
 
-    /** What the engine received when a resource was registered: its URN, its kind and the URNs it waits for. */
-    private record Registration(String urn, boolean custom, List<String> dependencies) {
+    /**
+     * What the engine received when a resource was registered: its URN, its kind, the URNs it waits for, and for each
+     * input the URNs of the resources whose outputs it uses.
+     */
+    private record Registration(String urn, boolean custom, List<String> dependencies,
+                                Map<String, List<String>> propertyDependencies) {
     }
 
     private static final class RegistrationMonitor extends MockMonitor {
@@ -152,8 +167,11 @@ public final class ProgramRun {
         public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource,
                                                                                  RegisterResourceRequest request) {
             return super.registerResourceAsync(resource, request).thenApply(response -> {
+                Map<String, List<String>> propertyDependencies = new LinkedHashMap<>();
+                request.getPropertyDependenciesMap().forEach((property, urns) ->
+                        propertyDependencies.put(property, List.copyOf(urns.getUrnsList())));
                 registered.put(request.getType() + "::" + request.getName(), new Registration(response.getUrn(),
-                        request.getCustom(), List.copyOf(request.getDependenciesList())));
+                        request.getCustom(), List.copyOf(request.getDependenciesList()), propertyDependencies));
                 return response;
             });
         }

@@ -76,10 +76,10 @@ final class ProviderShapes {
                 state.put("tenantId", PlanMocks.TENANT_ID);
                 yield named(state, identity, rg + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/" + identity);
             }
-            case ROLE_DEFINITION -> str(inputs, "scope")
-                    + "/providers/Microsoft.Authorization/roleDefinitions/" + str(inputs, "roleDefinitionId");
-            case ROLE_ASSIGNMENT -> str(inputs, "scope")
-                    + "/providers/Microsoft.Authorization/roleAssignments/" + PlanMocks.guidFor(name);
+            case ROLE_DEFINITION -> named(state, str(inputs, "roleDefinitionId"), str(inputs, "scope")
+                    + "/providers/Microsoft.Authorization/roleDefinitions/" + str(inputs, "roleDefinitionId"));
+            case ROLE_ASSIGNMENT -> named(state, PlanMocks.guidFor(name), str(inputs, "scope")
+                    + "/providers/Microsoft.Authorization/roleAssignments/" + PlanMocks.guidFor(name));
             case RESOURCE_LOCK -> named(state, str(inputs, "lockName"),
                     rg + "/providers/" + str(inputs, "resourceProviderNamespace") + "/" + str(inputs, "resourceType")
                             + "/" + str(inputs, "resourceName") + "/providers/Microsoft.Authorization/locks/"

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Writes what a program run declared in the form a policy pack evaluates: per resource its type, name, URN, inputs,
- * the mock provider's computed outputs, parent, explicit dependencies, protect flag and ignored changes, plus the outputs the stack would export.
+ * the mock provider's outputs, parent, explicit dependencies, each input's dependencies, protect flag and ignored
+ * changes, plus the outputs the stack would export.
  */
 public final class RecordsWriter {
 
@@ -40,6 +41,10 @@ public final class RecordsWriter {
             entry.put("outputs", r.outputs());
             entry.put("parent", r.parent() == null ? null : urns.get(r.parent()));
             entry.put("dependsOn", r.dependsOn().stream().map(urns::get).toList());
+            Map<String, List<String>> propertyDependencies = new LinkedHashMap<>();
+            r.propertyDependencies().forEach((property, keys) ->
+                    propertyDependencies.put(property, keys.stream().map(urns::get).toList()));
+            entry.put("propertyDependencies", propertyDependencies);
             entry.put("protect", r.protect());
             entry.put("ignoreChanges", r.ignoreChanges());
             resources.add(entry);

@@ -5,11 +5,12 @@ import java.util.Map;
 
 /**
  * One resource the program declares, as the engine (and a policy pack) would see it: type token, logical name,
- * inputs by schema property name, the top-level outputs the mock provider computed under names that are not inputs
- * (what a stack policy sees beside the inputs once the resource exists: an ARN, a key id), its parent, whether it is protected, the resources it explicitly waits for, the
+ * inputs by schema property name, the outputs the mock provider returned in the provider's shape (what a stack policy
+ * sees once the resource exists), its parent, whether it is protected, the resources it explicitly waits for, the
  * explicit provider it was declared with ({@code type::name}, null for the default provider), the input paths
- * whose later changes Pulumi ignores, whether it is a custom resource (a component is created at once), and every
- * resource the engine makes it wait for: the explicit ones and those whose outputs its inputs use.
+ * whose later changes Pulumi ignores, whether it is a custom resource (a component is created at once), every
+ * resource the engine makes it wait for (the explicit ones and those whose outputs its inputs use), and for each
+ * input the resources whose outputs it uses.
  */
 public record ResourceRecord(
         String type,
@@ -22,7 +23,8 @@ public record ResourceRecord(
         String provider,
         List<String> ignoreChanges,
         boolean custom,
-        List<String> waitsFor) {
+        List<String> waitsFor,
+        Map<String, List<String>> propertyDependencies) {
 
     /**
      * The input at a dotted path such as {@code encryption.keySource} (list elements by index, as in

@@ -114,10 +114,11 @@ public final class StandInProvider extends ResourceProviderGrpc.ResourceProvider
         answer(out, () -> {
             String name = request.getPreview() ? nameOf(request.getUrn()) : refuseIfTold(request.getUrn());
             Map<String, Object> inputs = toMap(request.getProperties());
-            PlanMocks.Created created = PlanMocks.create(typeOf(request.getUrn()), name, inputs, awsRegion);
+            String type = typeOf(request.getUrn());
+            PlanMocks.Created created = PlanMocks.create(type, name, inputs, awsRegion);
             return request.getPreview()
-                    ? CreateResponse.newBuilder().setProperties(toStruct(unknownWhereComputed(inputs, created.state())))
-                    .build()
+                    ? CreateResponse.newBuilder().setProperties(toStruct(unknownWhereComputed(
+                            PlanMocks.outputsShaped(type, inputs), created.state()))).build()
                     : CreateResponse.newBuilder().setId(created.id()).setProperties(toStruct(created.state())).build();
         });
     }
@@ -174,8 +175,8 @@ public final class StandInProvider extends ResourceProviderGrpc.ResourceProvider
     }
 
     /**
-     * What a real provider previews for a resource it has yet to create: the inputs as given, and every value it
-     * computes (ids, endpoints, principal ids) unknown, however deep it sits.
+     * What a real provider previews for a resource it has yet to create: the inputs as given (in its outputs' shape),
+     * and every value it computes (ids, endpoints, principal ids) unknown, however deep it sits.
      */
     @SuppressWarnings("unchecked")
     static Map<String, Object> unknownWhereComputed(Map<String, Object> inputs, Map<String, Object> state) {

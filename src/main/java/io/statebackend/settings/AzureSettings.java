@@ -76,7 +76,8 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
                         "days deleted blobs and containers stay recoverable")
                 .rule(between(1, 365)).rule(minimumDaysIn(PRODUCTION, 30)).rule(minimumDaysIn(DEVELOPMENT, 7));
         static final Setting<Integer> NONCURRENT_VERSION_DAYS = Setting.integer("azureNoncurrentVersionRetentionDays",
-                90, "days before a noncurrent blob version is deleted, at least the soft-delete days")
+                90, "days after a blob version was written that it is deleted once no longer current (Azure counts"
+                        + " from the write, not from when it was replaced), at least the soft-delete days")
                 .rule(between(1, 365));
         static final List<Setting<?>> SETTINGS = List.of(SKU, CONTAINER, SOFT_DELETE_DAYS, NONCURRENT_VERSION_DAYS);
 

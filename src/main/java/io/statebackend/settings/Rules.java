@@ -152,7 +152,7 @@ final class Rules {
     }
 
     static Rule<String> publicIpRule() {
-        return rule("public, /" + WIDEST_PUBLIC_RANGE + " to /32", (setting, value, profile) -> publicIpRule(setting, value));
+        return rule("public, one address or /" + WIDEST_PUBLIC_RANGE + " to /30", (setting, value, profile) -> publicIpRule(setting, value));
     }
 
     /** A firewall rule's address or range outside the documentation blocks, in {@code required}: those are examples. */

@@ -130,6 +130,11 @@ class BootstrapTest {
         assertEquals(0, bootstrap("--target", "azure", "--stack", "prod", "--yes", "--dry-run", "--redo-from",
                 "verify"), fake.err());
         assertEquals(List.of(), fake.calls());
+
+        fake.env.remove("PULUMI_CONFIG_PASSPHRASE");
+        assertEquals(0, bootstrap("--target", "azure", "--stack", "prod", "--yes", "--dry-run", "--redo-from",
+                "verify"), "the steps on the new backend need no passphrase: " + fake.out());
+        assertFalse(fake.out().contains("MISSING"), fake.out());
     }
 
     @Test

@@ -89,6 +89,51 @@ class MigrateStackTest {
         assertFalse(fake.out().contains("MISSING"), "an export needs no passphrase:\n" + fake.out());
     }
 
+    /** A backup step redone after the move keeps the copy of the stack file from before it, which the backup needs. */
+    @Test
+    void aRedoneBackupKeepsTheStackFileAsItWasBeforeTheMove() throws IOException {
+        Path stackFile = fake.project.resolve("Pulumi.prod.yaml");
+        Path copy = fake.project.resolve(BACKUP.replace(".json", ".Pulumi.prod.yaml"));
+        Files.writeString(stackFile, "config: {}\n");
+        fake.on(TARGET + "pulumi stack export --stack prod", 0, "{\"deployment\":{\"secrets_providers\":{\"type\":"
+                + "\"cloud\",\"state\":{\"url\":\"" + SP + "\"}}}}");
+        assertEquals(0, migrate("--yes"), fake.err());
+        assertEquals("config: {}\n", Files.readString(copy));
+
+        Files.writeString(stackFile, "secretsprovider: " + SP + "\nconfig: {}\n");
+        assertEquals(0, migrate("--yes", "--redo-from", "backup"), fake.err());
+        assertEquals("config: {}\n", Files.readString(copy), "the copy from before the move");
+        assertTrue(fake.out().contains("Kept " + BACKUP.replace(".json", ".Pulumi.prod.yaml") + ", the stack file as"
+                + " it was before the move."), fake.out());
+    }
+
+    /**
+     * The import writes only into the empty stack the move created. After a failed {@code stack init}, the journal
+     * says the move started the target; a stack someone made there since, holding other resources than the export's,
+     * is not written over. (One that holds exactly the export's, an import not recorded as done, MigrateStackIT
+     * resumes.)
+     */
+    @Test
+    void theImportNeverWritesOverATargetThatHoldsResources() throws IOException {
+        Files.writeString(fake.project.resolve("cloud-export.json"), "{\"version\":3,\"deployment\":{}}");
+        String[] args = {"--stack", "prod", "--from-export", "cloud-export.json", "--to", TO, "--secrets-provider", SP,
+                "--yes"};
+        fake.fail("stack init");
+        assertEquals(1, fake.run(MigrateStack::run, args), fake.err());
+        fake.clearCalls();
+        fake.on("stack ls --json", 0, "[{\"name\":\"prod\"}]");
+        fake.on(TARGET + "pulumi stack export --stack prod", 0, "{\"deployment\":{\"secrets_providers\":{\"type\":"
+                + "\"cloud\",\"state\":{\"url\":\"" + SP + "\"}},\"resources\":[{\"urn\":\"urn:pulumi:prod::payments::"
+                + "pulumi:pulumi:Stack::payments-prod\"}]}}");
+
+        assertEquals(1, fake.run(MigrateStack::run, args));
+        assertTrue(fake.err().contains("FAILED [2/3] import: stack prod in the target already holds 1 resource other"
+                + " than the export's, and the import writes only into the empty stack this move created"), fake.err());
+        assertTrue(fake.calls().stream().noneMatch(call -> call.contains("stack import")), fake.calls().toString());
+        assertTrue(fake.err().contains("The copy cloud-export.for-prod.json holds the stack's secrets in plaintext"),
+                "a failed import names the plaintext copy it may leave: " + fake.err());
+    }
+
     @Test
     void anExportThatIsNoStackExportIsRefusedInOneLineBeforeAnythingRuns() throws IOException {
         Files.writeString(fake.project.resolve("broken.json"), "{\"deployment\": [unclosed");

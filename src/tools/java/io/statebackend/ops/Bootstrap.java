@@ -45,7 +45,8 @@ public final class Bootstrap {
             Usage: Bootstrap --target azure|aws --stack <name> [options]
               --target azure|aws         which backend the stack's state moves into
               --stack <name>             the stack to create and move (dev, prod)
-              --yes                      pass --yes to `pulumi up` (otherwise pulumi asks before changing anything)
+              --yes                      pass --yes to `pulumi up` (otherwise pulumi asks before the update; the move
+                                         that follows asks nothing)
               --dry-run                  print every command, run none, write nothing
               --project-dir <dir>        the Pulumi project (default: current directory)
               --clouds <list>            clouds whose credentials to check, e.g. azure,aws
@@ -55,8 +56,8 @@ public final class Bootstrap {
                                          endpoint: endpoint=https://bucket.vpce-...amazonaws.com
               --secrets-provider <url>   encrypt the moved stack with this key instead of the target's own
               --redo-from <step>         run this step and all later ones again even if the journal says done
-            Needs PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE: the local backend's stack uses the
-            passphrase secrets provider until its state moves.""";
+            Needs PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE until the stack's state moves: the local
+            backend's stack uses the passphrase secrets provider.""";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LOGIN_COMMAND = "loginCommand";
@@ -202,8 +203,11 @@ public final class Bootstrap {
                 .tool("node", "to run the policy pack")
                 .path(dir.resolve(POLICY_PACK), "the policy pack is missing")
                 .path(dir.resolve("policy/node_modules"), "run `npm ci` in policy/")
-                .path(dir.resolve("policy/dist/index.js"), "the pack is not built: run `npm ci` in policy/")
-                .passphrase("the local backend's stack uses the passphrase secrets provider");
+                .path(dir.resolve("policy/dist/index.js"), "the pack is not built: run `npm ci` in policy/");
+        if (stackFile.keyServiceSecretsProvider().isEmpty()) {
+            // Once the stack has moved, what is left to run (the steps on the new backend) needs no passphrase.
+            p.passphrase("the local backend's stack uses the passphrase secrets provider");
+        }
         if (build) {
             p.tool("mvn", "to build the Pulumi program");
         } else {

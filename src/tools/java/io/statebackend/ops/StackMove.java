@@ -11,7 +11,6 @@ import io.statebackend.settings.StackFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -104,6 +103,12 @@ public final class StackMove {
     }
 
     /** A stack name ({@code org/project/name} or {@code name}) as one file-name segment. */
+    /** The export's copy pointed at the target stack's secrets manager, beside the export, relative to the project. */
+    private String pointedCopy(FromExport export) {
+        Path file = Path.of(export.file());
+        return file.resolveSibling(pointedCopyName(file.getFileName().toString(), targetStack)).toString();
+    }
+
     /** The name of the export's copy pointed at {@code stack}'s secrets manager, beside the export. */
     static String pointedCopyName(String exportName, String stack) {
         return exportName.replaceFirst("\\.json$", "") + ".for-" + fileSafe(stack) + ".json";
@@ -129,6 +134,10 @@ public final class StackMove {
                     + " names the target secrets provider"
                     + (source instanceof FromBackend ? " (its previous content is in " + file + ".bak.*)." : "."));
             default -> { }
+        }
+        if (source instanceof FromExport export && List.of("import", "verify").contains(failedStep)) {
+            kept.add("The copy " + pointedCopy(export) + " holds the stack's secrets in plaintext, as the export does:"
+                    + " delete both once the move is done or given up.");
         }
         return kept;
     }
@@ -178,8 +187,14 @@ public final class StackMove {
         if (stackFile.exists()) {
             Path copy = backup.resolveSibling(backup.getFileName().toString().replaceFirst("\\.json$", "")
                     + "." + stackFile.path().getFileName());
+            if (Files.exists(copy)) {
+                // A step redone after the move: the stack file has been rewritten since, and the copy is the one
+                // that goes with the source's secrets.
+                ctx.say("Kept " + ctx.ops().show(copy) + ", the stack file as it was before the move.");
+                return;
+            }
             try {
-                Files.copy(stackFile.path(), copy, StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(stackFile.path(), copy);
             } catch (IOException e) {
                 throw new StepFailed("could not copy " + stackFile.path() + " next to the backup: " + e.getMessage());
             }
@@ -209,8 +224,9 @@ public final class StackMove {
      * hold every resource of the backup taken before it.
      */
     private void assertTargetHoldsTheBackup(StepContext ctx) throws StepFailed {
-        Set<String> missing = urns(readExport(ctx.ops().projectDir().resolve(ctx.var(BACKUP_FILE))));
-        missing.removeAll(urns(parse(ctx.run(targetExport(ctx).build()).stdout(), "the target stack's export")));
+        Set<String> missing = urns(readExport(ctx.ops().projectDir().resolve(ctx.var(BACKUP_FILE))).path("deployment"));
+        missing.removeAll(urns(parse(ctx.run(targetExport(ctx).build()).stdout(), "the target stack's export")
+                .path("deployment")));
         if (!missing.isEmpty()) {
             throw new StepFailed("stack " + targetStack + " exists in the target but lacks " + missing.size()
                     + " of the source's resources: an earlier `pulumi stack migrate` stopped before it finished. The"
@@ -220,9 +236,9 @@ public final class StackMove {
         }
     }
 
-    private static Set<String> urns(JsonNode export) {
+    private static Set<String> urns(JsonNode deployment) {
         Set<String> urns = new TreeSet<>();
-        export.path("deployment").path("resources").forEach(resource -> urns.add(resource.path("urn").asText()));
+        deployment.path("resources").forEach(resource -> urns.add(resource.path("urn").asText()));
         return urns;
     }
 
@@ -270,11 +286,13 @@ public final class StackMove {
 
     /**
      * Imports the export with its {@code secrets_providers} replaced by the target stack's (read back from the
-     * export of the new, empty stack), through a copy that is readable by its owner only.
+     * export of the new, empty stack), through a copy that is readable by its owner only. A target that already
+     * holds the export's resources (an import whose step was not recorded as done) is left as it is; one that holds
+     * others is never written over, whatever the journal says of who created it.
      */
     private void importExport(StepContext ctx, FromExport from) throws StepFailed {
         Path original = ctx.ops().projectDir().resolve(from.file());
-        Path pointed = original.resolveSibling(pointedCopyName(original.getFileName().toString(), targetStack));
+        Path pointed = ctx.ops().projectDir().resolve(pointedCopy(from));
         Command importCommand = onTarget(ctx, "stack", "import", "--file", ctx.ops().show(pointed), "--stack",
                 targetStack).build();
         ProcessRunner.Result target = ctx.run(targetExport(ctx).build());
@@ -282,13 +300,24 @@ public final class StackMove {
             ctx.probe(importCommand);
             return;
         }
-        JsonNode targetManager = parse(target.stdout(), "the target stack's export").path("deployment")
-                .path("secrets_providers");
+        JsonNode targetDeployment = parse(target.stdout(), "the target stack's export").path("deployment");
+        JsonNode export = readExport(original);
+        Set<String> held = urns(targetDeployment);
+        if (!held.isEmpty() && held.equals(urns(export.path("deployment")))) {
+            ctx.say("Stack " + targetStack + " already holds every resource of the export and nothing else: an earlier"
+                    + " run of this move imported it.");
+            return;
+        }
+        if (!held.isEmpty()) {
+            throw new StepFailed("stack " + targetStack + " in the target already holds " + held.size() + " resource"
+                    + (held.size() == 1 ? "" : "s") + " other than the export's, and the import writes only into the"
+                    + " empty stack this move created: refusing to write over it. Check who uses it.");
+        }
+        JsonNode targetManager = targetDeployment.path("secrets_providers");
         if (targetManager.isMissingNode() || targetManager.isNull()) {
             throw new StepFailed("the new stack " + targetStack + " has no secrets provider in its state; was it"
                     + " created with --secrets-provider?");
         }
-        JsonNode export = readExport(original);
         ((ObjectNode) export.get("deployment"))
                 .set("secrets_providers", targetManager);
         createOwnerOnly(pointed);

@@ -65,7 +65,8 @@ final class Access {
     /**
      * A custom role with the decrypt data action alone, defined and assignable in the store's resource group (a
      * custom role cannot be made assignable at a single key; its assignments are at the key). Its id and name derive
-     * from the resource group, so another stack of this project in the same tenant defines its own.
+     * from the resource group and its subscription: a custom role's name is unique in the tenant, and another
+     * subscription's store may have a resource group of the same name.
      */
     private static RoleDefinition decryptRole(AzureScope scope) {
         Output<String> resourceGroupId = Output.tuple(scope.subscriptionId(), scope.resourceGroupName())
@@ -75,7 +76,8 @@ final class Access {
                 .roleDefinitionId(resourceGroupId.applyValue(id ->
                         UUID.nameUUIDFromBytes((id + "/pulumi-state-secrets-decrypt").getBytes(StandardCharsets.UTF_8))
                                 .toString()))
-                .roleName(scope.resourceGroupName().applyValue(rg -> "Pulumi state secrets decrypt (" + rg + ")"))
+                .roleName(Output.tuple(scope.resourceGroupName(), scope.subscriptionId()).applyValue(t ->
+                        "Pulumi state secrets decrypt (" + t.t1 + " in subscription " + t.t2 + ")"))
                 .description("Decrypts Pulumi stack secrets with the state store's secrets key; nothing else")
                 .permissions(PermissionArgs.builder().dataActions(DECRYPT_DATA_ACTION).build())
                 .assignableScopes(resourceGroupId.applyValue(List::of))

@@ -1,5 +1,6 @@
 package io.statebackend.azure;
 
+import io.statebackend.mockrun.PlanMocks;
 import io.statebackend.mockrun.PlanResult;
 import io.statebackend.mockrun.ResourceRecord;
 import io.statebackend.testing.Control;
@@ -47,6 +48,13 @@ class StateReadersTest {
                 && List.of(resourceGroup).equals(role.input("assignableScopes"))
                 && resourceGroup.equals(role.input("scope"));
     }).inPack("azure-custom-role-decrypt-only");
+
+    /** A custom role's name is unique in the tenant, where another subscription's store may share the group's name. */
+    @Test
+    void theRolesNameNamesItsResourceGroupAndSubscription() {
+        assertEquals("Pulumi state secrets decrypt (rg-pulumi-state-prod in subscription " + PlanMocks.SUBSCRIPTION_ID
+                + ")", WITH_READER.get(ROLE_DEFINITION, "state-secrets-decrypt-role").input("roleName"));
+    }
 
     @Test
     void aConfiguredReaderGetsContainerReadAndSecretsDecryptOnly() {

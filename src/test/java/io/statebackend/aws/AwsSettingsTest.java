@@ -44,7 +44,19 @@ class AwsSettingsTest {
             "arn:aws-cn:iam::123456789012:role/pulumi",      // another partition than eu-west-1's
             "arn:aws:iam::123456789012:role/pulumi state"})
     void malformedPrincipalArnsAndAccountIdsAreRejected(String arn) {
-        assertRejected("prod", "awsStatePrincipalArns", "[\"" + arn + "\"]", arn);
+        // Development takes the documentation's example account, so each row fails on its own flaw.
+        assertRejected("dev", "awsStatePrincipalArns", "[\"" + arn + "\"]", arn);
+    }
+
+    @Test
+    void anArnOfAnotherPartitionThanTheRegionsIsRejectedForUsersAndReaders() {
+        String arn = "arn:aws-cn:iam::406918273541:role/pulumi";
+        for (String key : List.of("awsStatePrincipalArns", "awsStateReaderPrincipalArns")) {
+            String message = assertRejectedSetting(Stacks.runWith("prod", Map.of(key, "[\"" + arn + "\"]")), NS + key,
+                    arn).getMessage();
+            assertTrue(message.endsWith("expected an ARN in the aws partition, where state-backend:awsRegion"
+                    + " (eu-west-1) is"), message);
+        }
     }
 
     @Test

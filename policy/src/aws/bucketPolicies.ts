@@ -81,7 +81,11 @@ export const noPublicPrincipal = resourceControl({
         }),
 });
 
-const SSE_CONDITION_KEYS = ["s3:x-amz-server-side-encryption", "s3:x-amz-server-side-encryption-aws-kms-key-id"];
+/**
+ * The encryption request headers' condition keys: SSE-S3 and SSE-KMS (`s3:x-amz-server-side-encryption`,
+ * `…-aws-kms-key-id`, `…-context`) and SSE-C (`…-customer-algorithm`); Pulumi sends none of them.
+ */
+const SSE_CONDITION_KEY_PREFIX = "s3:x-amz-server-side-encryption";
 
 /**
  * Whether a condition is satisfied by a request that does not carry its key, by IAM's rules: `Null: "true"` and
@@ -115,7 +119,7 @@ export const noEncryptionHeaderDeny = resourceControl({
             for (const statement of statements.filter((s) => isEffect(s, "Deny") && coversAction(s, "s3:PutObject"))) {
                 const headerConditions = Object.entries(statement.Condition ?? {}).flatMap(([operator, entries]) =>
                     Object.entries(entries ?? {})
-                        .filter(([key]) => SSE_CONDITION_KEYS.includes(key.toLowerCase()))
+                        .filter(([key]) => key.toLowerCase().startsWith(SSE_CONDITION_KEY_PREFIX))
                         .map(([key, value]) => ({ operator, key, value })));
                 // A deny applies only when all its conditions hold, so one condition that a header-less upload fails
                 // (such as Null: false) is enough to keep Pulumi's uploads out of it.

@@ -78,6 +78,13 @@ export const cases: BreakCase[] = [
         message: /StringNotEqualsIfExists/,
     },
     {
+        control: bp.noEncryptionHeaderDeny,
+        breaks: "a Null condition requires an SSE-C header",
+        mutate: (f) => editPolicy(f, (s) => void s.push({ ...SSE_HEADER_DENY, Condition: { Null: { "s3:x-amz-server-side-encryption-customer-algorithm": "true" } } })),
+        resource: "state-bucket-policy",
+        message: /customer-algorithm/,
+    },
+    {
         control: bp.writersCanDelete,
         breaks: "state users may put but not delete",
         mutate: (f) => editPolicy(f, (s) => void (s[1].Action = ["s3:GetObject", "s3:PutObject"])),

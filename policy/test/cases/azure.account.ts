@@ -22,6 +22,7 @@ export const cases: BreakCase[] = [
     { control: storage.storageCustomerManagedKey, breaks: "Microsoft-managed keys are used", mutate: (f) => void (account(f).encryption.keySource = "Microsoft.Storage"), resource: "state-account", message: /keySource/ },
     { control: storage.storageCustomerManagedKey, breaks: "the key is pinned to a version", mutate: (f) => void (account(f).encryption.keyVaultProperties.keyVersion = "0123456789abcdef"), resource: "state-account", message: /keyVersion/ },
     { control: storage.storageCustomerManagedKey, breaks: "no identity reads the key", mutate: (f) => void delete account(f).encryption.encryptionIdentity, resource: "state-account", message: /encryptionUserAssignedIdentity/ },
+    { control: storage.storageCustomerManagedKey, breaks: "the key's vault is not named", mutate: (f) => void delete account(f).encryption.keyVaultProperties.keyVaultUri, resource: "state-account", message: /keyVaultUri/ },
     { control: storage.storageCustomerManagedKey, breaks: "the key name is missing", mutate: (f) => void delete account(f).encryption.keyVaultProperties.keyName, resource: "state-account", message: /keyName/,
         // With no account naming it, the rotating key no longer reads as a CMK.
         alsoFires: [secretsKeyNotAutoRotated] },

@@ -42,6 +42,7 @@ export const cases: BreakCase[] = [
     { control: diagnostics.blobDiagnosticLogging, breaks: "transactions are not measured", mutate: (f) => void (blobDiag(f).metrics = []), resource: "state-blob-diagnostics", message: /Transaction/ },
     { control: diagnostics.blobDiagnosticLogging, breaks: "the blob logs go nowhere", mutate: (f) => void delete blobDiag(f).workspaceId, resource: "state-blob-diagnostics", message: /workspaceId/ },
     { control: diagnostics.vaultDiagnosticLogging, breaks: "AuditEvent is disabled", mutate: (f) => void (vaultDiag(f).logs[0].enabled = false), resource: "state-vault-diagnostics", message: /AuditEvent/ },
+    { control: diagnostics.vaultDiagnosticLogging, breaks: "the vault's audit log goes nowhere", mutate: (f) => void delete vaultDiag(f).workspaceId, resource: "state-vault-diagnostics", message: /workspaceId/ },
     { control: diagnostics.accountHasBlobDiagnostics, breaks: "the blob service has no diagnostic setting", mutate: (f) => without(f, "state-blob-diagnostics"), resource: "state-account" },
     { control: diagnostics.vaultHasDiagnostics, breaks: "the vault has no diagnostic setting", mutate: (f) => without(f, "state-vault-diagnostics"), resource: "state-vault" },
 ];

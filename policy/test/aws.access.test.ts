@@ -42,3 +42,9 @@ test("\"*:*\" is a wildcard over every service", () => {
     editAccessPolicy(file, (st) => void (statement(st, "ListState").Action = "*:*"));
     assertFires(access.stateAccessLeastPrivilege, file, { message: /"\*:\*"/ });
 });
+
+test("a role whose inline-policy entry has no policy (the provider's way to remove them) and no managed policy passes", () => {
+    const file = compliantStack();
+    Object.assign(inputsOf(file, "replication-role"), { inlinePolicies: [{}], managedPolicyArns: [] });
+    assertPasses(access.policiesAttachedAsCheckedResources, file);
+});

@@ -4,7 +4,8 @@
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html).
 import { parseArn, s3BucketOf } from "../common/arn";
 import { Control, resourceControl } from "../common/control";
-import { broadAllowFindings, coversAction, hasWildcard, isEffect, statementLabel, strings, withStatements } from "../common/policyDocument";
+import { broadAllowFindings, coversAction, hasWildcard, isEffect, isPublicPrincipal, parsePolicyDocument, statementLabel, strings, withStatements } from "../common/policyDocument";
+import { isUnknown, list, read } from "../common/props";
 import { AwsTypes } from "./types";
 
 // A resource that names no one bucket, key or account: "*", or an ARN with a wildcard anywhere but in an S3 object
@@ -45,4 +46,44 @@ export const stateAccessLeastPrivilege = resourceControl({
         }),
 });
 
-export const accessControls: Control[] = [stateAccessLeastPrivilege];
+/**
+ * Where a policy would escape the checks of this pack: a role's own inline and managed policies, and a bucket's
+ * inline `policy` (the older form of aws:s3/bucketPolicy:BucketPolicy). The program attaches every policy as a
+ * resource the pack checks, and a role's trust policy names the service it trusts.
+ */
+export const policiesAttachedAsCheckedResources = resourceControl({
+    name: "aws-policies-attached-as-checked-resources",
+    controlId: "AWS FSBP IAM.1 (no full administrative privileges) / least privilege",
+    requirement:
+        "Every IAM and bucket policy is a resource the pack checks (Policy, RolePolicy, BucketPolicy): a role has no inline or managed policy of its own and trusts no one publicly, and a bucket carries no inline policy.",
+    remedy:
+        "move a role's inlinePolicies into an aws:iam/rolePolicy:RolePolicy, drop its managedPolicyArns, name the trusted service or account in assumeRolePolicy's Principal, and move a bucket's policy into an aws:s3/bucketPolicy:BucketPolicy.",
+    resourceType: [AwsTypes.IamRole, AwsTypes.Bucket],
+    validate: (props, report, _config, args) => {
+        if (args.type === AwsTypes.Bucket) {
+            const policy = read(props, "policy");
+            if (!isUnknown(policy) && policy !== undefined && policy !== null && policy !== "") {
+                report("the bucket carries an inline policy; attach it as an aws:s3/bucketPolicy:BucketPolicy, which the pack checks.");
+            }
+            return;
+        }
+        const inline = list(props, "inlinePolicies");
+        // An entry without a policy is the provider's way to remove the role's inline policies.
+        if (!isUnknown(inline) && inline.some((p) => { const doc = read(p, "policy"); return isUnknown(doc) || (typeof doc === "string" && doc !== ""); })) {
+            report("the role has inline policies; attach them as aws:iam/rolePolicy:RolePolicy resources, which the pack checks.");
+        }
+        const managed = list(props, "managedPolicyArns");
+        if (!isUnknown(managed) && managed.length > 0) {
+            report(`the role has managed policies attached (${managed.map(String).join(", ")}); grant what it needs in a RolePolicy instead.`);
+        }
+        const trust = parsePolicyDocument(read(props, "assumeRolePolicy"));
+        if (trust !== "unknown" && "error" in trust) {
+            report(`assumeRolePolicy: ${trust.error}`);
+        } else if (trust !== "unknown") {
+            trust.statements.filter((st) => isEffect(st, "Allow") && isPublicPrincipal(st.Principal))
+                .forEach((st) => report(`assumeRolePolicy statement ${statementLabel(st)} lets everyone assume the role (Principal "*").`));
+        }
+    },
+});
+
+export const accessControls: Control[] = [stateAccessLeastPrivilege, policiesAttachedAsCheckedResources];

@@ -1,7 +1,7 @@
 // Break cases for the aws.iam policies: see testBreakCases in ../helpers.ts.
 import * as access from "../../src/aws/access";
 import { Statement } from "../../src/common/policyDocument";
-import { compliantStack, editStatements } from "../fixtures/stack";
+import { compliantStack, editStatements, inputsOf } from "../fixtures/stack";
 import { BreakCase } from "../helpers";
 
 export type File = ReturnType<typeof compliantStack>;
@@ -14,6 +14,38 @@ export const editAccessPolicy = (file: File, edit: (statements: Statement[]) => 
 export const statement = (statements: Statement[], sid: string): Statement => statements.find((s) => s.Sid === sid)!;
 
 export const cases: BreakCase[] = [
+    {
+        control: access.policiesAttachedAsCheckedResources,
+        breaks: "the replication role gets AdministratorAccess",
+        mutate: (f) => void (inputsOf(f, "replication-role").managedPolicyArns = ["arn:aws:iam::aws:policy/AdministratorAccess"]),
+        resource: "replication-role",
+        message: /AdministratorAccess/,
+    },
+    {
+        control: access.policiesAttachedAsCheckedResources,
+        breaks: "the replication role carries an inline policy",
+        mutate: (f) => void (inputsOf(f, "replication-role").inlinePolicies = [{ name: "all", policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) }]),
+        resource: "replication-role",
+        message: /inline policies/,
+    },
+    {
+        control: access.policiesAttachedAsCheckedResources,
+        breaks: "anyone may assume the replication role",
+        mutate: (f) => {
+            const trust = JSON.parse(inputsOf(f, "replication-role").assumeRolePolicy);
+            trust.Statement[0].Principal = { AWS: "*" };
+            inputsOf(f, "replication-role").assumeRolePolicy = JSON.stringify(trust);
+        },
+        resource: "replication-role",
+        message: /lets everyone assume the role/,
+    },
+    {
+        control: access.policiesAttachedAsCheckedResources,
+        breaks: "the state bucket carries an inline policy",
+        mutate: (f) => void (inputsOf(f, "state-bucket").policy = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:*", Resource: "*" }] })),
+        resource: "state-bucket",
+        message: /inline policy/,
+    },
     {
         control: access.stateAccessLeastPrivilege,
         breaks: "the state users may do anything",

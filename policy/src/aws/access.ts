@@ -21,11 +21,23 @@ export function isWildcardResource(resource: string): boolean {
     return hasWildcard(s3BucketOf(arn) ?? arn.resource);
 }
 
+/**
+ * Every action the program's IAM policies grant: the state users' (list, read, write and delete state, and use the
+ * keys), the readers' (a subset) and the replication role's (read the source's versions, replicate to the replica).
+ * Anything else (kms:ScheduleKeyDeletion, s3:PutBucketPolicy, iam:PassRole...) no state backend principal needs.
+ */
+export const STATE_BACKEND_ACTIONS = [
+    "s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:DeleteObject",
+    "kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey",
+    "s3:GetReplicationConfiguration", "s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl",
+    "s3:GetObjectVersionTagging", "s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags",
+];
+
 export const stateAccessLeastPrivilege = resourceControl({
     name: "aws-state-access-policy-least-privilege",
     controlId: "AWS FSBP IAM.1, IAM.21 (no wildcard actions) / least privilege",
     requirement:
-        "The IAM policies (state access, state read, replication role) allow named actions on named resources only (no wildcard action, whole-service or partial such as s3:Get*, no NotAction or NotResource, no Resource \"*\"), and if one allows s3:PutObject it also allows s3:DeleteObject: Pulumi writes and then deletes a lock file on each operation.",
+        "The IAM policies (state access, state read, replication role) allow named actions on named resources only (no wildcard action, whole-service or partial such as s3:Get*, no NotAction or NotResource, no Resource \"*\"), only the actions a state user, reader or the replication role needs, and if one allows s3:PutObject it also allows s3:DeleteObject: Pulumi writes and then deletes a lock file on each operation.",
     remedy:
         "list the actions the state users need (s3:ListBucket, s3:GetObject, s3:PutObject, s3:DeleteObject, kms:Encrypt, kms:Decrypt, kms:GenerateDataKey, kms:DescribeKey) and the bucket, object and key ARNs they apply to.",
     resourceType: [AwsTypes.IamPolicy, AwsTypes.IamRolePolicy],
@@ -34,6 +46,12 @@ export const stateAccessLeastPrivilege = resourceControl({
             const allows = statements.filter((s) => isEffect(s, "Allow"));
             for (const statement of allows) {
                 broadAllowFindings(statement).forEach(report);
+                // Wildcards are broadAllowFindings' to report.
+                const unneeded = strings(statement.Action)
+                    .filter((a) => !hasWildcard(a) && !STATE_BACKEND_ACTIONS.some((needed) => needed.toLowerCase() === a.toLowerCase()));
+                if (unneeded.length > 0) {
+                    report(`statement ${statementLabel(statement)} allows ${unneeded.join(", ")}, which no state user, reader or replication role needs (only ${STATE_BACKEND_ACTIONS.join(", ")}).`);
+                }
                 // Some actions accept only Resource "*" (s3:ListAllMyBuckets, kms:ListAliases...); the state users
                 // need none of them, so nothing is exempt.
                 for (const resource of strings(statement.Resource).filter(isWildcardResource)) {

@@ -15,6 +15,13 @@ export const statement = (statements: Statement[], sid: string): Statement => st
 
 export const cases: BreakCase[] = [
     {
+        control: access.stateAccessLeastPrivilege,
+        breaks: "the state users may schedule the key's deletion and replace the bucket policy",
+        mutate: (f) => editAccessPolicy(f, (st) => void st.push({ Sid: "Named", Effect: "Allow", Action: ["kms:ScheduleKeyDeletion", "s3:PutBucketPolicy"], Resource: "arn:aws:s3:::state" })),
+        resource: "state-access-policy",
+        message: /Named allows kms:ScheduleKeyDeletion, s3:PutBucketPolicy, which no state user/,
+    },
+    {
         control: access.policiesAttachedAsCheckedResources,
         breaks: "the replication role gets AdministratorAccess",
         mutate: (f) => void (inputsOf(f, "replication-role").managedPolicyArns = ["arn:aws:iam::aws:policy/AdministratorAccess"]),

@@ -2,7 +2,7 @@
 // it is often unknown (it names ARNs of resources not created yet); the checks then wait for the update.
 import { bucketNameOf, parseArn, s3BucketOf } from "../common/arn";
 import { Control, resourceControl } from "../common/control";
-import { asList, broadAllowFindings, conditionKeys, coversAction, isEffect, isPublicPrincipal, namesEveryActionOf, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
+import { asList, broadAllowFindings, conditionKeys, coversAction, isEffect, isPublicPrincipal, namesEveryActionOf, reachesObject, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
 import { read } from "../common/props";
 import { AwsTypes } from "./types";
 
@@ -136,15 +136,21 @@ const STATE_ACTIONS = ["s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:Dele
 
 const iamPrincipals = (statement: Statement): string[] => strings((statement.Principal as { AWS?: unknown } | undefined)?.AWS);
 
+/** A lock file's key, as the DIY backend names them (.pulumi/locks/<org>/<project>/<stack>/<uuid>.json). */
+const LOCK_KEY = ".pulumi/locks/organization/project/stack/00000000-0000-0000-0000-000000000000.json";
+
 export const writersCanDelete = resourceControl({
     name: "aws-s3-state-writers-can-delete",
     controlId: "Operational: DIY backend locking (pulumi/pulumi pkg/backend/diy/lock.go)",
     requirement:
-        "Every IAM principal the bucket policy allows to write objects may also delete them: on each operation Pulumi's DIY backend writes a lock file to .pulumi/locks/organization/<project>/<stack>/<uuid>.json and deletes it at the end.",
-    remedy: "add s3:DeleteObject next to s3:PutObject in the state users' Allow statement.",
+        "Every IAM principal the bucket policy allows to write the lock files may also delete them, and no unconditioned Deny forbids deleting them: on each operation Pulumi's DIY backend writes a lock file to .pulumi/locks/organization/<project>/<stack>/<uuid>.json and deletes it at the end.",
+    remedy: "add s3:DeleteObject next to s3:PutObject in the state users' Allow statement, on the same objects, and deny no deletion under .pulumi/locks/.",
     resourceType: AwsTypes.BucketPolicy,
     validate: (props, report) =>
         withStatements(props, report, (statements) => {
+            const bucket = bucketNameOf(read(props, "bucket"));
+            // While the bucket's name is unknown (a preview), any object counts as a lock file.
+            const reachesLocks = (s: Statement) => bucket === undefined || s.Resource === undefined || reachesObject(s, bucket, LOCK_KEY);
             const byPrincipal = new Map<string, Statement[]>();
             // IAM principals only: AWS services (such as logging.s3.amazonaws.com delivering access
             // logs) write objects without ever deleting them.
@@ -154,11 +160,14 @@ export const writersCanDelete = resourceControl({
                 byPrincipal.set(key, [...(byPrincipal.get(key) ?? []), statement]);
             }
             for (const [principal, allows] of byPrincipal) {
-                const canPut = allows.some((s) => coversAction(s, "s3:PutObject"));
-                const canDelete = allows.some((s) => coversAction(s, "s3:DeleteObject"));
+                const canPut = allows.some((s) => coversAction(s, "s3:PutObject") && reachesLocks(s));
+                const canDelete = allows.some((s) => coversAction(s, "s3:DeleteObject") && reachesLocks(s));
                 if (canPut && !canDelete) {
-                    report(`Principal ${principal} may s3:PutObject but not s3:DeleteObject; Pulumi could not remove its lock files.`);
+                    report(`Principal ${principal} may s3:PutObject but not s3:DeleteObject on the lock files (.pulumi/locks/); Pulumi could not remove them.`);
                 }
+            }
+            for (const deny of statements.filter((s) => isEffect(s, "Deny") && conditionKeys(s).length === 0 && coversAction(s, "s3:DeleteObject") && reachesLocks(s))) {
+                report(`statement ${statementLabel(deny)} denies s3:DeleteObject on the lock files (.pulumi/locks/) with no condition; Pulumi could not remove them.`);
             }
         }),
 });

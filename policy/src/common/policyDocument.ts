@@ -60,8 +60,19 @@ export const strings = (value: unknown): string[] => asList(value).filter((v): v
 
 /** IAM action wildcard match: "s3:*" covers "s3:PutObject", "s3:Delete*" covers "s3:DeleteObject". */
 export function actionCovers(pattern: string, action: string): boolean {
-    const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
-    return regex.test(action);
+    return globMatches(pattern, action, "i");
+}
+
+/** Whether an IAM wildcard pattern (`*` any run of characters, `?` one) matches `value`. */
+function globMatches(pattern: string, value: string, flags = ""): boolean {
+    const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, flags);
+    return regex.test(value);
+}
+
+/** Whether a statement's Resource patterns reach the object `key` of `bucket`, in any partition. */
+export function reachesObject(statement: Statement, bucket: string, key: string): boolean {
+    return strings(statement.Resource).some((pattern) =>
+        globMatches(pattern.replace(/^arn:[^:]*:s3:::/, ""), `${bucket}/${key}`) || globMatches(pattern, `arn:aws:s3:::${bucket}/${key}`));
 }
 
 /**

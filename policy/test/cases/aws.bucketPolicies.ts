@@ -1,6 +1,6 @@
 // Break cases for the aws.bucketPolicy policies: see testBreakCases in ../helpers.ts.
 import * as bp from "../../src/aws/bucketPolicies";
-import { Statement } from "../../src/common/policyDocument";
+import { Statement, strings } from "../../src/common/policyDocument";
 import { compliantStack, editStatements } from "../fixtures/stack";
 import { BreakCase } from "../helpers";
 
@@ -83,6 +83,23 @@ export const cases: BreakCase[] = [
         mutate: (f) => editPolicy(f, (s) => void s.push({ ...SSE_HEADER_DENY, Condition: { Null: { "s3:x-amz-server-side-encryption-customer-algorithm": "true" } } })),
         resource: "state-bucket-policy",
         message: /customer-algorithm/,
+    },
+    {
+        control: bp.writersCanDelete,
+        breaks: "state users may delete only the checkpoints, not the lock files",
+        mutate: (f) => editPolicy(f, (s) => {
+            s[1].Action = ["s3:GetObject", "s3:PutObject"];
+            s.push({ ...s[1], Sid: "DeleteCheckpoints", Action: "s3:DeleteObject", Resource: `${strings(s[1].Resource).find((r) => r.endsWith("/*"))!.replace(/\*$/, "")}.pulumi/stacks/*` });
+        }),
+        resource: "state-bucket-policy",
+        message: /not s3:DeleteObject on the lock files/,
+    },
+    {
+        control: bp.writersCanDelete,
+        breaks: "everyone is denied deleting objects",
+        mutate: (f) => editPolicy(f, (s) => void s.push({ Sid: "NoDeletes", Effect: "Deny", Principal: "*", Action: "s3:DeleteObject", Resource: strings(s[1].Resource).find((r) => r.endsWith("/*"))! })),
+        resource: "state-bucket-policy",
+        message: /NoDeletes denies s3:DeleteObject on the lock files/,
     },
     {
         control: bp.writersCanDelete,

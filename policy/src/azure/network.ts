@@ -3,7 +3,8 @@
 // the endpoint's private address only through the privatelink zone's A record, which the endpoint's
 // private DNS zone group maintains (https://learn.microsoft.com/azure/private-link/private-endpoint-dns).
 import { expectSet } from "../common/checks";
-import { Control, resourceControl } from "../common/control";
+import { Control, ofType, resourceControl, stackControl } from "../common/control";
+import { coverageOf } from "../common/relations";
 import { isUnknown, list, read, sameText, show } from "../common/props";
 import { armName, blobPrivateEndpointOfAccount, dnsZoneGroupOfEndpoint, everyHasAttached, privateEndpointOfVault } from "./stack";
 import { AzureTypes } from "./types";
@@ -107,7 +108,49 @@ export const endpointHasDnsZoneGroup = everyHasAttached({
         "create an azure-native:network:PrivateDnsZoneGroup with privateEndpointName set to the endpoint's privateEndpointName and a privateDnsZoneConfigs entry for its privatelink zone.",
     subjectType: AzureTypes.PrivateEndpoint,
     relation: dnsZoneGroupOfEndpoint,
-    missing: (endpoint) => `private endpoint ${endpoint.name} (privateEndpointName ${show(read(endpoint.props, "privateEndpointName"))}) has no private DNS zone group.`,
+    missing: (endpoint) => `private endpoint ${endpoint.name} has no private DNS zone group.`,
+});
+
+/** The privatelink zone each sub-resource's host name resolves through. */
+const ZONE_OF_GROUP: Record<string, string> = {
+    blob: "privatelink.blob.core.windows.net",
+    vault: "privatelink.vaultcore.azure.net",
+};
+
+export const dnsZoneMatchesEndpoint = stackControl({
+    name: "azure-private-dns-zone-matches-endpoint",
+    controlId: "CIS Azure v5 9.3.2.1 (private endpoint name resolution)",
+    requirement:
+        "A private endpoint's DNS zone group registers it in the zone of its sub-resource: a blob endpoint in privatelink.blob.core.windows.net, a vault endpoint in privatelink.vaultcore.azure.net. In another privatelink zone the host name keeps resolving to the public address.",
+    remedy: "point the zone group's privateDnsZoneConfigs[].privateDnsZoneId at the zone of the endpoint's groupIds.",
+    subjectTypes: [AzureTypes.PrivateEndpoint],
+    validate: (resources, report) => {
+        for (const { target: endpoint, attachments } of coverageOf(ofType(resources, AzureTypes.PrivateEndpoint), resources, dnsZoneGroupOfEndpoint)) {
+            const connections = list(endpoint.props, "privateLinkServiceConnections");
+            if (isUnknown(connections)) {
+                continue;
+            }
+            const groups = connections.flatMap((c) => { const ids = list(c, "groupIds"); return isUnknown(ids) ? [] : ids; });
+            if (groups.some(isUnknown)) {
+                continue;
+            }
+            const expected = groups.map((g) => ZONE_OF_GROUP[String(g).toLowerCase()]).filter((z): z is string => z !== undefined);
+            for (const { candidate: group } of attachments) {
+                const configs = list(group.props, "privateDnsZoneConfigs");
+                if (isUnknown(configs)) {
+                    continue;
+                }
+                const zones = configs.map((config) => armName(read(config, "privateDnsZoneId"), "privateDnsZones"));
+                if (zones.some(isUnknown)) {
+                    continue;
+                }
+                const missing = expected.filter((zone) => !zones.some((z) => sameText(z, zone)));
+                if (missing.length > 0) {
+                    report(`the DNS zone group ${group.name} of private endpoint ${endpoint.name} (group ${groups.map(String).join(", ")}) is in ${zones.map(show).join(", ")}, not ${missing.join(", ")}.`, group);
+                }
+            }
+        }
+    },
 });
 
 export const networkControls: Control[] = [
@@ -116,4 +159,5 @@ export const networkControls: Control[] = [
     vaultHasPrivateEndpoint,
     privateDnsZoneGroup,
     endpointHasDnsZoneGroup,
+    dnsZoneMatchesEndpoint,
 ];

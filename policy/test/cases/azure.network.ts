@@ -10,6 +10,13 @@ export const vaultDiag = (f: File) => inputsOf(f, "state-vault-diagnostics");
 export const blobDns = (f: File) => inputsOf(f, "state-blob-dns");
 
 export const cases: BreakCase[] = [
+    {
+        control: network.dnsZoneMatchesEndpoint,
+        breaks: "the blob endpoint is registered in the vault's zone",
+        mutate: (f) => void (blobDns(f).privateDnsZoneConfigs = inputsOf(f, "state-vault-dns").privateDnsZoneConfigs),
+        resource: "state-blob-dns",
+        message: /is in "privatelink.vaultcore.azure.net", not privatelink.blob.core.windows.net/,
+    },
     { control: network.privateEndpointShape, breaks: "the endpoint has no subnet", mutate: (f) => void delete inputsOf(f, "state-blob-endpoint").subnet, resource: "state-blob-endpoint", message: /subnet\.id/ },
     {
         control: network.privateEndpointShape,
@@ -28,15 +35,16 @@ export const cases: BreakCase[] = [
         mutate: (f) => void (blobDns(f).privateDnsZoneConfigs[0].privateDnsZoneId = blobDns(f).privateDnsZoneConfigs[0].privateDnsZoneId.replace("privatelink.blob.", "privatelink.file.")),
         resource: "state-blob-dns",
         message: /privatelink\.file\.core\.windows\.net/,
+        alsoFires: [network.dnsZoneMatchesEndpoint],
     },
-    { control: network.privateDnsZoneGroup, breaks: "the DNS zone group has no zone", mutate: (f) => void (blobDns(f).privateDnsZoneConfigs = []), resource: "state-blob-dns", message: /empty/ },
+    { control: network.privateDnsZoneGroup, breaks: "the DNS zone group has no zone", mutate: (f) => void (blobDns(f).privateDnsZoneConfigs = []), resource: "state-blob-dns", message: /empty/, alsoFires: [network.dnsZoneMatchesEndpoint] },
     { control: network.endpointHasDnsZoneGroup, breaks: "the vault endpoint has no DNS zone group", mutate: (f) => without(f, "state-vault-dns"), resource: "state-vault-endpoint" },
     {
         control: network.endpointHasDnsZoneGroup,
         breaks: "the DNS zone group names another endpoint",
         mutate: (f) => void (blobDns(f).privateEndpointName = "pe-elsewhere"),
         resource: "state-blob-endpoint",
-        message: /pe-stpulumistateprod-blob/,
+        message: /state-blob-endpoint has no private DNS zone group/,
     },
     { control: diagnostics.blobDiagnosticLogging, breaks: "blob deletes are not logged", mutate: (f) => void blobDiag(f).logs.pop(), resource: "state-blob-diagnostics", message: /StorageDelete/ },
     { control: diagnostics.blobDiagnosticLogging, breaks: "transactions are not measured", mutate: (f) => void (blobDiag(f).metrics = []), resource: "state-blob-diagnostics", message: /Transaction/ },

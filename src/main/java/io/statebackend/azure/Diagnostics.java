@@ -4,11 +4,15 @@ import com.pulumi.azurenative.insights.DiagnosticSetting;
 import com.pulumi.azurenative.insights.DiagnosticSettingArgs;
 import com.pulumi.azurenative.insights.inputs.LogSettingsArgs;
 import com.pulumi.azurenative.insights.inputs.MetricSettingsArgs;
+import com.pulumi.azurenative.operationalinsights.OperationalinsightsFunctions;
 import com.pulumi.azurenative.operationalinsights.Workspace;
 import com.pulumi.azurenative.operationalinsights.WorkspaceArgs;
 import com.pulumi.azurenative.operationalinsights.enums.WorkspaceSkuNameEnum;
+import com.pulumi.azurenative.operationalinsights.inputs.GetWorkspaceArgs;
 import com.pulumi.azurenative.operationalinsights.inputs.WorkspaceSkuArgs;
 import com.pulumi.core.Output;
+import io.statebackend.settings.AzureResourceId;
+import io.statebackend.settings.AzureSettings;
 
 import java.util.List;
 
@@ -21,10 +25,12 @@ final class Diagnostics {
     static final List<String> BLOB_LOG_CATEGORIES = List.of("StorageRead", "StorageWrite", "StorageDelete");
     static final String BLOB_METRIC = "Transaction";
     static final String VAULT_LOG_CATEGORY = "AuditEvent";
+    /** How long Azure keeps a workspace's logs unless told otherwise. */
+    private static final int DEFAULT_WORKSPACE_RETENTION_DAYS = 30;
 
     Diagnostics(AzureScope scope, Account account, Encryption encryption) {
         Output<String> workspaceId = scope.settings().diagnostics().existingWorkspaceId()
-                .map(id -> Output.of(id.value()))
+                .map(existing -> existingWorkspace(scope.settings().diagnostics(), existing))
                 .orElseGet(() -> new Workspace("state-logs", WorkspaceArgs.builder()
                         .resourceGroupName(scope.resourceGroupName())
                         .workspaceName("log-pulumi-state")
@@ -50,6 +56,24 @@ final class Diagnostics {
                 .logs(log(VAULT_LOG_CATEGORY))
                 .metrics(MetricSettingsArgs.builder().category("AllMetrics").enabled(true).build())
                 .build(), scope.child());
+    }
+
+    /**
+     * An existing workspace's retention is its owner's setting, so the audit trail would keep what it keeps: in
+     * production the program reads it (the invoke runs in a preview too) and stops before pointing the diagnostic
+     * settings there when it is shorter than azureLogRetentionDays. In development the workspace may be in another
+     * subscription, which the provider cannot read, and is taken as given.
+     */
+    private static Output<String> existingWorkspace(AzureSettings.Diagnostics diagnostics, AzureResourceId existing) {
+        if (!diagnostics.checkExistingRetention()) {
+            return Output.of(existing.value());
+        }
+        return OperationalinsightsFunctions.getWorkspace(GetWorkspaceArgs.builder()
+                        .resourceGroupName(existing.resourceGroup())
+                        .workspaceName(existing.name())
+                        .build())
+                .applyValue(workspace -> diagnostics.requireRetention(existing,
+                        workspace.retentionInDays().orElse(DEFAULT_WORKSPACE_RETENTION_DAYS)));
     }
 
     private static LogSettingsArgs log(String category) {

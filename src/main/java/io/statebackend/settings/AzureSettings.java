@@ -130,20 +130,42 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
         }
     }
 
-    /** Where the storage account's and Key Vault's audit logs go, and how long they are kept. */
-    public record Diagnostics(Optional<AzureResourceId> existingWorkspaceId, int logRetentionDays) {
+    /**
+     * Where the storage account's and Key Vault's audit logs go, and how long they are kept.
+     *
+     * @param checkExistingRetention whether the retention of an existing workspace must be read and held to
+     *                               {@code logRetentionDays} before anything points at it: in production, where it
+     *                               is in the deployment's own subscription and so readable
+     */
+    public record Diagnostics(Optional<AzureResourceId> existingWorkspaceId, int logRetentionDays,
+                              boolean checkExistingRetention) {
 
         static final Setting<AzureResourceId> EXISTING_WORKSPACE = Setting.resourceId(
                         "azureExistingLogAnalyticsWorkspaceId", "Microsoft.OperationalInsights/workspaces",
                         "Log Analytics workspace for diagnostics; default: one created here")
                 .rule(inOwnSubscriptionIn(PRODUCTION));
         static final Setting<Integer> LOG_RETENTION_DAYS = Setting.integer("azureLogRetentionDays", 365,
-                        "retention of the created Log Analytics workspace")
+                        "retention of the audit logs: of the created Log Analytics workspace, and in production the"
+                                + " least an existing one must keep")
                 .rule(between(30, 730)).rule(minimumDaysIn(PRODUCTION, Settings.PRODUCTION_LOG_RETENTION_DAYS));
         static final List<Setting<?>> SETTINGS = List.of(EXISTING_WORKSPACE, LOG_RETENTION_DAYS);
 
         static Diagnostics read(SettingsReader read) {
-            return new Diagnostics(read.optional(EXISTING_WORKSPACE), read.value(LOG_RETENTION_DAYS));
+            return new Diagnostics(read.optional(EXISTING_WORKSPACE), read.value(LOG_RETENTION_DAYS),
+                    read.profile() == PRODUCTION);
+        }
+
+        /**
+         * The existing workspace's id once its retention, read from Azure, is known to keep the logs as long as
+         * asked; otherwise the run stops here with the setting's one line, before a diagnostic setting points there.
+         */
+        public String requireRetention(AzureResourceId existing, int workspaceRetentionDays) {
+            if (workspaceRetentionDays < logRetentionDays) {
+                throw new SettingsException(EXISTING_WORKSPACE.qualifiedKey(), existing.value(), "a workspace that"
+                        + " keeps logs at least " + logRetentionDays + " days (" + LOG_RETENTION_DAYS.qualifiedKey()
+                        + "); it keeps them " + workspaceRetentionDays);
+            }
+            return existing.value();
         }
     }
 

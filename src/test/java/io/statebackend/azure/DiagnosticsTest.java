@@ -2,6 +2,7 @@ package io.statebackend.azure;
 
 import io.statebackend.mockrun.PlanResult;
 import io.statebackend.mockrun.ResourceRecord;
+import io.statebackend.settings.SettingsException;
 import io.statebackend.testing.Control;
 import io.statebackend.testing.Records;
 import io.statebackend.testing.Runs;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -90,6 +92,30 @@ class DiagnosticsTest {
         assertTrue(run.ofType(WORKSPACE).isEmpty());
         assertEquals(existing, run.get(DIAGNOSTIC_SETTING, "state-blob-audit").input("workspaceId"));
         assertEquals(existing, run.get(DIAGNOSTIC_SETTING, "state-vault-audit").input("workspaceId"));
+    }
+
+    /**
+     * In production an existing workspace must keep the audit logs as long as azureLogRetentionDays asks: Azure
+     * reports its retention, and one that keeps them 30 days stops the run before any diagnostic setting points there.
+     */
+    @Test
+    void inProductionAnExistingWorkspaceThatKeepsLogsTooBrieflyStopsTheRun() {
+        String briefly = "/subscriptions/" + Stacks.ownSubscription() + "/resourceGroups/rg-monitoring"
+                + "/providers/Microsoft.OperationalInsights/workspaces/log-thirty-days";
+        PlanResult run = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", briefly));
+        SettingsException error = assertInstanceOf(SettingsException.class, run.error().orElseThrow());
+        assertEquals("state-backend:azureExistingLogAnalyticsWorkspaceId: got \"" + briefly + "\"; expected a workspace"
+                + " that keeps logs at least 365 days (state-backend:azureLogRetentionDays); it keeps them 30",
+                error.getMessage());
+        assertTrue(run.ofType(DIAGNOSTIC_SETTING).stream().noneMatch(setting -> setting.input("workspaceId") != null),
+                "no diagnostic setting reached the engine");
+
+        PlanResult asked = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", briefly,
+                "azureLogRetentionDays", "30"));
+        assertTrue(asked.error().isPresent(), "production keeps audit logs at least 90 days whatever is asked");
+        PlanResult inDev = Stacks.runWith("dev", Map.of("azureExistingLogAnalyticsWorkspaceId", briefly));
+        assertEquals(Optional.empty(), inDev.error(), "development takes the workspace as given");
+        assertEquals(briefly, inDev.get(DIAGNOSTIC_SETTING, "state-blob-audit").input("workspaceId"));
     }
 
     @Test

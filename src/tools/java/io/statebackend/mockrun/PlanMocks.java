@@ -3,6 +3,7 @@ package io.statebackend.mockrun;
 import com.pulumi.test.Mocks;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,7 +50,7 @@ public final class PlanMocks implements Mocks {
 
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
-        return CompletableFuture.completedFuture(invoke(args.token, awsRegionOf(args.provider)));
+        return CompletableFuture.completedFuture(invoke(args.token, args.args, awsRegionOf(args.provider)));
     }
 
     /**
@@ -74,9 +75,21 @@ public final class PlanMocks implements Mocks {
         return AzureNativeOutputs.isAzureNative(type) ? AzureNativeOutputs.shape(type, values) : values;
     }
 
-    /** The provider's answer to a function the program invokes, from a provider configured for {@code awsRegion}. */
-    public static Map<String, Object> invoke(String token, String awsRegion) {
+    /**
+     * How long an existing Log Analytics workspace keeps logs, by name, as Azure would report it: 365 days, except
+     * for the one a test names to show a workspace that keeps them too briefly.
+     */
+    public static final Map<String, Integer> WORKSPACE_RETENTION_DAYS = Map.of("log-thirty-days", 30);
+    private static final int USUAL_WORKSPACE_RETENTION_DAYS = 365;
+
+    /**
+     * The provider's answer to a function the program invokes with {@code args}, from a provider configured for
+     * {@code awsRegion}.
+     */
+    public static Map<String, Object> invoke(String token, Map<String, Object> args, String awsRegion) {
         return switch (token) {
+            case "azure-native:operationalinsights:getWorkspace" -> existingWorkspace(
+                    ProviderShapes.str(args, "resourceGroupName"), ProviderShapes.str(args, "workspaceName"));
             case "azure-native:authorization:getClientConfig" -> Map.of(
                     "clientId", "30000000-0000-0000-0000-000000000003",
                     "objectId", DEPLOYER_OBJECT_ID,
@@ -102,6 +115,24 @@ public final class PlanMocks implements Mocks {
         }
         String providerId = providerReference.substring(providerReference.lastIndexOf("::") + 2);
         return awsRegionByProviderId.getOrDefault(providerId, "");
+    }
+
+    /** What Azure reports of an existing workspace: the fields the SDK requires and its retention. */
+    private static Map<String, Object> existingWorkspace(String resourceGroup, String name) {
+        return Map.ofEntries(
+                Map.entry("id", "/subscriptions/" + SUBSCRIPTION_ID + "/resourceGroups/" + resourceGroup
+                        + "/providers/Microsoft.OperationalInsights/workspaces/" + name),
+                Map.entry("name", name),
+                Map.entry("type", "Microsoft.OperationalInsights/workspaces"),
+                Map.entry("location", "westeurope"),
+                Map.entry("customerId", guidFor("workspace/" + name)),
+                Map.entry("createdDate", "2025-01-01T00:00:00Z"),
+                Map.entry("modifiedDate", "2025-01-01T00:00:00Z"),
+                Map.entry("provisioningState", "Succeeded"),
+                Map.entry("privateLinkScopedResources", List.of()),
+                Map.entry("systemData", Map.of()),
+                Map.entry("tags", Map.of()),
+                Map.entry("retentionInDays", WORKSPACE_RETENTION_DAYS.getOrDefault(name, USUAL_WORKSPACE_RETENTION_DAYS)));
     }
 
     /** The partition of the invoking provider's region, as the AWS provider reports it. */

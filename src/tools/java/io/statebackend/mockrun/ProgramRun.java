@@ -95,7 +95,12 @@ public final class ProgramRun {
             }
             Map<String, String> keyByUrn = new LinkedHashMap<>();
             registered.forEach((key, registration) -> keyByUrn.put(registration.urn(), key));
-            List<ResourceRecord> records = declared.stream().map(d -> d.record(mocks, registered, keyByUrn)).toList();
+            List<Declared> declaredSoFar;
+            // A program that failed on an output may still be declaring resources on the SDK's threads.
+            synchronized (declared) {
+                declaredSoFar = List.copyOf(declared);
+            }
+            List<ResourceRecord> records = declaredSoFar.stream().map(d -> d.record(mocks, registered, keyByUrn)).toList();
             return new PlanResult(project, stack, records, outputs, error);
         } finally {
             PulumiTestInternal.cleanup();

@@ -95,7 +95,7 @@ public final class StandInProvider extends ResourceProviderGrpc.ResourceProvider
     @Override
     public void invoke(InvokeRequest request, StreamObserver<InvokeResponse> out) {
         answer(out, () -> InvokeResponse.newBuilder()
-                .setReturn(toStruct(PlanMocks.invoke(request.getTok(), awsRegion))).build());
+                .setReturn(toStruct(PlanMocks.invoke(request.getTok(), toMap(request.getArgs()), awsRegion))).build());
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statebackend.ops.MigrateStack;
+import io.statebackend.ops.Procedure;
 import io.statebackend.process.Command;
 import io.statebackend.testing.Executables;
 import org.junit.jupiter.api.Test;
@@ -184,7 +185,7 @@ class MigrateStackIT {
 
     /**
      * An export carries the state, not the stack file: a {@code secure:} value in it was encrypted by the source's
-     * provider and would be unreadable under the target's, so the move stops before it creates anything.
+     * provider and would be unreadable under the target's, so the move stops before it asks or writes anything.
      */
     @Test
     void anExportWhoseStackFileHoldsSecureValuesIsRefusedBeforeTheTargetIsTouched() throws IOException {
@@ -194,9 +195,11 @@ class MigrateStackIT {
 
         Run refused = migrate(List.of("--stack", "acme/consumer/prod", "--from-export", export.toString(), "--to",
                 target, "--secrets-provider", SECRETS, "--yes"));
-        assertEquals(1, refused.exitCode(), refused::describe);
+        assertEquals(Procedure.USAGE, refused.exitCode(), refused::describe);
         assertTrue(refused.output().contains("holds secure values (consumer:apiToken) that only the source's secrets"
                 + " provider can read"), refused::describe);
+        assertFalse(Files.exists(sandbox.project.resolve(".state-backend/migrate-acme_consumer_prod.json")),
+                "no journal stands in the way of the --from run the message suggests");
         sandbox.env.put("PULUMI_BACKEND_URL", target);
         assertEquals("[]", sandbox.pulumiOk("stack", "ls", "--json").stdout().strip(), "no stack in the target");
     }

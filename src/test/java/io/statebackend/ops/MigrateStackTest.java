@@ -89,6 +89,24 @@ class MigrateStackTest {
         assertFalse(fake.out().contains("MISSING"), "an export needs no passphrase:\n" + fake.out());
     }
 
+    /**
+     * A stack file's secure values cannot follow an export: the move is refused before it asks, runs or writes
+     * anything, so the suggested --from run is not then refused for a journal of this one.
+     */
+    @Test
+    void anExportWhoseStackFileHoldsSecureValuesIsRefusedBeforeAnythingIsAskedOrWritten() throws IOException {
+        Files.writeString(fake.project.resolve("cloud-export.json"), "{\"version\":3,\"deployment\":{}}");
+        Files.writeString(fake.project.resolve("Pulumi.prod.yaml"), "config:\n  payments:token:\n    secure: v1:abc\n");
+
+        assertEquals(Procedure.USAGE, fake.run(MigrateStack::run, new String[]{"--stack", "prod", "--from-export",
+                "cloud-export.json", "--to", TO, "--secrets-provider", SP}));
+        assertTrue(fake.err().contains("error: Pulumi.prod.yaml holds secure values (payments:token) that only the"
+                + " source's secrets provider can read: migrate from the backend itself (--from)"), fake.err());
+        assertEquals(List.of(), fake.questions);
+        assertEquals(List.of(), fake.calls());
+        assertFalse(Files.exists(fake.project.resolve(".state-backend/migrate-prod.json")), "no journal");
+    }
+
     /** A backup step redone after the move keeps the copy of the stack file from before it, which the backup needs. */
     @Test
     void aRedoneBackupKeepsTheStackFileAsItWasBeforeTheMove() throws IOException {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Moves an existing stack from one backend to another (Pulumi Cloud or any self-managed backend to the azblob or
@@ -148,6 +149,11 @@ public final class MigrateStack {
             }
         }
         StackMove move = new StackMove(source, reference.name(), policyArgs, stackFile);
+        Optional<String> refusal = move.refusalBeforeStart(journal, ops);
+        if (refusal.isPresent()) {
+            ops.err().println("error: " + refusal.get());
+            return Procedure.USAGE;
+        }
         Procedure plan = new Procedure("Migration of " + source.describe() + " to " + to, move.steps(), journal,
                 journalFile, failed -> move.keptOnFailure(failed, backupFile),
                 j -> finished(j, reference, source, to, stackFile));

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -243,9 +244,21 @@ public final class StackMove {
     }
 
     /**
-     * Creates the target stack. Every file the command reads or writes stays as it was; the stack file's
-     * {@code secure:} values cannot follow an export (only their owner's provider reads them), so they stop the step.
+     * Why this move cannot start, before anything is asked or written: from an export, the stack file's
+     * {@code secure:} values cannot follow (only their owner's provider reads them), unless an earlier run of this
+     * move has already started the target.
      */
+    public Optional<String> refusalBeforeStart(Journal journal, Ops ops) {
+        List<String> secure = stackFile.secureConfigKeys();
+        if (!(source instanceof FromExport) || secure.isEmpty() || "true".equals(journal.vars.get(TARGET_STARTED))) {
+            return Optional.empty();
+        }
+        return Optional.of(ops.show(stackFile.path()) + " holds secure values (" + String.join(", ", secure)
+                + ") that only the source's secrets provider can read: migrate from the backend itself (--from) so"
+                + " Pulumi re-encrypts them, or remove them and set them again after the move.");
+    }
+
+    /** Creates the target stack. Every file the command reads or writes stays as it was. */
     private void initTarget(StepContext ctx) throws StepFailed {
         Command init = onTarget(ctx, "stack", "init", targetStack, "--secrets-provider", ctx.var(SECRETS_PROVIDER))
                 .build();
@@ -255,12 +268,6 @@ public final class StackMove {
         }
         if (targetExists(ctx)) {
             return;
-        }
-        List<String> secure = stackFile.secureConfigKeys();
-        if (!secure.isEmpty() && !"true".equals(ctx.optionalVar(TARGET_STARTED))) {
-            throw new StepFailed(ctx.ops().show(stackFile.path()) + " holds secure values (" + String.join(", ", secure)
-                    + ") that only the source's secrets provider can read: migrate from the backend itself"
-                    + " (--from) so Pulumi re-encrypts them, or remove them and set them again after the move.");
         }
         ctx.setVar(TARGET_STARTED, "true");
         ctx.run(init);

@@ -198,7 +198,7 @@ class MigrateStackIT {
         assertEquals(Procedure.USAGE, refused.exitCode(), refused::describe);
         assertTrue(refused.output().contains("holds secure values (consumer:apiToken) that only the source's secrets"
                 + " provider can read"), refused::describe);
-        assertFalse(Files.exists(sandbox.project.resolve(".state-backend/migrate-acme_consumer_prod.json")),
+        assertFalse(Files.exists(sandbox.project.resolve(".state-backend/migrate-prod.json")),
                 "no journal stands in the way of the --from run the message suggests");
         sandbox.env.put("PULUMI_BACKEND_URL", target);
         assertEquals("[]", sandbox.pulumiOk("stack", "ls", "--json").stdout().strip(), "no stack in the target");

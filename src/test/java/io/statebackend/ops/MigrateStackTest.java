@@ -107,6 +107,22 @@ class MigrateStackTest {
         assertFalse(Files.exists(fake.project.resolve(".state-backend/migrate-prod.json")), "no journal");
     }
 
+    /**
+     * acme/payments/prod and prod name one target stack and share one journal: resuming with the other spelling is
+     * told the arguments differ, rather than starting a move that would call the first one's target someone else's.
+     */
+    @Test
+    void anotherSpellingOfTheSameStackFindsTheJournalOfTheFirst() {
+        fake.fail("stack migrate");
+        assertEquals(1, migrate("--yes"), fake.err());
+        fake.clearCalls();
+
+        assertEquals(Procedure.USAGE, migrate("--yes", "--stack", "prod"));
+        assertTrue(fake.err().startsWith("error: .state-backend/migrate-prod.json belongs to an earlier migration with"
+                + " other arguments (--stack was 'acme/payments/prod', now 'prod';"), fake.err());
+        assertEquals(List.of(), fake.calls());
+    }
+
     /** A backup step redone after the move keeps the copy of the stack file from before it, which the backup needs. */
     @Test
     void aRedoneBackupKeepsTheStackFileAsItWasBeforeTheMove() throws IOException {

@@ -107,8 +107,9 @@ public final class MigrateStack {
         boolean dryRun = a.has("dry-run");
         String policyPack = a.get("policy-pack");
 
-        String safe = StackMove.fileSafe(stack);
-        Path journalFile = Journal.directory(ops.projectDir()).resolve("migrate-" + safe + ".json");
+        // Named after the target stack, so another spelling of --stack for the same stack finds this journal and
+        // is told the arguments differ, instead of starting a move of its own.
+        Path journalFile = Journal.directory(ops.projectDir()).resolve("migrate-" + reference.name() + ".json");
         Journal journal;
         StackFile stackFile;
         try {

@@ -115,7 +115,7 @@ public final class StackMove {
         return exportName.replaceFirst("\\.json$", "") + ".for-" + fileSafe(stack) + ".json";
     }
 
-    static String fileSafe(String stack) {
+    private static String fileSafe(String stack) {
         return stack.replace('/', '_');
     }
 

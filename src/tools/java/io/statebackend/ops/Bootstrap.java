@@ -154,7 +154,7 @@ public final class Bootstrap {
                     List<String> kept = new ArrayList<>(move.keptOnFailure(failed, backupFile));
                     kept.add("The local backend .pulumi-local keeps the stack's state; nothing was removed from it.");
                     return kept;
-                }, j -> finished(j, stack, stackFile));
+                }, j -> finished(j, stack, stackFile, move));
 
         Optional<String> movedUnder = stackFile.keyServiceSecretsProvider();
         Optional<String> localStep = plan.pending(a.get("redo-from")).stream()
@@ -290,8 +290,9 @@ public final class Bootstrap {
         ctx.say("Target backend " + backend + ", secrets provider " + provider);
     }
 
-    private static List<String> finished(Journal j, String stack, StackFile stackFile) {
+    private static List<String> finished(Journal j, String stack, StackFile stackFile, StackMove move) {
         String url = j.vars.get(StackMove.TARGET_BACKEND);
+        String backupFile = j.vars.get(StackMove.BACKUP_FILE);
         return List.of(
                 "Bootstrap finished: stack " + stack + " keeps its state in " + url + ",",
                 "its secrets encrypted with " + j.vars.get(StackMove.SECRETS_PROVIDER) + ".",
@@ -300,9 +301,10 @@ public final class Bootstrap {
                         + " stack's encrypted data key, which every user and the pipeline need.",
                 "  2. Others log in with: " + j.vars.getOrDefault(LOGIN_COMMAND, "pulumi login " + url),
                 "  3. No secret of the stack needs the passphrase any more (the verifying preview ran without it).",
-                "     The local copy, its backup and the stack file's pre-move copy (" + stackFile.path().getFileName()
-                        + ".bak.*) are no longer needed; this command never deletes them:",
-                "       rm -rf .pulumi-local " + j.vars.get(StackMove.BACKUP_FILE) + " " + stackFile.path().getFileName()
-                        + ".bak.*");
+                "     The local copy, its backup and the stack file's pre-move copies (" + move.stackFileCopy(backupFile)
+                        + ", " + stackFile.path().getFileName() + ".bak.*) are no longer needed; this command never"
+                        + " deletes them:",
+                "       rm -rf .pulumi-local " + backupFile + " " + move.stackFileCopy(backupFile) + " "
+                        + stackFile.path().getFileName() + ".bak.*");
     }
 }

@@ -157,14 +157,14 @@ public final class MigrateStack {
         }
         Procedure plan = new Procedure("Migration of " + source.describe() + " to " + to, move.steps(), journal,
                 journalFile, failed -> move.keptOnFailure(failed, backupFile),
-                j -> finished(j, reference, source, to, stackFile));
+                j -> finished(j, reference, source, to, stackFile, move));
         String question = "Move " + source.describe() + " to " + to + ", re-encrypting its secrets with "
                 + secretsProvider + "?";
         return plan.start(ops, dryRun, prerequisitesOk, a.get("redo-from"), question, a.has("yes"));
     }
 
     private static List<String> finished(Journal j, StackFile.Reference stack, StackMove.Source source, String to,
-                                         StackFile stackFile) {
+                                         StackFile stackFile, StackMove move) {
         String name = stack.name();
         List<String> lines = new ArrayList<>(List.of(
                 "Migration finished: stack " + name + " now lives in " + to + ".",
@@ -178,7 +178,8 @@ public final class MigrateStack {
                     "     (--force leaves the cloud resources alone; --preserve-config keeps the stack file):",
                     "       PULUMI_BACKEND_URL=" + Command.quote(from.url()) + " pulumi stack rm " + stack
                             + " --force --preserve-config",
-                    "     and delete the backup " + j.vars.get(StackMove.BACKUP_FILE) + " and "
+                    "     and delete the backup " + j.vars.get(StackMove.BACKUP_FILE) + ", "
+                            + move.stackFileCopy(j.vars.get(StackMove.BACKUP_FILE)) + " and "
                             + stackFile.path().getFileName() + ".bak.* once you no longer need them."));
         } else if (source instanceof StackMove.FromExport export) {
             lines.add("  3. Delete " + export.file() + " and its copy "

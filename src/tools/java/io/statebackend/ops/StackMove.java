@@ -119,6 +119,14 @@ public final class StackMove {
         return stack.replace('/', '_');
     }
 
+    /**
+     * The copy of the stack file the backup step keeps beside {@code backupFile}
+     * ({@code backups/<stack>-<time>.Pulumi.<stack>.yaml}): with the backup, it restores the stack as it was.
+     */
+    public String stackFileCopy(String backupFile) {
+        return backupFile.replaceFirst("\\.json$", "") + "." + stackFile.path().getFileName();
+    }
+
     /** What a failure at {@code failedStep} leaves in place, for the failure message. */
     public List<String> keptOnFailure(String failedStep, String backupFile) {
         List<String> kept = new ArrayList<>();
@@ -186,8 +194,7 @@ public final class StackMove {
         }
         readExport(backup);
         if (stackFile.exists()) {
-            Path copy = backup.resolveSibling(backup.getFileName().toString().replaceFirst("\\.json$", "")
-                    + "." + stackFile.path().getFileName());
+            Path copy = ctx.ops().projectDir().resolve(stackFileCopy(backupFile));
             if (Files.exists(copy)) {
                 // A step redone after the move: the stack file has been rewritten since, and the copy is the one
                 // that goes with the source's secrets.

@@ -9,6 +9,8 @@ import com.pulumi.azurenative.operationalinsights.Workspace;
 import com.pulumi.azurenative.operationalinsights.WorkspaceArgs;
 import com.pulumi.azurenative.operationalinsights.enums.WorkspaceSkuNameEnum;
 import com.pulumi.azurenative.operationalinsights.inputs.GetWorkspaceArgs;
+import com.pulumi.azurenative.operationalinsights.outputs.GetWorkspaceResult;
+import com.pulumi.azurenative.operationalinsights.outputs.WorkspaceFeaturesResponse;
 import com.pulumi.azurenative.operationalinsights.inputs.WorkspaceSkuArgs;
 import com.pulumi.core.Output;
 import io.statebackend.settings.AzureResourceId;
@@ -30,7 +32,7 @@ final class Diagnostics {
 
     Diagnostics(AzureScope scope, Account account, Encryption encryption) {
         Output<String> workspaceId = scope.settings().diagnostics().existingWorkspaceId()
-                .map(existing -> existingWorkspace(scope.settings().diagnostics(), existing))
+                .map(existing -> existingWorkspace(scope, existing))
                 .orElseGet(() -> new Workspace("state-logs", WorkspaceArgs.builder()
                         .resourceGroupName(scope.resourceGroupName())
                         .workspaceName("log-pulumi-state")
@@ -61,19 +63,33 @@ final class Diagnostics {
     /**
      * An existing workspace's retention is its owner's setting, so the audit trail would keep what it keeps: in
      * production the program reads it (the invoke runs in a preview too) and stops before pointing the diagnostic
-     * settings there when it is shorter than azureLogRetentionDays. In development the workspace may be in another
-     * subscription, which the provider cannot read, and is taken as given.
+     * settings there when it is shorter than azureLogRetentionDays. The provider reads the deployment's subscription
+     * only, so a workspace in another (a central monitoring subscription) is taken as given, as in development.
      */
-    private static Output<String> existingWorkspace(AzureSettings.Diagnostics diagnostics, AzureResourceId existing) {
+    private static Output<String> existingWorkspace(AzureScope scope, AzureResourceId existing) {
+        AzureSettings.Diagnostics diagnostics = scope.settings().diagnostics();
         if (!diagnostics.checkExistingRetention()) {
             return Output.of(existing.value());
         }
-        return OperationalinsightsFunctions.getWorkspace(GetWorkspaceArgs.builder()
-                        .resourceGroupName(existing.resourceGroup())
-                        .workspaceName(existing.name())
-                        .build())
-                .applyValue(workspace -> diagnostics.requireRetention(existing,
-                        workspace.retentionInDays().orElse(DEFAULT_WORKSPACE_RETENTION_DAYS)));
+        return scope.subscriptionId().apply(subscription -> !subscription.equalsIgnoreCase(existing.subscriptionId())
+                ? Output.of(existing.value())
+                : OperationalinsightsFunctions.getWorkspace(GetWorkspaceArgs.builder()
+                                .resourceGroupName(existing.resourceGroup())
+                                .workspaceName(existing.name())
+                                .build())
+                        .applyValue(workspace -> diagnostics.requireRetention(existing, keepsLogsFor(workspace))));
+    }
+
+    /**
+     * How many days a workspace keeps what it receives: its retention, Azure's 30 days when unset, and 30 at most when
+     * it purges data after 30 days whatever the retention says. Tables may set shorter retentions of their own, which
+     * this does not read.
+     */
+    private static int keepsLogsFor(GetWorkspaceResult workspace) {
+        int retention = workspace.retentionInDays().orElse(DEFAULT_WORKSPACE_RETENTION_DAYS);
+        boolean purgesAfter30Days = workspace.features()
+                .flatMap(WorkspaceFeaturesResponse::immediatePurgeDataOn30Days).orElse(false);
+        return purgesAfter30Days ? Math.min(retention, DEFAULT_WORKSPACE_RETENTION_DAYS) : retention;
     }
 
     private static LogSettingsArgs log(String category) {

@@ -134,8 +134,8 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
      * Where the storage account's and Key Vault's audit logs go, and how long they are kept.
      *
      * @param checkExistingRetention whether the retention of an existing workspace must be read and held to
-     *                               {@code logRetentionDays} before anything points at it: in production, where it
-     *                               is in the deployment's own subscription and so readable
+     *                               {@code logRetentionDays} before anything points at it: in production, when it is
+     *                               in the deployment's subscription, where the provider can read it
      */
     public record Diagnostics(Optional<AzureResourceId> existingWorkspaceId, int logRetentionDays,
                               boolean checkExistingRetention) {
@@ -146,7 +146,7 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
                 .rule(inOwnSubscriptionIn(PRODUCTION));
         static final Setting<Integer> LOG_RETENTION_DAYS = Setting.integer("azureLogRetentionDays", 365,
                         "retention of the audit logs: of the created Log Analytics workspace, and in production the"
-                                + " least an existing one must keep")
+                                + " least an existing one in the deployment's subscription must keep")
                 .rule(between(30, 730)).rule(minimumDaysIn(PRODUCTION, Settings.PRODUCTION_LOG_RETENTION_DAYS));
         static final List<Setting<?>> SETTINGS = List.of(EXISTING_WORKSPACE, LOG_RETENTION_DAYS);
 

@@ -1,5 +1,6 @@
 package io.statebackend.azure;
 
+import io.statebackend.mockrun.PlanMocks;
 import io.statebackend.mockrun.PlanResult;
 import io.statebackend.mockrun.ResourceRecord;
 import io.statebackend.settings.SettingsException;
@@ -95,12 +96,13 @@ class DiagnosticsTest {
     }
 
     /**
-     * In production an existing workspace must keep the audit logs as long as azureLogRetentionDays asks: Azure
-     * reports its retention, and one that keeps them 30 days stops the run before any diagnostic setting points there.
+     * In production an existing workspace in the deployment's subscription must keep the audit logs as long as
+     * azureLogRetentionDays asks: Azure reports its retention, and one that keeps them 30 days stops the run before
+     * any diagnostic setting points there.
      */
     @Test
     void inProductionAnExistingWorkspaceThatKeepsLogsTooBrieflyStopsTheRun() {
-        String briefly = "/subscriptions/" + Stacks.ownSubscription() + "/resourceGroups/rg-monitoring"
+        String briefly = "/subscriptions/" + PlanMocks.SUBSCRIPTION_ID + "/resourceGroups/rg-monitoring"
                 + "/providers/Microsoft.OperationalInsights/workspaces/log-thirty-days";
         PlanResult run = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", briefly));
         SettingsException error = assertInstanceOf(SettingsException.class, run.error().orElseThrow());
@@ -116,6 +118,17 @@ class DiagnosticsTest {
         PlanResult inDev = Stacks.runWith("dev", Map.of("azureExistingLogAnalyticsWorkspaceId", briefly));
         assertEquals(Optional.empty(), inDev.error(), "development takes the workspace as given");
         assertEquals(briefly, inDev.get(DIAGNOSTIC_SETTING, "state-blob-audit").input("workspaceId"));
+
+        String purging = briefly.replace("log-thirty-days", PlanMocks.WORKSPACE_PURGING_AFTER_30_DAYS);
+        PlanResult purged = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", purging));
+        assertTrue(purged.error().orElseThrow().getMessage().endsWith("it keeps them 30"),
+                "a 365-day retention that purges after 30 days keeps 30: " + purged.error());
+
+        String elsewhere = briefly.replace(PlanMocks.SUBSCRIPTION_ID, Stacks.ownSubscription());
+        PlanResult central = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", elsewhere));
+        assertEquals(Optional.empty(), central.error(), "a workspace in another subscription, which the provider"
+                + " cannot read, is taken as given, not looked up in the deployment's");
+        assertEquals(elsewhere, central.get(DIAGNOSTIC_SETTING, "state-blob-audit").input("workspaceId"));
     }
 
     @Test

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PlanMocks implements Mocks {
 
-    public static final String SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
+    /** The deployment's subscription, as getClientConfig reports it: one of the real shape, which production takes. */
+    public static final String SUBSCRIPTION_ID = "6f1c3e2a-8b4d-4c9e-a1f7-2d5b9e0c7a13";
     public static final String TENANT_ID = "10000000-0000-0000-0000-000000000001";
     public static final String DEPLOYER_OBJECT_ID = "20000000-0000-0000-0000-000000000002";
     public static final String AWS_ACCOUNT_ID = "406918273541";
@@ -77,9 +78,11 @@ public final class PlanMocks implements Mocks {
 
     /**
      * How long an existing Log Analytics workspace keeps logs, by name, as Azure would report it: 365 days, except
-     * for the one a test names to show a workspace that keeps them too briefly.
+     * for those tests name to show a workspace that keeps them too briefly.
      */
     public static final Map<String, Integer> WORKSPACE_RETENTION_DAYS = Map.of("log-thirty-days", 30);
+    /** An existing workspace that keeps 365 days but purges data after 30 (its immediatePurgeDataOn30Days feature). */
+    public static final String WORKSPACE_PURGING_AFTER_30_DAYS = "log-purged-after-thirty-days";
     private static final int USUAL_WORKSPACE_RETENTION_DAYS = 365;
 
     /**
@@ -132,6 +135,7 @@ public final class PlanMocks implements Mocks {
                 Map.entry("privateLinkScopedResources", List.of()),
                 Map.entry("systemData", Map.of()),
                 Map.entry("tags", Map.of()),
+                Map.entry("features", Map.of("immediatePurgeDataOn30Days", name.equals(WORKSPACE_PURGING_AFTER_30_DAYS))),
                 Map.entry("retentionInDays", WORKSPACE_RETENTION_DAYS.getOrDefault(name, USUAL_WORKSPACE_RETENTION_DAYS)));
     }
 

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as bp from "../src/aws/bucketPolicies";
-import { actionCovers, parsePolicyDocument } from "../src/common/policyDocument";
+import { actionCovers, parsePolicyDocument, strings } from "../src/common/policyDocument";
 import { allControls } from "../src/registry";
 import { compliantStack, inputsOf } from "./fixtures/stack";
 import { assertFires, assertPasses, testBreakCases, UNKNOWN_VALUE } from "./helpers";
@@ -85,4 +85,20 @@ test("action wildcards match like IAM's", () => {
 test("a single statement object (not an array) is read", () => {
     const parsed = parsePolicyDocument(JSON.stringify({ Statement: { Effect: "Allow", Principal: "*", Action: "s3:GetObject" } }));
     assert.ok(typeof parsed === "object" && "statements" in parsed && parsed.statements.length === 1);
+});
+
+test("a Deny of deletes that spares the lock files or the state writers is not the lock-file rule's finding", () => {
+    const objects = (file: ReturnType<typeof compliantStack>) => {
+        let arn = "";
+        editPolicy(file, (s) => void (arn = strings(s[1].Resource).find((r) => r.endsWith("/*"))!));
+        return arn;
+    };
+    const sparesLocks = compliantStack();
+    const arn = objects(sparesLocks);
+    editPolicy(sparesLocks, (s) => void s.push({ Sid: "KeepCheckpoints", Effect: "Deny", Principal: "*", Action: "s3:DeleteObject", NotResource: arn.replace(/\*$/, ".pulumi/locks/*") }));
+    const auditorOnly = compliantStack();
+    editPolicy(auditorOnly, (s) => void s.push({ Sid: "AuditorsDeleteNothing", Effect: "Deny", Principal: { AWS: "arn:aws:iam::406918273541:role/auditor" }, Action: "s3:DeleteObject", Resource: arn }));
+    for (const file of [sparesLocks, auditorOnly]) {
+        assertPasses(bp.writersCanDelete, file);
+    }
 });

@@ -98,8 +98,8 @@ export const policiesAttachedAsCheckedResources = resourceControl({
         if (trust !== "unknown" && "error" in trust) {
             report(`assumeRolePolicy: ${trust.error}`);
         } else if (trust !== "unknown") {
-            trust.statements.filter((st) => isEffect(st, "Allow") && isPublicPrincipal(st.Principal))
-                .forEach((st) => report(`assumeRolePolicy statement ${statementLabel(st)} lets everyone assume the role (Principal "*").`));
+            trust.statements.filter((st) => isEffect(st, "Allow") && (isPublicPrincipal(st.Principal) || st.NotPrincipal !== undefined))
+                .forEach((st) => report(`assumeRolePolicy statement ${statementLabel(st)} lets everyone${st.NotPrincipal !== undefined ? " but those it lists" : ""} assume the role (Principal "*" or NotPrincipal).`));
         }
     },
 });

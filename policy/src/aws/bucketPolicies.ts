@@ -2,7 +2,7 @@
 // it is often unknown (it names ARNs of resources not created yet); the checks then wait for the update.
 import { bucketNameOf, parseArn, s3BucketOf } from "../common/arn";
 import { Control, resourceControl } from "../common/control";
-import { asList, broadAllowFindings, conditionKeys, coversAction, isEffect, isPublicPrincipal, namesEveryActionOf, reachesObject, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
+import { asList, broadAllowFindings, conditionKeys, coversAction, isEffect, isPublicPrincipal, namesEveryActionOf, principalsOf, reachesObject, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
 import { read } from "../common/props";
 import { AwsTypes } from "./types";
 
@@ -150,7 +150,8 @@ export const writersCanDelete = resourceControl({
         withStatements(props, report, (statements) => {
             const bucket = bucketNameOf(read(props, "bucket"));
             // While the bucket's name is unknown (a preview), any object counts as a lock file.
-            const reachesLocks = (s: Statement) => bucket === undefined || s.Resource === undefined || reachesObject(s, bucket, LOCK_KEY);
+            const reachesLocks = (s: Statement) => bucket === undefined || (s.Resource === undefined && s.NotResource === undefined)
+                || reachesObject(s, bucket, LOCK_KEY);
             const byPrincipal = new Map<string, Statement[]>();
             // IAM principals only: AWS services (such as logging.s3.amazonaws.com delivering access
             // logs) write objects without ever deleting them.
@@ -166,8 +167,14 @@ export const writersCanDelete = resourceControl({
                     report(`Principal ${principal} may s3:PutObject but not s3:DeleteObject on the lock files (.pulumi/locks/); Pulumi could not remove them.`);
                 }
             }
-            for (const deny of statements.filter((s) => isEffect(s, "Deny") && conditionKeys(s).length === 0 && coversAction(s, "s3:DeleteObject") && reachesLocks(s))) {
-                report(`statement ${statementLabel(deny)} denies s3:DeleteObject on the lock files (.pulumi/locks/) with no condition; Pulumi could not remove them.`);
+            // A Deny matters when it reaches a writer: everyone, or one the Allows name, and not excepted by NotPrincipal.
+            const writers = [...byPrincipal.values()].flat().filter((s) => coversAction(s, "s3:PutObject")).flatMap(iamPrincipals);
+            const deniesAWriter = (s: Statement) => s.NotPrincipal !== undefined
+                ? writers.some((w) => !principalsOf({ Principal: s.NotPrincipal }).includes(w))
+                : isPublicPrincipal(s.Principal) || iamPrincipals(s).some((p) => writers.includes(p));
+            for (const deny of statements.filter((s) => isEffect(s, "Deny") && conditionKeys(s).length === 0 && coversAction(s, "s3:DeleteObject")
+                && reachesLocks(s) && deniesAWriter(s))) {
+                report(`statement ${statementLabel(deny)} denies s3:DeleteObject on the lock files (.pulumi/locks/) to a state writer with no condition; Pulumi could not remove them.`);
             }
         }),
 });

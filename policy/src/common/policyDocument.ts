@@ -69,10 +69,17 @@ function globMatches(pattern: string, value: string, flags = ""): boolean {
     return regex.test(value);
 }
 
-/** Whether a statement's Resource patterns reach the object `key` of `bucket`, in any partition. */
+/**
+ * Whether a statement applies to the object `key` of `bucket`, in any partition: one of its Resource patterns
+ * matches it, or none of its NotResource patterns does.
+ */
 export function reachesObject(statement: Statement, bucket: string, key: string): boolean {
-    return strings(statement.Resource).some((pattern) =>
-        globMatches(pattern.replace(/^arn:[^:]*:s3:::/, ""), `${bucket}/${key}`) || globMatches(pattern, `arn:aws:s3:::${bucket}/${key}`));
+    const matches = (pattern: string) =>
+        globMatches(pattern.replace(/^arn:[^:]*:s3:::/, ""), `${bucket}/${key}`) || globMatches(pattern, `arn:aws:s3:::${bucket}/${key}`);
+    if (statement.Resource === undefined && statement.NotResource !== undefined) {
+        return !strings(statement.NotResource).some(matches);
+    }
+    return strings(statement.Resource).some(matches);
 }
 
 /**

@@ -48,6 +48,18 @@ export const cases: BreakCase[] = [
     },
     {
         control: access.policiesAttachedAsCheckedResources,
+        breaks: "everyone but one account may assume the replication role",
+        mutate: (f) => {
+            const trust = JSON.parse(inputsOf(f, "replication-role").assumeRolePolicy);
+            delete trust.Statement[0].Principal;
+            trust.Statement[0].NotPrincipal = { AWS: "arn:aws:iam::210987654321:root" };
+            inputsOf(f, "replication-role").assumeRolePolicy = JSON.stringify(trust);
+        },
+        resource: "replication-role",
+        message: /lets everyone but those it lists assume the role/,
+    },
+    {
+        control: access.policiesAttachedAsCheckedResources,
         breaks: "the state bucket carries an inline policy",
         mutate: (f) => void (inputsOf(f, "state-bucket").policy = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:*", Resource: "*" }] })),
         resource: "state-bucket",

@@ -99,7 +99,7 @@ export const cases: BreakCase[] = [
         breaks: "everyone is denied deleting objects",
         mutate: (f) => editPolicy(f, (s) => void s.push({ Sid: "NoDeletes", Effect: "Deny", Principal: "*", Action: "s3:DeleteObject", Resource: strings(s[1].Resource).find((r) => r.endsWith("/*"))! })),
         resource: "state-bucket-policy",
-        message: /NoDeletes denies s3:DeleteObject on the lock files/,
+        message: /NoDeletes denies s3:DeleteObject on the lock files \(\.pulumi\/locks\/\) to a state writer/,
     },
     {
         control: bp.writersCanDelete,

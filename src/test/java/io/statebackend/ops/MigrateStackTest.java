@@ -124,7 +124,26 @@ class MigrateStackTest {
         assertEquals(List.of(), fake.calls());
     }
 
-    /** A backup step redone after the move keeps the copy of the stack file from before it, which the backup needs. */
+    /** A move begun when its journal was named after --stack as spelled resumes under the journal's new name. */
+    @Test
+    void aMoveBegunUnderTheJournalsOldNameResumesThere() throws IOException {
+        resumeWithTheTargetHolding("[{\"urn\":\"urn:pulumi:prod::state-backend::pulumi:pulumi:Stack::state-backend-prod\"}]");
+        Path journals = fake.project.resolve(".state-backend");
+        Files.move(journals.resolve("migrate-prod.json"), journals.resolve("migrate-acme_payments_prod.json"));
+
+        assertEquals(0, migrate("--yes", "--dry-run"), fake.err());
+        assertTrue(Files.exists(journals.resolve("migrate-acme_payments_prod.json")), "a dry run moves nothing");
+        assertEquals(0, migrate("--yes"), fake.err());
+        assertTrue(fake.out().contains("Stack prod already exists in the target: an earlier run of this move made it."),
+                fake.out());
+        assertTrue(Files.exists(journals.resolve("migrate-prod.json")));
+        assertFalse(Files.exists(journals.resolve("migrate-acme_payments_prod.json")));
+    }
+
+    /**
+     * A backup step redone after the move keeps the copy of the stack file from before it, which the backup needs;
+     * redone before the move, it copies the file again, as it exports the state again.
+     */
     @Test
     void aRedoneBackupKeepsTheStackFileAsItWasBeforeTheMove() throws IOException {
         Path stackFile = fake.project.resolve("Pulumi.prod.yaml");
@@ -137,9 +156,14 @@ class MigrateStackTest {
         assertTrue(fake.out().contains("and delete the backup " + BACKUP + ", " + BACKUP.replace(".json",
                 ".Pulumi.prod.yaml") + " and Pulumi.prod.yaml.bak.* once you no longer need them."), fake.out());
 
+        Files.writeString(stackFile, "config:\n  payments:region: eu-west-1\n");
+        assertEquals(0, migrate("--yes", "--redo-from", "backup"), fake.err());
+        assertEquals("config:\n  payments:region: eu-west-1\n", Files.readString(copy),
+                "before the move the copy follows the stack file, as the backup follows the state");
+
         Files.writeString(stackFile, "secretsprovider: " + SP + "\nconfig: {}\n");
         assertEquals(0, migrate("--yes", "--redo-from", "backup"), fake.err());
-        assertEquals("config: {}\n", Files.readString(copy), "the copy from before the move");
+        assertEquals("config:\n  payments:region: eu-west-1\n", Files.readString(copy), "the copy from before the move");
         assertTrue(fake.out().contains("Kept " + BACKUP.replace(".json", ".Pulumi.prod.yaml") + ", the stack file as"
                 + " it was before the move."), fake.out());
     }

@@ -4,6 +4,7 @@ import io.statebackend.process.Command;
 import io.statebackend.settings.StackFile;
 import io.statebackend.settings.StackFileException;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,9 +108,14 @@ public final class MigrateStack {
         boolean dryRun = a.has("dry-run");
         String policyPack = a.get("policy-pack");
 
-        // Named after the target stack, so another spelling of --stack for the same stack finds this journal and
-        // is told the arguments differ, instead of starting a move of its own.
-        Path journalFile = Journal.directory(ops.projectDir()).resolve("migrate-" + reference.name() + ".json");
+        Path journalFile;
+        try {
+            journalFile = journalOf(ops, reference, dryRun);
+        } catch (IOException e) {
+            ops.err().println("error: could not rename the move's journal in " + ops.show(Journal.directory(
+                    ops.projectDir())) + ": " + e.getMessage());
+            return Procedure.MISSING_PREREQUISITES;
+        }
         Journal journal;
         StackFile stackFile;
         try {
@@ -161,6 +167,21 @@ public final class MigrateStack {
         String question = "Move " + source.describe() + " to " + to + ", re-encrypting its secrets with "
                 + secretsProvider + "?";
         return plan.start(ops, dryRun, prerequisitesOk, a.get("redo-from"), question, a.has("yes"));
+    }
+
+    /**
+     * The move's journal, named after the target stack, so another spelling of --stack for the same stack finds it
+     * and is told the arguments differ instead of starting a move of its own. A move begun when journals were named
+     * after --stack as spelled resumes under the new name (a dry run reads it where it is).
+     */
+    private static Path journalOf(Ops ops, StackFile.Reference reference, boolean dryRun) throws IOException {
+        Path journals = Journal.directory(ops.projectDir());
+        Path journal = journals.resolve("migrate-" + reference.name() + ".json");
+        Path spelled = journals.resolve("migrate-" + StackMove.fileSafe(reference.text()) + ".json");
+        if (Files.exists(journal) || !Files.exists(spelled) || spelled.equals(journal)) {
+            return journal;
+        }
+        return dryRun ? spelled : Files.move(spelled, journal);
     }
 
     private static List<String> finished(Journal j, StackFile.Reference stack, StackMove.Source source, String to,

@@ -11,6 +11,7 @@ import io.statebackend.settings.StackFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -115,7 +116,7 @@ public final class StackMove {
         return exportName.replaceFirst("\\.json$", "") + ".for-" + fileSafe(stack) + ".json";
     }
 
-    private static String fileSafe(String stack) {
+    static String fileSafe(String stack) {
         return stack.replace('/', '_');
     }
 
@@ -195,14 +196,14 @@ public final class StackMove {
         readExport(backup);
         if (stackFile.exists()) {
             Path copy = ctx.ops().projectDir().resolve(stackFileCopy(backupFile));
-            if (Files.exists(copy)) {
+            if (Files.exists(copy) && stackFile.keyServiceSecretsProvider().isPresent()) {
                 // A step redone after the move: the stack file has been rewritten since, and the copy is the one
-                // that goes with the source's secrets.
+                // that goes with the source's secrets. Before the move the copy follows the file, as the backup does.
                 ctx.say("Kept " + ctx.ops().show(copy) + ", the stack file as it was before the move.");
                 return;
             }
             try {
-                Files.copy(stackFile.path(), copy);
+                Files.copy(stackFile.path(), copy, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 throw new StepFailed("could not copy " + stackFile.path() + " next to the backup: " + e.getMessage());
             }

@@ -71,6 +71,20 @@ public final class PlanMocks implements Mocks {
         return new Created(id, outputsShaped(type, state));
     }
 
+    /**
+     * What a provider knows of a resource's {@code outputs} before it creates it: the inputs, in the outputs' shape,
+     * and for azure-native the resource's name, which comes from the request's path (the name input, or the autoname
+     * it generated at check).
+     */
+    public static Map<String, Object> knownBeforeCreate(String type, Map<String, Object> inputs,
+                                                        Map<String, Object> outputs) {
+        Map<String, Object> known = new LinkedHashMap<>(outputsShaped(type, inputs));
+        if (AzureNativeOutputs.isAzureNative(type) && outputs.containsKey("name")) {
+            known.put("name", outputs.get("name"));
+        }
+        return known;
+    }
+
     /** {@code values}, named as inputs, in the shape the provider of {@code type} returns outputs. */
     public static Map<String, Object> outputsShaped(String type, Map<String, Object> values) {
         return AzureNativeOutputs.isAzureNative(type) ? AzureNativeOutputs.shape(type, values) : values;

@@ -1,5 +1,6 @@
 package io.statebackend.e2e.standin;
 
+import io.statebackend.mockrun.PlanMocks;
 import org.junit.jupiter.api.Test;
 import pulumirpc.Provider.DiffResponse;
 
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The stand-in's own logic: what it reads from URNs, how it diffs, and what it leaves unknown in a preview. */
 class StandInProviderTest {
@@ -40,5 +42,22 @@ class StandInProviderTest {
         assertEquals(Map.of("vaultName", "kv", "name", StandInProvider.UNKNOWN,
                         "properties", Map.of("tenantId", "t", "vaultUri", StandInProvider.UNKNOWN)),
                 StandInProvider.unknownWhereComputed(inputs, created));
+    }
+
+    /**
+     * azure-native previews a key in its outputs' shape: its name is known (it comes from the request's path), its
+     * flattened properties too, and what Key Vault computes (the key's URI) is not.
+     */
+    @Test
+    void anAzureNativePreviewKnowsTheNameAndTheFlattenedPropertiesNotTheComputedValues() {
+        Map<String, Object> inputs = Map.of("vaultName", "kv", "resourceGroupName", "rg", "keyName", "cmk",
+                "properties", Map.of("kty", "RSA"));
+        PlanMocks.Created created = PlanMocks.create("azure-native:keyvault:Key", "storage-cmk", inputs, "");
+        Map<String, Object> preview = StandInProvider.unknownWhereComputed(
+                PlanMocks.knownBeforeCreate("azure-native:keyvault:Key", inputs, created.state()), created.state());
+        assertEquals("cmk", preview.get("name"));
+        assertEquals("RSA", preview.get("kty"));
+        assertEquals(StandInProvider.UNKNOWN, preview.get("keyUri"));
+        assertFalse(preview.containsKey("vaultName"), "no path parameter comes back");
     }
 }

@@ -71,8 +71,15 @@ export const vaultHasPrivateEndpoint = everyHasAttached({
     missing: (vault) => `Key Vault ${vault.name} has no private endpoint with group "vault".`,
 });
 
-// The privatelink zones of the sub-resources the state uses: "blob" (storage account) and "vault" (Key Vault).
-export const PRIVATE_LINK_ZONES = ["privatelink.blob.core.windows.net", "privatelink.vaultcore.azure.net"];
+/**
+ * The privatelink zone each sub-resource the state uses resolves through: "blob" (storage account) and "vault"
+ * (Key Vault).
+ */
+const ZONE_OF_GROUP: Record<string, string> = {
+    blob: "privatelink.blob.core.windows.net",
+    vault: "privatelink.vaultcore.azure.net",
+};
+const PRIVATE_LINK_ZONES = Object.values(ZONE_OF_GROUP);
 
 export const privateDnsZoneGroup = resourceControl({
     name: "azure-private-dns-zone-group",
@@ -110,12 +117,6 @@ export const endpointHasDnsZoneGroup = everyHasAttached({
     relation: dnsZoneGroupOfEndpoint,
     missing: (endpoint) => `private endpoint ${endpoint.name} has no private DNS zone group.`,
 });
-
-/** The privatelink zone each sub-resource's host name resolves through. */
-const ZONE_OF_GROUP: Record<string, string> = {
-    blob: "privatelink.blob.core.windows.net",
-    vault: "privatelink.vaultcore.azure.net",
-};
 
 export const dnsZoneMatchesEndpoint = stackControl({
     name: "azure-private-dns-zone-matches-endpoint",

@@ -1,5 +1,6 @@
 package io.statebackend.e2e;
 
+import io.statebackend.mockrun.PlanMocks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,6 +50,22 @@ class BadConfigIT {
         refused(sandbox, "prod", "state-backend:azureExistingSubnetId: got \"/subscriptions/00000000-0000-0000-0000-"
                 + "000000000000/resourceGroups/rg-network-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets"
                 + "/snet-private-endpoints\"; expected a resource id in a subscription of your own, not an example");
+    }
+
+    /**
+     * A value only Azure can judge: the existing workspace's retention, read by the program in the preview (from the
+     * stand-in provider, which reports 30 days for this workspace). The preview stops, so nothing is created.
+     */
+    @Test
+    void anExistingWorkspaceThatKeepsAuditLogsTooBrieflyIsRefusedInProduction() {
+        String workspace = "/subscriptions/" + PlanMocks.SUBSCRIPTION_ID + "/resourceGroups/rg-monitoring/providers"
+                + "/Microsoft.OperationalInsights/workspaces/log-thirty-days";
+        Sandbox sandbox = new Sandbox(tmp).withOwnIds()
+                .withConfig("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", workspace))
+                .initLocal("prod");
+        refused(sandbox, "prod", "state-backend:azureExistingLogAnalyticsWorkspaceId: got \"" + workspace
+                + "\"; expected a workspace that keeps logs at least 365 days (state-backend:azureLogRetentionDays);"
+                + " it keeps them 30");
     }
 
     /** {@code up} fails, shows the one line, no stack trace, and leaves no resource in the state. */

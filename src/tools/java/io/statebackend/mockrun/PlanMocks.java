@@ -1,6 +1,7 @@
 package io.statebackend.mockrun;
 
 import com.pulumi.test.Mocks;
+import io.statebackend.vocabulary.AzureType;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +87,7 @@ public final class PlanMocks implements Mocks {
     }
 
     /** {@code values}, named as inputs, in the shape the provider of {@code type} returns outputs. */
-    public static Map<String, Object> outputsShaped(String type, Map<String, Object> values) {
+    private static Map<String, Object> outputsShaped(String type, Map<String, Object> values) {
         return AzureNativeOutputs.isAzureNative(type) ? AzureNativeOutputs.shape(type, values) : values;
     }
 
@@ -134,22 +135,28 @@ public final class PlanMocks implements Mocks {
         return awsRegionByProviderId.getOrDefault(providerId, "");
     }
 
-    /** What Azure reports of an existing workspace: the fields the SDK requires and its retention. */
+    /**
+     * What Azure reports of an existing workspace: the id and customer id this mock gives a workspace it creates, the
+     * other fields the SDK requires, and its retention.
+     */
     private static Map<String, Object> existingWorkspace(String resourceGroup, String name) {
+        Map<String, Object> inputs = Map.of("resourceGroupName", resourceGroup, "workspaceName", name);
+        Map<String, Object> created = new LinkedHashMap<>(inputs);
+        String id = ProviderShapes.complete(AzureType.WORKSPACE.token(), name, inputs, created, "");
         return Map.ofEntries(
-                Map.entry("id", "/subscriptions/" + SUBSCRIPTION_ID + "/resourceGroups/" + resourceGroup
-                        + "/providers/Microsoft.OperationalInsights/workspaces/" + name),
+                Map.entry("id", id),
                 Map.entry("name", name),
                 Map.entry("type", "Microsoft.OperationalInsights/workspaces"),
                 Map.entry("location", "westeurope"),
-                Map.entry("customerId", guidFor("workspace/" + name)),
+                Map.entry("customerId", created.get("customerId")),
                 Map.entry("createdDate", "2025-01-01T00:00:00Z"),
                 Map.entry("modifiedDate", "2025-01-01T00:00:00Z"),
                 Map.entry("provisioningState", "Succeeded"),
                 Map.entry("privateLinkScopedResources", List.of()),
                 Map.entry("systemData", Map.of()),
                 Map.entry("tags", Map.of()),
-                Map.entry("features", Map.of("immediatePurgeDataOn30Days", name.equals(WORKSPACE_PURGING_AFTER_30_DAYS))),
+                Map.entry("features",
+                        Map.of("immediatePurgeDataOn30Days", name.equals(WORKSPACE_PURGING_AFTER_30_DAYS))),
                 Map.entry("retentionInDays", WORKSPACE_RETENTION_DAYS.getOrDefault(name, USUAL_WORKSPACE_RETENTION_DAYS)));
     }
 

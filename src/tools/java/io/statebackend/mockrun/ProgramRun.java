@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -145,7 +146,7 @@ public final class ProgramRun {
 
         private static Map<String, List<String>> propertyKeys(Map<String, List<String>> urnsByProperty,
                                                               Map<String, String> keyByUrn) {
-            Map<String, List<String>> keysByProperty = new java.util.TreeMap<>();
+            Map<String, List<String>> keysByProperty = new TreeMap<>();
             urnsByProperty.forEach((property, urns) -> keysByProperty.put(property, keys(urns, keyByUrn)));
             return keysByProperty;
         }

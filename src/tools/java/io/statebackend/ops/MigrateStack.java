@@ -204,7 +204,7 @@ public final class MigrateStack {
                             + stackFile.path().getFileName() + ".bak.* once you no longer need them."));
         } else if (source instanceof StackMove.FromExport export) {
             lines.add("  3. Delete " + export.file() + " and its copy "
-                    + StackMove.pointedCopyName(Path.of(export.file()).getFileName().toString(), name)
+                    + move.pointedCopy(export)
                     + ": both hold the stack's secrets in plaintext.");
         }
         return lines;

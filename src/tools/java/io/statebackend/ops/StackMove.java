@@ -104,18 +104,15 @@ public final class StackMove {
         return "backups/" + fileSafe(stack) + "-" + STAMP.format(ops.clock().instant()) + ".json";
     }
 
+    /**
+     * The export's copy pointed at the target stack's secrets manager ({@code <export>.for-<stack>.json}), beside the
+     * export, relative to the project.
+     */
+    public String pointedCopy(FromExport export) {
+        return export.file().replaceFirst("\\.json$", "") + ".for-" + fileSafe(targetStack) + ".json";
+    }
+
     /** A stack name ({@code org/project/name} or {@code name}) as one file-name segment. */
-    /** The export's copy pointed at the target stack's secrets manager, beside the export, relative to the project. */
-    private String pointedCopy(FromExport export) {
-        Path file = Path.of(export.file());
-        return file.resolveSibling(pointedCopyName(file.getFileName().toString(), targetStack)).toString();
-    }
-
-    /** The name of the export's copy pointed at {@code stack}'s secrets manager, beside the export. */
-    static String pointedCopyName(String exportName, String stack) {
-        return exportName.replaceFirst("\\.json$", "") + ".for-" + fileSafe(stack) + ".json";
-    }
-
     static String fileSafe(String stack) {
         return stack.replace('/', '_');
     }

@@ -1,5 +1,6 @@
 package io.statebackend.azure;
 
+import com.pulumi.azurenative.authorization.AuthorizationFunctions;
 import com.pulumi.azurenative.insights.DiagnosticSetting;
 import com.pulumi.azurenative.insights.DiagnosticSettingArgs;
 import com.pulumi.azurenative.insights.inputs.LogSettingsArgs;
@@ -8,7 +9,7 @@ import com.pulumi.azurenative.operationalinsights.OperationalinsightsFunctions;
 import com.pulumi.azurenative.operationalinsights.Workspace;
 import com.pulumi.azurenative.operationalinsights.WorkspaceArgs;
 import com.pulumi.azurenative.operationalinsights.enums.WorkspaceSkuNameEnum;
-import com.pulumi.azurenative.operationalinsights.inputs.GetWorkspaceArgs;
+import com.pulumi.azurenative.operationalinsights.inputs.GetWorkspacePlainArgs;
 import com.pulumi.azurenative.operationalinsights.inputs.WorkspaceSkuArgs;
 import com.pulumi.azurenative.operationalinsights.outputs.GetWorkspaceResult;
 import com.pulumi.azurenative.operationalinsights.outputs.WorkspaceFeaturesResponse;
@@ -17,6 +18,9 @@ import io.statebackend.settings.AzureResourceId;
 import io.statebackend.settings.AzureSettings;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * An audit trail of every read, write and delete of state and every use of its keys (CIS Azure v3.0.0 4.13 blob
@@ -32,7 +36,7 @@ final class Diagnostics {
 
     Diagnostics(AzureScope scope, Account account, Encryption encryption) {
         Output<String> workspaceId = scope.settings().diagnostics().existingWorkspaceId()
-                .map(existing -> existingWorkspace(scope, existing))
+                .map(existing -> Output.of(existing.value()))
                 .orElseGet(() -> new Workspace("state-logs", WorkspaceArgs.builder()
                         .resourceGroupName(scope.resourceGroupName())
                         .workspaceName("log-pulumi-state")
@@ -62,22 +66,35 @@ final class Diagnostics {
 
     /**
      * An existing workspace's retention is its owner's setting, so the audit trail would keep what it keeps: in
-     * production the program reads it (the invoke runs in a preview too) and stops before pointing the diagnostic
-     * settings there when it is shorter than azureLogRetentionDays. The provider reads the deployment's subscription
-     * only, so a workspace in another (a central monitoring subscription) is taken as given, as in development.
+     * production the program reads it (the invokes run in a preview too) and stops, before the store declares
+     * anything, with the setting's one line when it is shorter than azureLogRetentionDays. The provider reads the
+     * deployment's subscription only, so a workspace in another (a central monitoring subscription) is taken as
+     * given, as in development.
      */
-    private static Output<String> existingWorkspace(AzureScope scope, AzureResourceId existing) {
-        AzureSettings.Diagnostics diagnostics = scope.settings().diagnostics();
-        if (!diagnostics.checkExistingRetention()) {
-            return Output.of(existing.value());
+    static void requireExistingWorkspaceKeepsLogs(AzureSettings.Diagnostics diagnostics) {
+        Optional<AzureResourceId> existing = diagnostics.existingWorkspaceId();
+        if (!diagnostics.checkExistingRetention() || existing.isEmpty()) {
+            return;
         }
-        return scope.subscriptionId().apply(subscription -> !subscription.equalsIgnoreCase(existing.subscriptionId())
-                ? Output.of(existing.value())
-                : OperationalinsightsFunctions.getWorkspace(GetWorkspaceArgs.builder()
-                                .resourceGroupName(existing.resourceGroup())
-                                .workspaceName(existing.name())
-                                .build())
-                        .applyValue(workspace -> diagnostics.requireRetention(existing, keepsLogsFor(workspace))));
+        String subscription = awaited(AuthorizationFunctions.getClientConfigPlain()).subscriptionId();
+        if (!subscription.equalsIgnoreCase(existing.get().subscriptionId())) {
+            return;
+        }
+        GetWorkspaceResult workspace = awaited(OperationalinsightsFunctions.getWorkspacePlain(
+                GetWorkspacePlainArgs.builder()
+                        .resourceGroupName(existing.get().resourceGroup())
+                        .workspaceName(existing.get().name())
+                        .build()));
+        diagnostics.requireRetention(existing.get(), keepsLogsFor(workspace));
+    }
+
+    /** An invoke's answer, waited for; its failure as thrown, so a refusal keeps its one line. */
+    private static <T> T awaited(CompletableFuture<T> invoke) {
+        try {
+            return invoke.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /**

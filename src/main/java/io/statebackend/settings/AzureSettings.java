@@ -157,7 +157,7 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
 
         /**
          * The existing workspace's id once its retention, read from Azure, is known to keep the logs as long as
-         * asked; otherwise the run stops here with the setting's one line, before a diagnostic setting points there.
+         * asked; otherwise the run stops here with the setting's one line.
          */
         public String requireRetention(AzureResourceId existing, int workspaceRetentionDays) {
             if (workspaceRetentionDays < logRetentionDays) {

@@ -8,12 +8,13 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { storageSharedKeyDisabled } from "../src/azure/account";
-import { accountLocked } from "../src/azure/protection";
+import { accountLocked, azureStateResourcesProtected } from "../src/azure/protection";
 import { requireTls } from "../src/aws/bucketPolicies";
 import { kmsKeyAdministeredByItsAccount } from "../src/aws/kms";
 import { stateBucketAttachments } from "../src/aws/stack";
 import { evaluate, violationsOf } from "../src/common/evaluate";
 import { parseRecordsFile, RecordsFile } from "../src/common/records";
+import { AzureTypes } from "../src/azure/types";
 import { allControls } from "../src/registry";
 import { compliantStack, editStatements, inputsOf, without } from "./fixtures/stack";
 import { assertFires, loadPackConfig, policyRoot } from "./helpers";
@@ -78,6 +79,29 @@ test("the Java program's prod stack shows its documented exceptions as exception
         "azure-storage-no-cross-tenant-replication on state-account",
     ]);
     assert.ok(exceptions.some((e) => e.endsWith("azureBackupEnabled: true")), exceptions.join("\n"));
+});
+
+// The preview benchmark (bench/bench.mjs preview) divides prod's preview with the pack under the production config
+// by its one-resource program's; that program must pass the same config, or the benchmark stops at its first case.
+const BENCHMARK_BASELINE = "benchmark-baseline";
+
+test("the preview benchmark's one-resource program has no mandatory violation under the production config", (t) => {
+    const records = recordsOf(BENCHMARK_BASELINE, t);
+    if (records === undefined) {
+        return;
+    }
+    assert.deepEqual(records.resources.map((r) => r.type).filter((type) => type !== "pulumi:pulumi:Stack"), [AzureTypes.ResourceGroup]);
+    const mandatory = violationsOf(evaluate(records, loadPackConfig("prod"))).filter((v) => v.enforcementLevel === "mandatory");
+    assert.equal(mandatory.length, 0, `mandatory violations in the benchmark's baseline:\n${describeViolations(mandatory)}`);
+});
+
+test("the preview benchmark's one-resource program fails the production config when its resource group is unprotected", (t) => {
+    const records = recordsOf(BENCHMARK_BASELINE, t);
+    if (records === undefined) {
+        return;
+    }
+    const unprotected = { ...records, resources: records.resources.map((r) => ({ ...r, protect: false })) };
+    assertFires(azureStateResourcesProtected, unprotected, { packConfig: loadPackConfig("prod"), alongside: allControls.filter((c) => c !== azureStateResourcesProtected) });
 });
 
 // The cross-check bites: the same evaluation over the hand-built records the Java program should

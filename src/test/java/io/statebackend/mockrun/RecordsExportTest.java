@@ -2,8 +2,11 @@ package io.statebackend.mockrun;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.statebackend.e2e.programs.ResourceGroupsProgram;
 import io.statebackend.review.ComplianceReport;
+import io.statebackend.settings.Setting;
 import io.statebackend.settings.StackFile;
+import io.statebackend.testing.PlanAssertions;
 import io.statebackend.testing.Runs;
 import io.statebackend.testing.Stacks;
 import io.statebackend.vocabulary.AzureType;
@@ -22,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.*;
 class RecordsExportTest {
 
     static final Path RECORDS = Stacks.PROJECT_DIR.resolve(ComplianceReport.RECORDS_DIR);
+    /** The records file of the preview benchmark's one-resource program; policy/test/crosscheck.test.ts reads it. */
+    static final String BENCHMARK_BASELINE = "benchmark-baseline";
 
     @Test
     void everyStackIsRecordedForThePolicyPack() throws IOException {
@@ -33,6 +38,21 @@ class RecordsExportTest {
             assertEquals(stack, written.path("stack").asText());
             assertEquals(run.resources().size(), written.path("resources").size());
         }
+    }
+
+    /**
+     * The program {@code bench/bench.mjs preview} measures prod against, recorded as a prod stack of this project: the
+     * pack's cross-check holds it to the production config, so a policy that its one resource group would fail stops
+     * the build rather than the benchmark, which nothing in the build runs.
+     */
+    @Test
+    void theBenchmarkBaselineIsRecordedForThePolicyPack() throws IOException {
+        PlanResult run = ProgramRun.run(Setting.NAMESPACE, "prod", ResourceGroupsProgram::declare);
+        assertTrue(run.error().isEmpty(), () -> run.error().get().toString());
+        Path file = RECORDS.resolve(BENCHMARK_BASELINE + ".json");
+        RecordsWriter.write(run, file);
+        assertEquals(List.of(AzureType.RESOURCE_GROUP.token()), run.resources().stream()
+                .map(ResourceRecord::type).filter(type -> !type.equals(PlanAssertions.ROOT_STACK_TYPE)).toList());
     }
 
     @Test

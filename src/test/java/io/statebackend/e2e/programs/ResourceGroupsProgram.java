@@ -1,5 +1,6 @@
 package io.statebackend.e2e.programs;
 
+import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import com.pulumi.azurenative.resources.ResourceGroup;
 import com.pulumi.azurenative.resources.ResourceGroupArgs;
@@ -19,12 +20,14 @@ public final class ResourceGroupsProgram {
     }
 
     public static void main(String[] args) {
-        Pulumi.run(ctx -> {
-            int count = ctx.config().getInteger(COUNT).orElse(1);
-            for (int i = 0; i < count; i++) {
-                new ResourceGroup("baseline-" + i, ResourceGroupArgs.builder().location("westeurope").build(),
-                        CustomResourceOptions.builder().protect(true).build());
-            }
-        });
+        Pulumi.run(ResourceGroupsProgram::declare);
+    }
+
+    public static void declare(Context ctx) {
+        int count = ctx.config().getInteger(COUNT).orElse(1);
+        for (int i = 0; i < count; i++) {
+            new ResourceGroup("baseline-" + i, ResourceGroupArgs.builder().location("westeurope").build(),
+                    CustomResourceOptions.builder().protect(true).build());
+        }
     }
 }

@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { policyRoot } from "./helpers";
 import { allControls } from "../src/registry";
 import { catalogue } from "../src/catalogue";
+import { Control, isStackPolicy } from "../src/common/control";
 import { cases as awsHardenedBucket } from "./cases/aws.hardenedBucket";
 import { cases as awsBucketPolicies } from "./cases/aws.bucketPolicies";
 import { cases as awsAccess } from "./cases/aws.access";
@@ -41,6 +42,35 @@ test("the README lists every policy of the pack", () => {
     const readme = fs.readFileSync(path.join(policyRoot(), "README.md"), "utf8");
     const missing = allControls.map((c) => c.policy.name).filter((name) => !readme.includes(`\`${name}\``));
     assert.deepEqual(missing, []);
+});
+
+/** The README's "checks" cell for a control: its kind, then the short names of the types it reports violations on. */
+function checksCell(control: Control): string {
+    const kind = isStackPolicy(control.policy) ? "stack" : "resource";
+    const types = control.resourceTypes.map((type) => type.slice(type.lastIndexOf(":") + 1));
+    return types.length === 0 ? kind : `${kind}: ${types.join(", ")}`;
+}
+
+test("the README's table gives each policy's control id, what it checks and its enforcement as the pack has them", () => {
+    const readme = fs.readFileSync(path.join(policyRoot(), "README.md"), "utf8");
+    const rows = new Map<string, string[]>();
+    for (const line of readme.split("\n")) {
+        const cells = line.split("|").slice(1, -1).map((cell) => cell.trim());
+        const name = /^`([a-z0-9-]+)`$/.exec(cells[0] ?? "");
+        if (name && cells.length === 5) {
+            rows.set(name[1], cells);
+        }
+    }
+    const wrong = allControls.flatMap((control) => {
+        const cells = rows.get(control.policy.name);
+        const expected = [control.controlId, checksCell(control), control.policy.enforcementLevel ?? "mandatory"];
+        // A note in brackets after a type, "(IAM)", says more than the pack's types do and is left out.
+        const given = cells?.slice(1, 4).map((cell, i) => (i === 1 ? cell.replace(/ \([^)]*\)/g, "") : cell));
+        return given && given.join(" | ") === expected.join(" | ")
+            ? []
+            : [`${control.policy.name}: README says ${given?.join(" | ")}, the pack ${expected.join(" | ")}`];
+    });
+    assert.deepEqual(wrong, []);
 });
 
 test("docs/controls.md gives the number of policies the pack has", () => {

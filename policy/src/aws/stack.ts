@@ -13,7 +13,7 @@ import { PolicyResource } from "@pulumi/policy";
 import { bucketNameOf } from "../common/arn";
 import { Control, ControlException, ofType, stackControl } from "../common/control";
 import { isUnknown, list, read } from "../common/props";
-import { asRef, knownNames, Relation, RelationRule, uncoveredTargets } from "../common/relations";
+import { asRef, inputSources, knownNames, Relation, RelationRule, uncoveredTargets } from "../common/relations";
 import { AwsTypes } from "./types";
 
 export type BucketRole = "state" | "log" | "replica";
@@ -47,8 +47,8 @@ function referencedBuckets(buckets: PolicyResource[], referrer: PolicyResource, 
     if (names.length > 0) {
         return buckets.filter((b) => namesOf(b).some((n) => names.includes(n)));
     }
-    const deps = referrer.propertyDependencies?.[refProperty];
-    if (deps && deps.length > 0) {
+    const deps = inputSources(referrer, refProperty);
+    if (deps.length > 0) {
         return buckets.filter((b) => deps.some((d) => d.urn === b.urn));
     }
     return undefined;

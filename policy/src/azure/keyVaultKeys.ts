@@ -4,6 +4,7 @@ import { PolicyResource } from "@pulumi/policy";
 import { expectAtLeast, expectSet, expectValue } from "../common/checks";
 import { Control, ofType, resourceControl, stackControl } from "../common/control";
 import { isUnknown, list, read, sameText, show } from "../common/props";
+import { inputSources } from "../common/relations";
 import { Thresholds } from "../common/thresholds";
 import { AzureTypes } from "./types";
 
@@ -44,7 +45,7 @@ export function isStorageCmk(key: PolicyResource, resources: readonly PolicyReso
     if (typeof keyName === "string" && cmkNames.some((n) => typeof n === "string" && sameText(n, keyName))) {
         return true;
     }
-    if (accounts.some((a) => (a.propertyDependencies?.encryption ?? []).some((d) => d.urn === key.urn))) {
+    if (accounts.some((a) => inputSources(a, "encryption").some((d) => d.urn === key.urn))) {
         return true;
     }
     if (isUnknown(keyName) || cmkNames.some(isUnknown)) {

@@ -52,9 +52,14 @@ function hasUnknownName(names: (string | Unknown | undefined)[]): boolean {
     return names.length === 0 || names.every((n) => n === undefined || isUnknown(n) || n === "");
 }
 
+/** The resources the engine says `resource`'s `property` input was computed from (none when it cannot tell). */
+export function inputSources(resource: PolicyResource, property: string): PolicyResource[] {
+    return resource.propertyDependencies?.[property] ?? [];
+}
+
 function dependsOn(candidate: PolicyResource, target: PolicyResource, refProperty?: string): boolean {
-    const viaProperty = refProperty ? candidate.propertyDependencies?.[refProperty] : undefined;
-    if (viaProperty && viaProperty.length > 0) {
+    const viaProperty = refProperty ? inputSources(candidate, refProperty) : [];
+    if (viaProperty.length > 0) {
         return viaProperty.some((d) => d.urn === target.urn);
     }
     return (candidate.dependencies ?? []).some((d) => d.urn === target.urn);
@@ -87,7 +92,7 @@ export function cover(targets: readonly PolicyResource[], candidates: readonly P
                 attached = true;
             }
         });
-        const referencesSomethingElse = rule.refProperty !== undefined && (candidate.propertyDependencies?.[rule.refProperty] ?? []).length > 0;
+        const referencesSomethingElse = rule.refProperty !== undefined && inputSources(candidate, rule.refProperty).length > 0;
         if (!attached && !referencesSomethingElse) {
             wildcards.push(candidate);
         }

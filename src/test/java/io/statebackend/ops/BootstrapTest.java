@@ -100,6 +100,7 @@ class BootstrapTest {
         assertTrue(fake.err().contains("names the secrets provider " + AZ_KEY + ", so the stack has already moved to"
                 + " its backend, and step 'login-local' would work on the local copy"), fake.err());
         assertEquals(1, fake.err().strip().lines().count(), "one line:\n" + fake.err());
+        assertEquals("", fake.out(), "refused before the prerequisites are checked, which could not change the answer");
     }
 
     @Test

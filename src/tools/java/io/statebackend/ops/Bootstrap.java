@@ -122,9 +122,6 @@ public final class Bootstrap {
         journal.vars.putIfAbsent(StackMove.BACKUP_FILE, StackMove.newBackupPath(ops, PROJECT + "-" + stack));
         String backupFile = journal.vars.get(StackMove.BACKUP_FILE);
 
-        boolean prerequisitesOk = checkPrerequisites(ops, dryRun, clouds, a.get("clouds") == null, stackFile,
-                !a.has("skip-build"));
-
         String localBackend = "file://" + ops.projectDir().resolve(".pulumi-local");
         List<String> policyArgs = policyArgs(ops.projectDir(), stack);
         StackMove move = new StackMove(new StackMove.FromBackend(localBackend, stack), stack, policyArgs, stackFile);
@@ -166,6 +163,8 @@ public final class Bootstrap {
                     + " the local copy; update it where it lives (pulumi login, then pulumi up), not with the bootstrap.");
             return Procedure.USAGE;
         }
+        boolean prerequisitesOk = checkPrerequisites(ops, dryRun, clouds, a.get("clouds") == null, stackFile,
+                !a.has("skip-build"));
         return plan.start(ops, dryRun, prerequisitesOk, a.get("redo-from"), null, yes);
     }
 

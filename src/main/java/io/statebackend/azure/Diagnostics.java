@@ -9,8 +9,10 @@ import com.pulumi.azurenative.operationalinsights.OperationalinsightsFunctions;
 import com.pulumi.azurenative.operationalinsights.Workspace;
 import com.pulumi.azurenative.operationalinsights.WorkspaceArgs;
 import com.pulumi.azurenative.operationalinsights.enums.WorkspaceSkuNameEnum;
+import com.pulumi.azurenative.operationalinsights.inputs.GetTablePlainArgs;
 import com.pulumi.azurenative.operationalinsights.inputs.GetWorkspacePlainArgs;
 import com.pulumi.azurenative.operationalinsights.inputs.WorkspaceSkuArgs;
+import com.pulumi.azurenative.operationalinsights.outputs.GetTableResult;
 import com.pulumi.azurenative.operationalinsights.outputs.GetWorkspaceResult;
 import com.pulumi.azurenative.operationalinsights.outputs.WorkspaceFeaturesResponse;
 import com.pulumi.core.Output;
@@ -31,6 +33,11 @@ final class Diagnostics {
     static final List<String> BLOB_LOG_CATEGORIES = List.of("StorageRead", "StorageWrite", "StorageDelete");
     static final String BLOB_METRIC = "Transaction";
     static final String VAULT_LOG_CATEGORY = "AuditEvent";
+    /**
+     * The workspace tables the audit trail lands in: blob logs go to their resource-specific table; the vault's
+     * AuditEvent, sent without a dedicated destination type, to AzureDiagnostics.
+     */
+    static final List<String> AUDIT_TABLES = List.of("StorageBlobLogs", "AzureDiagnostics");
     /** How long Azure keeps a workspace's logs unless told otherwise. */
     private static final int DEFAULT_WORKSPACE_RETENTION_DAYS = 30;
 
@@ -66,10 +73,10 @@ final class Diagnostics {
 
     /**
      * An existing workspace's retention is its owner's setting, so the audit trail would keep what it keeps: in
-     * production the program reads it (the invokes run in a preview too) and stops, before the store declares
-     * anything, with the setting's one line when it is shorter than azureLogRetentionDays. The provider reads the
-     * deployment's subscription only, so a workspace in another (a central monitoring subscription) is taken as
-     * given, as in development.
+     * production the program reads it, and that of each table the logs land in, which may set its own (the invokes
+     * run in a preview too), and stops, before the store declares anything, with the setting's one line when one is
+     * shorter than azureLogRetentionDays. The provider reads the deployment's subscription only, so a workspace in
+     * another (a central monitoring subscription) is taken as given, as in development.
      */
     static void requireExistingWorkspaceKeepsLogs(AzureSettings.Diagnostics diagnostics) {
         Optional<AzureResourceId> existing = diagnostics.existingWorkspaceId();
@@ -85,7 +92,16 @@ final class Diagnostics {
                         .resourceGroupName(existing.get().resourceGroup())
                         .workspaceName(existing.get().name())
                         .build()));
-        diagnostics.requireRetention(existing.get(), keepsLogsFor(workspace));
+        int workspaceKeeps = keepsLogsFor(workspace);
+        diagnostics.requireRetention(existing.get(), workspaceKeeps, "it");
+        for (String table : AUDIT_TABLES) {
+            GetTableResult kept = awaited(OperationalinsightsFunctions.getTablePlain(GetTablePlainArgs.builder()
+                    .resourceGroupName(existing.get().resourceGroup())
+                    .workspaceName(existing.get().name())
+                    .tableName(table)
+                    .build()));
+            diagnostics.requireRetention(existing.get(), keepsLogsFor(kept, workspaceKeeps), "its table " + table);
+        }
     }
 
     /** An invoke's answer, waited for; its failure as thrown, so a refusal keeps its one line. */
@@ -99,14 +115,24 @@ final class Diagnostics {
 
     /**
      * How many days a workspace keeps what it receives: its retention, Azure's 30 days when unset, and 30 at most when
-     * it purges data after 30 days whatever the retention says. Tables may set shorter retentions of their own, which
-     * this does not read.
+     * it purges data after 30 days whatever the retention says.
      */
     private static int keepsLogsFor(GetWorkspaceResult workspace) {
         int retention = workspace.retentionInDays().orElse(DEFAULT_WORKSPACE_RETENTION_DAYS);
         boolean purgesAfter30Days = workspace.features()
                 .flatMap(WorkspaceFeaturesResponse::immediatePurgeDataOn30Days).orElse(false);
         return purgesAfter30Days ? Math.min(retention, DEFAULT_WORKSPACE_RETENTION_DAYS) : retention;
+    }
+
+    /**
+     * How many days a table keeps its logs: its total retention, archived days included (kept, and restorable for an
+     * audit), else its interactive retention, else the workspace's, which each of them defaults to. Read only once
+     * the workspace's retention passed, so the workspace does not purge after 30 days.
+     */
+    private static int keepsLogsFor(GetTableResult table, int workspaceKeeps) {
+        return table.totalRetentionInDays().filter(days -> days > 0)
+                .or(() -> table.retentionInDays().filter(days -> days > 0))
+                .orElse(workspaceKeeps);
     }
 
     private static LogSettingsArgs log(String category) {

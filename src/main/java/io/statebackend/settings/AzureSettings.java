@@ -146,7 +146,8 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
                 .rule(inOwnSubscriptionIn(PRODUCTION));
         static final Setting<Integer> LOG_RETENTION_DAYS = Setting.integer("azureLogRetentionDays", 365,
                         "retention of the audit logs: of the created Log Analytics workspace, and in production the"
-                                + " least an existing one in the deployment's subscription must keep")
+                                + " least an existing one in the deployment's subscription, and each of its tables"
+                                + " they land in, must keep")
                 .rule(between(30, 730)).rule(minimumDaysIn(PRODUCTION, Settings.PRODUCTION_LOG_RETENTION_DAYS));
         static final List<Setting<?>> SETTINGS = List.of(EXISTING_WORKSPACE, LOG_RETENTION_DAYS);
 
@@ -156,14 +157,15 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
         }
 
         /**
-         * The existing workspace's id once its retention, read from Azure, is known to keep the logs as long as
-         * asked; otherwise the run stops here with the setting's one line.
+         * The existing workspace's id once a retention read from Azure ({@code keptDays}, set by {@code keptBy}: "it",
+         * the workspace, or one of its tables) is known to keep the logs as long as asked; otherwise the run stops
+         * here with the setting's one line.
          */
-        public String requireRetention(AzureResourceId existing, int workspaceRetentionDays) {
-            if (workspaceRetentionDays < logRetentionDays) {
+        public String requireRetention(AzureResourceId existing, int keptDays, String keptBy) {
+            if (keptDays < logRetentionDays) {
                 throw new SettingsException(EXISTING_WORKSPACE.qualifiedKey(), existing.value(), "a workspace that"
                         + " keeps logs at least " + logRetentionDays + " days (" + LOG_RETENTION_DAYS.qualifiedKey()
-                        + "); it keeps them " + workspaceRetentionDays);
+                        + "); " + keptBy + " keeps them " + keptDays);
             }
             return existing.value();
         }

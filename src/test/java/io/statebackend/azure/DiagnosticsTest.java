@@ -97,8 +97,8 @@ class DiagnosticsTest {
 
     /**
      * In production an existing workspace in the deployment's subscription must keep the audit logs as long as
-     * azureLogRetentionDays asks: Azure reports its retention, and one that keeps them 30 days stops the run before
-     * any diagnostic setting points there.
+     * azureLogRetentionDays asks, and so must each table they land in: Azure reports their retentions, and one that
+     * keeps them 30 days stops the run before any diagnostic setting points there.
      */
     @Test
     void inProductionAnExistingWorkspaceThatKeepsLogsTooBrieflyStopsTheRun() {
@@ -123,6 +123,17 @@ class DiagnosticsTest {
         PlanResult purged = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", purging));
         assertTrue(purged.error().orElseThrow().getMessage().endsWith("it keeps them 30"),
                 "a 365-day retention that purges after 30 days keeps 30: " + purged.error());
+
+        String tableBriefly = briefly.replace("log-thirty-days", PlanMocks.WORKSPACE_WITH_BLOB_TABLE_THIRTY_DAYS);
+        PlanResult table = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", tableBriefly));
+        assertTrue(table.error().orElseThrow().getMessage().endsWith("; its table StorageBlobLogs keeps them 30"),
+                "a 365-day workspace whose blob-log table keeps 30 days keeps the blob audit trail 30: " + table.error());
+        assertTrue(table.ofType(DIAGNOSTIC_SETTING).stream().noneMatch(setting -> setting.input("workspaceId") != null));
+
+        String archived = briefly.replace("log-thirty-days", PlanMocks.WORKSPACE_WITH_BLOB_TABLE_ARCHIVED);
+        PlanResult archiving = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", archived));
+        assertEquals(Optional.empty(), archiving.error(), "archived logs are kept: 30 days interactive, 365 in all");
+        assertEquals(archived, archiving.get(DIAGNOSTIC_SETTING, "state-blob-audit").input("workspaceId"));
 
         String elsewhere = briefly.replace(PlanMocks.SUBSCRIPTION_ID, Stacks.ownSubscription());
         PlanResult central = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", elsewhere));

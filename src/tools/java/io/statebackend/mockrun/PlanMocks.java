@@ -99,6 +99,11 @@ public final class PlanMocks implements Mocks {
     /** An existing workspace that keeps 365 days but purges data after 30 (its immediatePurgeDataOn30Days feature). */
     public static final String WORKSPACE_PURGING_AFTER_30_DAYS = "log-purged-after-thirty-days";
     private static final int USUAL_WORKSPACE_RETENTION_DAYS = 365;
+    /** An existing workspace that keeps 365 days, but whose blob-log table keeps 30 days in all. */
+    public static final String WORKSPACE_WITH_BLOB_TABLE_THIRTY_DAYS = "log-blob-table-thirty-days";
+    /** An existing workspace whose blob-log table keeps 30 days interactively and archives them for 335 more. */
+    public static final String WORKSPACE_WITH_BLOB_TABLE_ARCHIVED = "log-blob-table-archived";
+    private static final String BLOB_LOG_TABLE = "StorageBlobLogs";
 
     /**
      * The provider's answer to a function the program invokes with {@code args}, from a provider configured for
@@ -108,6 +113,9 @@ public final class PlanMocks implements Mocks {
         return switch (token) {
             case "azure-native:operationalinsights:getWorkspace" -> existingWorkspace(
                     ProviderShapes.str(args, "resourceGroupName"), ProviderShapes.str(args, "workspaceName"));
+            case "azure-native:operationalinsights:getTable" -> existingTable(
+                    ProviderShapes.str(args, "resourceGroupName"), ProviderShapes.str(args, "workspaceName"),
+                    ProviderShapes.str(args, "tableName"));
             case "azure-native:authorization:getClientConfig" -> Map.of(
                     "clientId", "30000000-0000-0000-0000-000000000003",
                     "objectId", DEPLOYER_OBJECT_ID,
@@ -158,6 +166,32 @@ public final class PlanMocks implements Mocks {
                 Map.entry("features",
                         Map.of("immediatePurgeDataOn30Days", name.equals(WORKSPACE_PURGING_AFTER_30_DAYS))),
                 Map.entry("retentionInDays", WORKSPACE_RETENTION_DAYS.getOrDefault(name, USUAL_WORKSPACE_RETENTION_DAYS)));
+    }
+
+    /**
+     * What Azure reports of a table of an existing workspace: the retentions the workspace gives it, unless the
+     * workspace is one of those tests name to show a table that sets its own.
+     */
+    private static Map<String, Object> existingTable(String resourceGroup, String workspace, String table) {
+        int workspaceDays = WORKSPACE_RETENTION_DAYS.getOrDefault(workspace, USUAL_WORKSPACE_RETENTION_DAYS);
+        boolean blobLogs = table.equals(BLOB_LOG_TABLE);
+        int retention = blobLogs && (workspace.equals(WORKSPACE_WITH_BLOB_TABLE_THIRTY_DAYS)
+                || workspace.equals(WORKSPACE_WITH_BLOB_TABLE_ARCHIVED)) ? 30 : workspaceDays;
+        int total = blobLogs && workspace.equals(WORKSPACE_WITH_BLOB_TABLE_ARCHIVED) ? workspaceDays : retention;
+        return Map.ofEntries(
+                Map.entry("id", existingWorkspace(resourceGroup, workspace).get("id") + "/tables/" + table),
+                Map.entry("name", table),
+                Map.entry("type", "Microsoft.OperationalInsights/workspaces/tables"),
+                Map.entry("plan", "Analytics"),
+                Map.entry("provisioningState", "Succeeded"),
+                Map.entry("lastPlanModifiedDate", "2025-01-01T00:00:00Z"),
+                Map.entry("resultStatistics", Map.of("ingestedRecords", 0, "progress", 0.0, "scannedGb", 0.0)),
+                Map.entry("systemData", Map.of()),
+                Map.entry("retentionInDays", retention),
+                Map.entry("retentionInDaysAsDefault", retention == workspaceDays),
+                Map.entry("totalRetentionInDays", total),
+                Map.entry("totalRetentionInDaysAsDefault", total == retention),
+                Map.entry("archiveRetentionInDays", total - retention));
     }
 
     /** The partition of the invoking provider's region, as the AWS provider reports it. */

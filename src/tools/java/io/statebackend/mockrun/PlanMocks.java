@@ -73,17 +73,13 @@ public final class PlanMocks implements Mocks {
     }
 
     /**
-     * What a provider knows of a resource's {@code outputs} before it creates it: the inputs, in the outputs' shape,
-     * and for azure-native the resource's name, which comes from the request's path (the name input, or the autoname
-     * it generated at check).
+     * What a provider knows of a resource's outputs when it previews creating it: its inputs, in the outputs' shape.
+     * For azure-native that is each output whose name is an input's (its Create with preview set maps the inputs onto
+     * the response's properties and marks the rest computed), so the resource's {@code name}, which it takes from a
+     * path parameter such as {@code accountName}, is not known until the resource exists.
      */
-    public static Map<String, Object> knownBeforeCreate(String type, Map<String, Object> inputs,
-                                                        Map<String, Object> outputs) {
-        Map<String, Object> known = new LinkedHashMap<>(outputsShaped(type, inputs));
-        if (AzureNativeOutputs.isAzureNative(type) && outputs.containsKey("name")) {
-            known.put("name", outputs.get("name"));
-        }
-        return known;
+    public static Map<String, Object> knownBeforeCreate(String type, Map<String, Object> inputs) {
+        return outputsShaped(type, inputs);
     }
 
     /** {@code values}, named as inputs, in the shape the provider of {@code type} returns outputs. */

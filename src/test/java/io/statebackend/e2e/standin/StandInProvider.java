@@ -118,7 +118,7 @@ public final class StandInProvider extends ResourceProviderGrpc.ResourceProvider
             PlanMocks.Created created = PlanMocks.create(type, name, inputs, awsRegion);
             return request.getPreview()
                     ? CreateResponse.newBuilder().setProperties(toStruct(unknownWhereComputed(
-                            PlanMocks.knownBeforeCreate(type, inputs, created.state()), created.state()))).build()
+                            PlanMocks.knownBeforeCreate(type, inputs), created.state()))).build()
                     : CreateResponse.newBuilder().setId(created.id()).setProperties(toStruct(created.state())).build();
         });
     }

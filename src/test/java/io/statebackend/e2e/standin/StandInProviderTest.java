@@ -45,17 +45,18 @@ class StandInProviderTest {
     }
 
     /**
-     * azure-native previews a key in its outputs' shape: its name is known (it comes from the request's path), its
-     * flattened properties too, and what Key Vault computes (the key's URI) is not.
+     * azure-native previews a key in its outputs' shape: its flattened properties are known, its name (from the
+     * request's path) and what Key Vault computes (the key's URI) are not.
      */
     @Test
-    void anAzureNativePreviewKnowsTheNameAndTheFlattenedPropertiesNotTheComputedValues() {
+    void anAzureNativePreviewKnowsTheFlattenedPropertiesNotTheNameNorTheComputedValues() {
         Map<String, Object> inputs = Map.of("vaultName", "kv", "resourceGroupName", "rg", "keyName", "cmk",
                 "properties", Map.of("kty", "RSA"));
         PlanMocks.Created created = PlanMocks.create("azure-native:keyvault:Key", "storage-cmk", inputs, "");
         Map<String, Object> preview = StandInProvider.unknownWhereComputed(
-                PlanMocks.knownBeforeCreate("azure-native:keyvault:Key", inputs, created.state()), created.state());
-        assertEquals("cmk", preview.get("name"));
+                PlanMocks.knownBeforeCreate("azure-native:keyvault:Key", inputs), created.state());
+        assertEquals("cmk", created.state().get("name"), "the key is named once it exists");
+        assertEquals(StandInProvider.UNKNOWN, preview.get("name"));
         assertEquals("RSA", preview.get("kty"));
         assertEquals(StandInProvider.UNKNOWN, preview.get("keyUri"));
         assertFalse(preview.containsKey("vaultName"), "no path parameter comes back");

@@ -73,10 +73,12 @@ final class Diagnostics {
 
     /**
      * An existing workspace's retention is its owner's setting, so the audit trail would keep what it keeps: in
-     * production the program reads it, and that of each table the logs land in, which may set its own (the invokes
-     * run in a preview too), and stops, before the store declares anything, with the setting's one line when one is
-     * shorter than azureLogRetentionDays. The provider reads the deployment's subscription only, so a workspace in
-     * another (a central monitoring subscription) is taken as given, as in development.
+     * production the program reads the retention of each table the logs land in (the workspace's unless the table sets
+     * its own) and the workspace's 30-day purge feature (the invokes run in a preview too), and stops, before the
+     * store declares anything, with the setting's one line when one keeps them less than azureLogRetentionDays; how
+     * long the workspace keeps its other tables is no concern of the audit trail's. The provider reads the
+     * deployment's subscription only, so a workspace in another (a central monitoring subscription) is taken as
+     * given, as in development.
      */
     static void requireExistingWorkspaceKeepsLogs(AzureSettings.Diagnostics diagnostics) {
         Optional<AzureResourceId> existing = diagnostics.existingWorkspaceId();
@@ -92,15 +94,14 @@ final class Diagnostics {
                         .resourceGroupName(existing.get().resourceGroup())
                         .workspaceName(existing.get().name())
                         .build()));
-        int workspaceKeeps = keepsLogsFor(workspace);
-        diagnostics.requireRetention(existing.get(), workspaceKeeps, "it");
+        // One at a time: a refusal or a failed invoke stops the run with one line, and no invoke is left to fail after.
         for (String table : AUDIT_TABLES) {
             GetTableResult kept = awaited(OperationalinsightsFunctions.getTablePlain(GetTablePlainArgs.builder()
                     .resourceGroupName(existing.get().resourceGroup())
                     .workspaceName(existing.get().name())
                     .tableName(table)
                     .build()));
-            diagnostics.requireRetention(existing.get(), keepsLogsFor(kept, workspaceKeeps), "its table " + table);
+            diagnostics.requireRetention(existing.get(), table, keepsLogsFor(kept, workspace));
         }
     }
 
@@ -114,25 +115,17 @@ final class Diagnostics {
     }
 
     /**
-     * How many days a workspace keeps what it receives: its retention, Azure's 30 days when unset, and 30 at most when
-     * it purges data after 30 days whatever the retention says.
+     * How many days a table keeps what it receives: its total retention, archived days included (kept, and restorable
+     * for an audit), else its interactive retention, else its workspace's (Azure's 30 days when unset), each of which
+     * defaults to the next; and 30 at most when the workspace purges data after 30 days whatever they say.
      */
-    private static int keepsLogsFor(GetWorkspaceResult workspace) {
-        int retention = workspace.retentionInDays().orElse(DEFAULT_WORKSPACE_RETENTION_DAYS);
+    private static int keepsLogsFor(GetTableResult table, GetWorkspaceResult workspace) {
+        int kept = table.totalRetentionInDays().filter(days -> days > 0)
+                .or(() -> table.retentionInDays().filter(days -> days > 0))
+                .orElseGet(() -> workspace.retentionInDays().orElse(DEFAULT_WORKSPACE_RETENTION_DAYS));
         boolean purgesAfter30Days = workspace.features()
                 .flatMap(WorkspaceFeaturesResponse::immediatePurgeDataOn30Days).orElse(false);
-        return purgesAfter30Days ? Math.min(retention, DEFAULT_WORKSPACE_RETENTION_DAYS) : retention;
-    }
-
-    /**
-     * How many days a table keeps its logs: its total retention, archived days included (kept, and restorable for an
-     * audit), else its interactive retention, else the workspace's, which each of them defaults to. Read only once
-     * the workspace's retention passed, so the workspace does not purge after 30 days.
-     */
-    private static int keepsLogsFor(GetTableResult table, int workspaceKeeps) {
-        return table.totalRetentionInDays().filter(days -> days > 0)
-                .or(() -> table.retentionInDays().filter(days -> days > 0))
-                .orElse(workspaceKeeps);
+        return purgesAfter30Days ? Math.min(kept, DEFAULT_WORKSPACE_RETENTION_DAYS) : kept;
     }
 
     private static LogSettingsArgs log(String category) {

@@ -145,9 +145,9 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
                         "Log Analytics workspace for diagnostics; default: one created here")
                 .rule(inOwnSubscriptionIn(PRODUCTION));
         static final Setting<Integer> LOG_RETENTION_DAYS = Setting.integer("azureLogRetentionDays", 365,
-                        "retention of the audit logs: of the created Log Analytics workspace, and in production the"
-                                + " least an existing one in the deployment's subscription, and each of its tables"
-                                + " they land in, must keep")
+                        "retention of the audit logs: of the created Log Analytics workspace; in production also"
+                                + " the least the tables they land in must keep in an existing one in the deployment's"
+                                + " subscription")
                 .rule(between(30, 730)).rule(minimumDaysIn(PRODUCTION, Settings.PRODUCTION_LOG_RETENTION_DAYS));
         static final List<Setting<?>> SETTINGS = List.of(EXISTING_WORKSPACE, LOG_RETENTION_DAYS);
 
@@ -157,15 +157,14 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
         }
 
         /**
-         * The existing workspace's id once a retention read from Azure ({@code keptDays}, set by {@code keptBy}: "it",
-         * the workspace, or one of its tables) is known to keep the logs as long as asked; otherwise the run stops
-         * here with the setting's one line.
+         * The existing workspace's id once the retention of {@code table}, where audit logs land, read from Azure, is
+         * known to keep them as long as asked; otherwise the run stops here with the setting's one line.
          */
-        public String requireRetention(AzureResourceId existing, int keptDays, String keptBy) {
+        public String requireRetention(AzureResourceId existing, String table, int keptDays) {
             if (keptDays < logRetentionDays) {
                 throw new SettingsException(EXISTING_WORKSPACE.qualifiedKey(), existing.value(), "a workspace that"
                         + " keeps logs at least " + logRetentionDays + " days (" + LOG_RETENTION_DAYS.qualifiedKey()
-                        + "); " + keptBy + " keeps them " + keptDays);
+                        + "); its table " + table + " keeps them " + keptDays);
             }
             return existing.value();
         }

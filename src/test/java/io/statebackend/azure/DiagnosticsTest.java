@@ -95,20 +95,22 @@ class DiagnosticsTest {
         assertEquals(existing, run.get(DIAGNOSTIC_SETTING, "state-vault-audit").input("workspaceId"));
     }
 
+    private static final String MONITORING = "/subscriptions/" + PlanMocks.SUBSCRIPTION_ID
+            + "/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/";
+
     /**
      * In production an existing workspace in the deployment's subscription must keep the audit logs as long as
-     * azureLogRetentionDays asks, and so must each table they land in: Azure reports their retentions, and one that
-     * keeps them 30 days stops the run before any diagnostic setting points there.
+     * azureLogRetentionDays asks: Azure reports how long each table they land in keeps them, and one that keeps them
+     * 30 days stops the run before any diagnostic setting points there.
      */
     @Test
     void inProductionAnExistingWorkspaceThatKeepsLogsTooBrieflyStopsTheRun() {
-        String briefly = "/subscriptions/" + PlanMocks.SUBSCRIPTION_ID + "/resourceGroups/rg-monitoring"
-                + "/providers/Microsoft.OperationalInsights/workspaces/log-thirty-days";
+        String briefly = MONITORING + "log-thirty-days";
         PlanResult run = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", briefly));
         SettingsException error = assertInstanceOf(SettingsException.class, run.error().orElseThrow());
         assertEquals("state-backend:azureExistingLogAnalyticsWorkspaceId: got \"" + briefly + "\"; expected a workspace"
-                + " that keeps logs at least 365 days (state-backend:azureLogRetentionDays); it keeps them 30",
-                error.getMessage());
+                + " that keeps logs at least 365 days (state-backend:azureLogRetentionDays); its table StorageBlobLogs"
+                + " keeps them 30", error.getMessage());
         assertTrue(run.ofType(DIAGNOSTIC_SETTING).stream().noneMatch(setting -> setting.input("workspaceId") != null),
                 "no diagnostic setting reached the engine");
 
@@ -119,27 +121,46 @@ class DiagnosticsTest {
         assertEquals(Optional.empty(), inDev.error(), "development takes the workspace as given");
         assertEquals(briefly, inDev.get(DIAGNOSTIC_SETTING, "state-blob-audit").input("workspaceId"));
 
-        String purging = briefly.replace("log-thirty-days", PlanMocks.WORKSPACE_PURGING_AFTER_30_DAYS);
-        PlanResult purged = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", purging));
-        assertTrue(purged.error().orElseThrow().getMessage().endsWith("it keeps them 30"),
-                "a 365-day retention that purges after 30 days keeps 30: " + purged.error());
-
-        String tableBriefly = briefly.replace("log-thirty-days", PlanMocks.WORKSPACE_WITH_BLOB_TABLE_THIRTY_DAYS);
-        PlanResult table = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", tableBriefly));
-        assertTrue(table.error().orElseThrow().getMessage().endsWith("; its table StorageBlobLogs keeps them 30"),
-                "a 365-day workspace whose blob-log table keeps 30 days keeps the blob audit trail 30: " + table.error());
-        assertTrue(table.ofType(DIAGNOSTIC_SETTING).stream().noneMatch(setting -> setting.input("workspaceId") != null));
-
-        String archived = briefly.replace("log-thirty-days", PlanMocks.WORKSPACE_WITH_BLOB_TABLE_ARCHIVED);
-        PlanResult archiving = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", archived));
-        assertEquals(Optional.empty(), archiving.error(), "archived logs are kept: 30 days interactive, 365 in all");
-        assertEquals(archived, archiving.get(DIAGNOSTIC_SETTING, "state-blob-audit").input("workspaceId"));
-
         String elsewhere = briefly.replace(PlanMocks.SUBSCRIPTION_ID, Stacks.ownSubscription());
         PlanResult central = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", elsewhere));
         assertEquals(Optional.empty(), central.error(), "a workspace in another subscription, which the provider"
                 + " cannot read, is taken as given, not looked up in the deployment's");
         assertEquals(elsewhere, central.get(DIAGNOSTIC_SETTING, "state-blob-audit").input("workspaceId"));
+    }
+
+    static Stream<Arguments> existingWorkspaces() {
+        return Stream.of(
+                Arguments.of(PlanMocks.WORKSPACE_PURGING_AFTER_30_DAYS, "its table StorageBlobLogs keeps them 30",
+                        "365 days that the workspace purges after 30"),
+                Arguments.of(PlanMocks.WORKSPACE_WITH_BLOB_TABLE_THIRTY_DAYS, "its table StorageBlobLogs keeps them 30",
+                        "the blob logs' table keeps 30 days in a 365-day workspace"),
+                Arguments.of(PlanMocks.WORKSPACE_WITH_SHARED_TABLE_THIRTY_DAYS, "its table AzureDiagnostics keeps them 30",
+                        "the vault's AuditEvent table keeps 30 days in a 365-day workspace"),
+                Arguments.of(PlanMocks.WORKSPACE_WITH_BLOB_TABLE_ARCHIVED, "",
+                        "30 days interactive and 335 archived: kept, and restorable"),
+                Arguments.of(PlanMocks.WORKSPACE_WITH_AUDIT_TABLES_A_YEAR, "",
+                        "a 30-day workspace whose audit tables keep 365 days"));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("existingWorkspaces")
+    void inProductionWhatTheAuditTablesKeepDecides(String workspace, String refusal, String why) {
+        PlanResult run = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", MONITORING + workspace));
+        if (refusal.isEmpty()) {
+            assertEquals(Optional.empty(), run.error(), why);
+            assertEquals(MONITORING + workspace, run.get(DIAGNOSTIC_SETTING, "state-vault-audit").input("workspaceId"));
+        } else {
+            String message = run.error().orElseThrow(() -> new AssertionError(why + ": not refused")).getMessage();
+            assertTrue(message.endsWith("; " + refusal), why + ": " + message);
+            assertTrue(run.ofType(DIAGNOSTIC_SETTING).stream().noneMatch(setting -> setting.input("workspaceId") != null));
+        }
+    }
+
+    /** The vault's AuditEvent lands in AzureDiagnostics, the table the retention check reads, only without this. */
+    @Test
+    void theVaultsAuditLogsGoToTheSharedTableWhoseRetentionIsChecked() {
+        assertNull(Runs.prod().get(DIAGNOSTIC_SETTING, "state-vault-audit").input("logAnalyticsDestinationType"));
+        assertTrue(Diagnostics.AUDIT_TABLES.contains("AzureDiagnostics"));
     }
 
     @Test

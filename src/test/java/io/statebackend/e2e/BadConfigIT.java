@@ -65,7 +65,7 @@ class BadConfigIT {
                 .initLocal("prod");
         refused(sandbox, "prod", "state-backend:azureExistingLogAnalyticsWorkspaceId: got \"" + workspace
                 + "\"; expected a workspace that keeps logs at least 365 days (state-backend:azureLogRetentionDays);"
-                + " it keeps them 30");
+                + " its table StorageBlobLogs keeps them 30");
     }
 
     /** {@code up} fails, shows the one line, no stack trace, and leaves no resource in the state. */

@@ -91,15 +91,32 @@ public final class PlanMocks implements Mocks {
      * How long an existing Log Analytics workspace keeps logs, by name, as Azure would report it: 365 days, except
      * for those tests name to show a workspace that keeps them too briefly.
      */
-    public static final Map<String, Integer> WORKSPACE_RETENTION_DAYS = Map.of("log-thirty-days", 30);
+    public static final Map<String, Integer> WORKSPACE_RETENTION_DAYS = Map.of("log-thirty-days", 30,
+            "log-thirty-days-audit-tables-a-year", 30);
     /** An existing workspace that keeps 365 days but purges data after 30 (its immediatePurgeDataOn30Days feature). */
     public static final String WORKSPACE_PURGING_AFTER_30_DAYS = "log-purged-after-thirty-days";
     private static final int USUAL_WORKSPACE_RETENTION_DAYS = 365;
     /** An existing workspace that keeps 365 days, but whose blob-log table keeps 30 days in all. */
     public static final String WORKSPACE_WITH_BLOB_TABLE_THIRTY_DAYS = "log-blob-table-thirty-days";
+    /** An existing workspace that keeps 365 days, but whose table of resource logs in Azure's shared shape keeps 30. */
+    public static final String WORKSPACE_WITH_SHARED_TABLE_THIRTY_DAYS = "log-shared-table-thirty-days";
     /** An existing workspace whose blob-log table keeps 30 days interactively and archives them for 335 more. */
     public static final String WORKSPACE_WITH_BLOB_TABLE_ARCHIVED = "log-blob-table-archived";
-    private static final String BLOB_LOG_TABLE = "StorageBlobLogs";
+    /** An existing workspace that keeps 30 days, but whose tables of storage and vault logs keep 365. */
+    public static final String WORKSPACE_WITH_AUDIT_TABLES_A_YEAR = "log-thirty-days-audit-tables-a-year";
+    /**
+     * The tables of a workspace that a storage account's or a key vault's resource logs can land in, as Azure names
+     * them: written out here, not taken from the program, so that a program asking for another gets Azure's answer to
+     * a table that does not exist.
+     */
+    private static final List<String> WORKSPACE_TABLES = List.of("StorageBlobLogs", "AzureDiagnostics", "AZKVAuditLogs");
+    /** Tables that keep logs otherwise than their workspace: workspace, table, then {interactive, total} days. */
+    private static final Map<String, Map<String, List<Integer>>> TABLE_RETENTION_DAYS = Map.of(
+            WORKSPACE_WITH_BLOB_TABLE_THIRTY_DAYS, Map.of("StorageBlobLogs", List.of(30, 30)),
+            WORKSPACE_WITH_SHARED_TABLE_THIRTY_DAYS, Map.of("AzureDiagnostics", List.of(30, 30)),
+            WORKSPACE_WITH_BLOB_TABLE_ARCHIVED, Map.of("StorageBlobLogs", List.of(30, 365)),
+            WORKSPACE_WITH_AUDIT_TABLES_A_YEAR, Map.of("StorageBlobLogs", List.of(365, 365),
+                    "AzureDiagnostics", List.of(365, 365), "AZKVAuditLogs", List.of(365, 365)));
 
     /**
      * The provider's answer to a function the program invokes with {@code args}, from a provider configured for
@@ -169,11 +186,14 @@ public final class PlanMocks implements Mocks {
      * workspace is one of those tests name to show a table that sets its own.
      */
     private static Map<String, Object> existingTable(String resourceGroup, String workspace, String table) {
+        if (!WORKSPACE_TABLES.contains(table)) {
+            throw new IllegalArgumentException("table " + table + " was not found in workspace " + workspace);
+        }
         int workspaceDays = WORKSPACE_RETENTION_DAYS.getOrDefault(workspace, USUAL_WORKSPACE_RETENTION_DAYS);
-        boolean blobLogs = table.equals(BLOB_LOG_TABLE);
-        int retention = blobLogs && (workspace.equals(WORKSPACE_WITH_BLOB_TABLE_THIRTY_DAYS)
-                || workspace.equals(WORKSPACE_WITH_BLOB_TABLE_ARCHIVED)) ? 30 : workspaceDays;
-        int total = blobLogs && workspace.equals(WORKSPACE_WITH_BLOB_TABLE_ARCHIVED) ? workspaceDays : retention;
+        List<Integer> days = TABLE_RETENTION_DAYS.getOrDefault(workspace, Map.of())
+                .getOrDefault(table, List.of(workspaceDays, workspaceDays));
+        int retention = days.get(0);
+        int total = days.get(1);
         return Map.ofEntries(
                 Map.entry("id", existingWorkspace(resourceGroup, workspace).get("id") + "/tables/" + table),
                 Map.entry("name", table),

@@ -87,12 +87,6 @@ public final class PlanMocks implements Mocks {
         return AzureNativeOutputs.isAzureNative(type) ? AzureNativeOutputs.shape(type, values) : values;
     }
 
-    /**
-     * How long an existing Log Analytics workspace keeps logs, by name, as Azure would report it: 365 days, except
-     * for those tests name to show a workspace that keeps them too briefly.
-     */
-    public static final Map<String, Integer> WORKSPACE_RETENTION_DAYS = Map.of("log-thirty-days", 30,
-            "log-thirty-days-audit-tables-a-year", 30);
     /** An existing workspace that keeps 365 days but purges data after 30 (its immediatePurgeDataOn30Days feature). */
     public static final String WORKSPACE_PURGING_AFTER_30_DAYS = "log-purged-after-thirty-days";
     private static final int USUAL_WORKSPACE_RETENTION_DAYS = 365;
@@ -104,6 +98,12 @@ public final class PlanMocks implements Mocks {
     public static final String WORKSPACE_WITH_BLOB_TABLE_ARCHIVED = "log-blob-table-archived";
     /** An existing workspace that keeps 30 days, but whose tables of storage and vault logs keep 365. */
     public static final String WORKSPACE_WITH_AUDIT_TABLES_A_YEAR = "log-thirty-days-audit-tables-a-year";
+    /**
+     * How long an existing Log Analytics workspace keeps logs, by name, as Azure would report it: 365 days, except
+     * for those tests name to show a workspace that keeps them briefly.
+     */
+    private static final Map<String, Integer> WORKSPACE_RETENTION_DAYS = Map.of("log-thirty-days", 30,
+            WORKSPACE_WITH_AUDIT_TABLES_A_YEAR, 30);
     /**
      * The tables of a workspace that a storage account's or a key vault's resource logs can land in, as Azure names
      * them: written out here, not taken from the program, so that a program asking for another gets Azure's answer to

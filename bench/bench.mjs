@@ -8,9 +8,10 @@
 //   node bench/bench.mjs e2e     [--runs N] [--baseline <git ref>]
 //       the real-CLI end-to-end suite (Failsafe) on a built tree: wall and CPU time, each test class's time (with
 //       --baseline, the same suite of that commit's worktree, run for run alternately, and the ratio), and,
-//       from one more run with every `pulumi`, `java` and `node` the tests start wrapped in a timer, where the CPU
-//       time goes (the CLI, the program's JVMs, the language host's package scans, the pack's analyzer, the rest),
-//       by subcommand and by the test class that ran each command.
+//       from one more run with every `pulumi`, `java`, `node` and Java language host the tests start wrapped in a
+//       timer, where the CPU time goes (the program's JVMs, the language host's package scans, the language hosts
+//       themselves, the pack's analyzer, the CLI and the stand-in plugin scripts), by subcommand and by the test class
+//       that ran each command.
 //   node bench/bench.mjs preview [--runs N]
 //       `pulumi preview` through the pinned CLI with the stand-in providers (io.statebackend.e2e.PreviewBenchmark):
 //       the prod stack with the policy pack ÷ a one-resource Java program with the pack, like with like (the same
@@ -262,9 +263,10 @@ async function e2e() {
 }
 
 /**
- * The suite once more, its `pulumi`, `java` and `node` behind wrappers that log each process's CPU time (its own and
- * its children's): the tests find the CLI and the emulators in e2e.bin, and everything else through its PATH, which
- * starts with e2e.bin. The CLI's time includes everything it starts; the rest is what is left of it.
+ * The suite once more, its `pulumi`, `java`, `node` and Java language host behind wrappers that log each process's CPU
+ * time (its own and its children's): the tests find the CLI and the emulators in e2e.bin, and everything else through
+ * its PATH, which starts with e2e.bin, where the CLI also looks for a language host before its plugin cache. The CLI's
+ * time includes everything it starts, the language host's the JVMs it starts; what is left of each is its own.
  */
 async function e2eParts() {
   const bin = join(SCRATCH, "timed-bin");
@@ -282,16 +284,23 @@ async function e2eParts() {
   timed("pulumi", readlinkSync(join(installed, "pulumi")));
   timed("java", runOk("sh", ["-c", "command -v java"]).trim());
   timed("node", process.execPath);
+  const plugins = join(PROJECT, "target/e2e/pulumi-home/plugins");
+  const hosts = readdirSync(plugins).filter((name) => /^language-java-v\d+\.\d+\.\d+$/.test(name));
+  if (hosts.length !== 1) {
+    throw new Error(`expected one Java language host in ${plugins}, found: ${hosts.join(", ") || "none"}`);
+  }
+  timed("pulumi-language-java", join(plugins, hosts[0], "pulumi-language-java"));
   const run = await measure("mvn", [...FAILSAFE, `-De2e.bin=${bin}`]);
   const sums = new Map();
   const add = (name, cpu) => sums.set(name, [(sums.get(name)?.[0] ?? 0) + 1, (sums.get(name)?.[1] ?? 0) + cpu]);
   const commands = new Map();
   const byTest = new Map();
-  for (const line of readFileSync(log, "utf8").split("\n").filter((l) => /^(pulumi|java|node) /.test(l))) {
+  for (const line of readFileSync(log, "utf8").split("\n").filter((l) => /^(pulumi|java|node|pulumi-language-java) /.test(l))) {
     const [kind, wall, user, sys, test, ...rest] = line.split(" ");
     const argv = rest.join(" ");
     const cpu = Number(user) + Number(sys);
-    if (kind === "pulumi") {
+    if (kind === "pulumi-language-java") add("Java language hosts, with the JVMs they start", cpu);
+    else if (kind === "pulumi") {
       add("pulumi commands, with all they start", cpu);
       const testClass = test.split(".")[0];
       byTest.set(testClass, [(byTest.get(testClass)?.[0] ?? 0) + 1, (byTest.get(testClass)?.[1] ?? 0) + cpu]);
@@ -305,10 +314,16 @@ async function e2eParts() {
     else if (/ -jar \S*\/programs\/\S+\.jar/.test(argv)) add("java: test programs", cpu);
     else add("java: other", cpu);
   }
-  const underCli = [...sums].filter(([name]) => name.startsWith("java") || name.includes("analyzer"))
+  const cpuOf = (name) => sums.get(name)?.[1] ?? 0;
+  // Every JVM but those classed "other" is one a language host starts.
+  const jvms = [...sums].filter(([name]) => name.startsWith("java") && name !== "java: other")
     .reduce((total, [, [, cpu]]) => total + cpu, 0);
-  const cli = sums.get("pulumi commands, with all they start") ?? [0, 0];
-  sums.set("the rest of the pulumi commands: CLI, language host, stand-in plugin scripts", [cli[0], cli[1] - underCli]);
+  const [hostCount, hostCpu] = sums.get("Java language hosts, with the JVMs they start") ?? [0, 0];
+  sums.delete("Java language hosts, with the JVMs they start");
+  sums.set("the Java language hosts themselves", [hostCount, hostCpu - jvms]);
+  const [commandCount, commandCpu] = sums.get("pulumi commands, with all they start") ?? [0, 0];
+  sums.set("the rest of the pulumi commands: the CLI itself, the stand-in plugin scripts",
+    [commandCount, commandCpu - hostCpu - cpuOf("node: the pack's analyzer")]);
   return {
     seconds: run.seconds,
     cpuSeconds: run.cpuSeconds,

@@ -14,7 +14,6 @@ import com.pulumi.azurenative.operationalinsights.inputs.GetWorkspacePlainArgs;
 import com.pulumi.azurenative.operationalinsights.inputs.WorkspaceSkuArgs;
 import com.pulumi.azurenative.operationalinsights.outputs.GetTableResult;
 import com.pulumi.azurenative.operationalinsights.outputs.GetWorkspaceResult;
-import com.pulumi.azurenative.operationalinsights.outputs.WorkspaceFeaturesResponse;
 import com.pulumi.core.Output;
 import io.statebackend.settings.AzureResourceId;
 import io.statebackend.settings.AzureSettings;
@@ -74,11 +73,10 @@ final class Diagnostics {
     /**
      * An existing workspace's retention is its owner's setting, so the audit trail would keep what it keeps: in
      * production the program reads the retention of each table the logs land in (the workspace's unless the table sets
-     * its own) and the workspace's 30-day purge feature (the invokes run in a preview too), and stops, before the
-     * store declares anything, with the setting's one line when one keeps them less than azureLogRetentionDays; how
-     * long the workspace keeps its other tables is no concern of the audit trail's. The provider reads the
-     * deployment's subscription only, so a workspace in another (a central monitoring subscription) is taken as
-     * given, as in development.
+     * its own; the invokes run in a preview too), and stops, before the store declares anything, with the setting's
+     * one line when one keeps them less than azureLogRetentionDays; how long the workspace keeps its other tables is
+     * no concern of the audit trail's. The provider reads the deployment's subscription only, so a workspace in
+     * another (a central monitoring subscription) is taken as given, as in development.
      */
     static void requireExistingWorkspaceKeepsLogs(AzureSettings.Diagnostics diagnostics) {
         Optional<AzureResourceId> existing = diagnostics.existingWorkspaceId();
@@ -117,15 +115,13 @@ final class Diagnostics {
     /**
      * How many days a table keeps what it receives: its total retention, archived days included (kept, and restorable
      * for an audit), else its interactive retention, else its workspace's (Azure's 30 days when unset), each of which
-     * defaults to the next; and 30 at most when the workspace purges data after 30 days whatever they say.
+     * defaults to the next. The workspace's immediatePurgeDataOn30Days feature only ends a 30-day retention on the
+     * 30th day instead of the 31st (Azure's data retention documentation), so it shortens nothing production accepts.
      */
     private static int keepsLogsFor(GetTableResult table, GetWorkspaceResult workspace) {
-        int kept = table.totalRetentionInDays().filter(days -> days > 0)
+        return table.totalRetentionInDays().filter(days -> days > 0)
                 .or(() -> table.retentionInDays().filter(days -> days > 0))
                 .orElseGet(() -> workspace.retentionInDays().orElse(DEFAULT_WORKSPACE_RETENTION_DAYS));
-        boolean purgesAfter30Days = workspace.features()
-                .flatMap(WorkspaceFeaturesResponse::immediatePurgeDataOn30Days).orElse(false);
-        return purgesAfter30Days ? Math.min(kept, DEFAULT_WORKSPACE_RETENTION_DAYS) : kept;
     }
 
     private static LogSettingsArgs log(String category) {

@@ -95,9 +95,6 @@ class DiagnosticsTest {
         assertEquals(existing, run.get(DIAGNOSTIC_SETTING, "state-vault-audit").input("workspaceId"));
     }
 
-    private static final String MONITORING = "/subscriptions/" + PlanMocks.SUBSCRIPTION_ID
-            + "/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/";
-
     /**
      * In production an existing workspace in the deployment's subscription must keep the audit logs as long as
      * azureLogRetentionDays asks: Azure reports how long each table they land in keeps them, and one that keeps them
@@ -105,7 +102,7 @@ class DiagnosticsTest {
      */
     @Test
     void inProductionAnExistingWorkspaceThatKeepsLogsTooBrieflyStopsTheRun() {
-        String briefly = MONITORING + "log-thirty-days";
+        String briefly = PlanMocks.existingWorkspaceId(PlanMocks.WORKSPACE_THIRTY_DAYS);
         PlanResult run = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", briefly));
         SettingsException error = assertInstanceOf(SettingsException.class, run.error().orElseThrow());
         assertEquals("state-backend:azureExistingLogAnalyticsWorkspaceId: got \"" + briefly + "\"; expected a workspace"
@@ -130,8 +127,8 @@ class DiagnosticsTest {
 
     static Stream<Arguments> existingWorkspaces() {
         return Stream.of(
-                Arguments.of(PlanMocks.WORKSPACE_PURGING_AFTER_30_DAYS, "its table StorageBlobLogs keeps them 30",
-                        "365 days that the workspace purges after 30"),
+                Arguments.of(PlanMocks.WORKSPACE_WITH_PURGE_FEATURE, "",
+                        "a 365-day workspace with the 30-day purge feature on: it only ends a 30-day retention sooner"),
                 Arguments.of(PlanMocks.WORKSPACE_WITH_BLOB_TABLE_THIRTY_DAYS, "its table StorageBlobLogs keeps them 30",
                         "the blob logs' table keeps 30 days in a 365-day workspace"),
                 Arguments.of(PlanMocks.WORKSPACE_WITH_SHARED_TABLE_THIRTY_DAYS, "its table AzureDiagnostics keeps them 30",
@@ -145,10 +142,11 @@ class DiagnosticsTest {
     @ParameterizedTest(name = "{2}")
     @MethodSource("existingWorkspaces")
     void inProductionWhatTheAuditTablesKeepDecides(String workspace, String refusal, String why) {
-        PlanResult run = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", MONITORING + workspace));
+        String id = PlanMocks.existingWorkspaceId(workspace);
+        PlanResult run = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", id));
         if (refusal.isEmpty()) {
             assertEquals(Optional.empty(), run.error(), why);
-            assertEquals(MONITORING + workspace, run.get(DIAGNOSTIC_SETTING, "state-vault-audit").input("workspaceId"));
+            assertEquals(id, run.get(DIAGNOSTIC_SETTING, "state-vault-audit").input("workspaceId"));
         } else {
             String message = run.error().orElseThrow(() -> new AssertionError(why + ": not refused")).getMessage();
             assertTrue(message.endsWith("; " + refusal), why + ": " + message);
@@ -160,7 +158,6 @@ class DiagnosticsTest {
     @Test
     void theVaultsAuditLogsGoToTheSharedTableWhoseRetentionIsChecked() {
         assertNull(Runs.prod().get(DIAGNOSTIC_SETTING, "state-vault-audit").input("logAnalyticsDestinationType"));
-        assertTrue(Diagnostics.AUDIT_TABLES.contains("AzureDiagnostics"));
     }
 
     @Test

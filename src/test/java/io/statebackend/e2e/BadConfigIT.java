@@ -58,8 +58,7 @@ class BadConfigIT {
      */
     @Test
     void anExistingWorkspaceThatKeepsAuditLogsTooBrieflyIsRefusedInProduction() {
-        String workspace = "/subscriptions/" + PlanMocks.SUBSCRIPTION_ID + "/resourceGroups/rg-monitoring/providers"
-                + "/Microsoft.OperationalInsights/workspaces/log-thirty-days";
+        String workspace = PlanMocks.existingWorkspaceId(PlanMocks.WORKSPACE_THIRTY_DAYS);
         Sandbox sandbox = new Sandbox(tmp).withOwnIds()
                 .withConfig("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", workspace))
                 .initLocal("prod");

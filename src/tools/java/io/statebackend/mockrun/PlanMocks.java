@@ -76,7 +76,8 @@ public final class PlanMocks implements Mocks {
      * What a provider knows of a resource's outputs when it previews creating it: its inputs, in the outputs' shape.
      * For azure-native that is each output whose name is an input's (its Create with preview set maps the inputs onto
      * the response's properties and marks the rest computed), so the resource's {@code name}, which it takes from a
-     * path parameter such as {@code accountName}, is not known until the resource exists.
+     * path parameter such as {@code accountName}, is not known until the resource exists, unless that parameter is
+     * itself called {@code name} (a diagnostic setting's).
      */
     public static Map<String, Object> knownBeforeCreate(String type, Map<String, Object> inputs) {
         return outputsShaped(type, inputs);
@@ -87,8 +88,16 @@ public final class PlanMocks implements Mocks {
         return AzureNativeOutputs.isAzureNative(type) ? AzureNativeOutputs.shape(type, values) : values;
     }
 
-    /** An existing workspace that keeps 365 days but purges data after 30 (its immediatePurgeDataOn30Days feature). */
-    public static final String WORKSPACE_PURGING_AFTER_30_DAYS = "log-purged-after-thirty-days";
+    /** The id of an existing workspace of this mock named {@code name}, in the deployment's subscription. */
+    public static String existingWorkspaceId(String name) {
+        return "/subscriptions/" + SUBSCRIPTION_ID + "/resourceGroups/rg-monitoring/providers"
+                + "/Microsoft.OperationalInsights/workspaces/" + name;
+    }
+
+    /** An existing workspace that keeps logs 30 days. */
+    public static final String WORKSPACE_THIRTY_DAYS = "log-thirty-days";
+    /** An existing workspace that keeps 365 days and has the immediatePurgeDataOn30Days feature on. */
+    public static final String WORKSPACE_WITH_PURGE_FEATURE = "log-purge-feature-on";
     private static final int USUAL_WORKSPACE_RETENTION_DAYS = 365;
     /** An existing workspace that keeps 365 days, but whose blob-log table keeps 30 days in all. */
     public static final String WORKSPACE_WITH_BLOB_TABLE_THIRTY_DAYS = "log-blob-table-thirty-days";
@@ -102,12 +111,12 @@ public final class PlanMocks implements Mocks {
      * How long an existing Log Analytics workspace keeps logs, by name, as Azure would report it: 365 days, except
      * for those tests name to show a workspace that keeps them briefly.
      */
-    private static final Map<String, Integer> WORKSPACE_RETENTION_DAYS = Map.of("log-thirty-days", 30,
+    private static final Map<String, Integer> WORKSPACE_RETENTION_DAYS = Map.of(WORKSPACE_THIRTY_DAYS, 30,
             WORKSPACE_WITH_AUDIT_TABLES_A_YEAR, 30);
     /**
      * The tables of a workspace that a storage account's or a key vault's resource logs can land in, as Azure names
-     * them: written out here, not taken from the program, so that a program asking for another gets Azure's answer to
-     * a table that does not exist.
+     * them: written out here, not taken from the program, so that a program asking for any other table (a misspelt
+     * one among them) is refused as Azure refuses a table a workspace has not got.
      */
     private static final List<String> WORKSPACE_TABLES = List.of("StorageBlobLogs", "AzureDiagnostics", "AZKVAuditLogs");
     /** Tables that keep logs otherwise than their workspace: workspace, table, then {interactive, total} days. */
@@ -177,7 +186,7 @@ public final class PlanMocks implements Mocks {
                 Map.entry("systemData", Map.of()),
                 Map.entry("tags", Map.of()),
                 Map.entry("features",
-                        Map.of("immediatePurgeDataOn30Days", name.equals(WORKSPACE_PURGING_AFTER_30_DAYS))),
+                        Map.of("immediatePurgeDataOn30Days", name.equals(WORKSPACE_WITH_PURGE_FEATURE))),
                 Map.entry("retentionInDays", WORKSPACE_RETENTION_DAYS.getOrDefault(name, USUAL_WORKSPACE_RETENTION_DAYS)));
     }
 

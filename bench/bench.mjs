@@ -265,8 +265,9 @@ async function e2e() {
 /**
  * The suite once more, its `pulumi`, `java`, `node` and Java language host behind wrappers that log each process's CPU
  * time (its own and its children's): the tests find the CLI and the emulators in e2e.bin, and everything else through
- * its PATH, which starts with e2e.bin, where the CLI also looks for a language host before its plugin cache. The CLI's
- * time includes everything it starts, the language host's the JVMs it starts; what is left of each is its own.
+ * its PATH, which starts with e2e.bin, where the CLI also looks for a language host before its plugin cache (and says
+ * so once per command, a line more of output). The CLI's time includes everything it starts, the language host's the
+ * JVMs it starts; what is left of each is its own.
  */
 async function e2eParts() {
   const bin = join(SCRATCH, "timed-bin");
@@ -319,6 +320,11 @@ async function e2eParts() {
   const jvms = [...sums].filter(([name]) => name.startsWith("java") && name !== "java: other")
     .reduce((total, [, [, cpu]]) => total + cpu, 0);
   const [hostCount, hostCpu] = sums.get("Java language hosts, with the JVMs they start") ?? [0, 0];
+  // A host the CLI had to kill takes its timer with it: its JVMs' lines stay and its own is lost.
+  if (hostCount === 0 || hostCpu < jvms) {
+    throw new Error(`the language hosts' timers logged ${hostCount} hosts and ${hostCpu.toFixed(1)} s of CPU, less than`
+      + ` the ${jvms.toFixed(1)} s of the JVMs they started: a host's line was lost (see ${log})`);
+  }
   sums.delete("Java language hosts, with the JVMs they start");
   sums.set("the Java language hosts themselves", [hostCount, hostCpu - jvms]);
   const [commandCount, commandCpu] = sums.get("pulumi commands, with all they start") ?? [0, 0];

@@ -99,7 +99,7 @@ final class Diagnostics {
                     .workspaceName(existing.get().name())
                     .tableName(table)
                     .build()));
-            diagnostics.requireRetention(existing.get(), table, keepsLogsFor(kept, workspace));
+            diagnostics.requireRetention(table, keepsLogsFor(kept, workspace));
         }
     }
 

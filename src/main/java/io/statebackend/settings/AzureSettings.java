@@ -157,16 +157,15 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
         }
 
         /**
-         * The existing workspace's id once the retention of {@code table}, where audit logs land, read from Azure, is
-         * known to keep them as long as asked; otherwise the run stops here with the setting's one line.
+         * Stops the run here with the setting's one line unless {@code table} of the existing workspace, where audit
+         * logs land, keeps them ({@code keptDays}, read from Azure) as long as asked.
          */
-        public String requireRetention(AzureResourceId existing, String table, int keptDays) {
+        public void requireRetention(String table, int keptDays) {
             if (keptDays < logRetentionDays) {
-                throw new SettingsException(EXISTING_WORKSPACE.qualifiedKey(), existing.value(), "a workspace that"
-                        + " keeps logs at least " + logRetentionDays + " days (" + LOG_RETENTION_DAYS.qualifiedKey()
-                        + "); its table " + table + " keeps them " + keptDays);
+                throw new SettingsException(EXISTING_WORKSPACE.qualifiedKey(), existingWorkspaceId().orElseThrow().value(),
+                        "a workspace that keeps logs at least " + logRetentionDays + " days ("
+                                + LOG_RETENTION_DAYS.qualifiedKey() + "); its table " + table + " keeps them " + keptDays);
             }
-            return existing.value();
         }
     }
 

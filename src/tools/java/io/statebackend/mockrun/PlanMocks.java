@@ -72,19 +72,8 @@ public final class PlanMocks implements Mocks {
         return new Created(id, outputsShaped(type, state));
     }
 
-    /**
-     * What a provider knows of a resource's outputs when it previews creating it: its inputs, in the outputs' shape.
-     * For azure-native that is each output whose name is an input's (its Create with preview set maps the inputs onto
-     * the response's properties and marks the rest computed), so the resource's {@code name}, which it takes from a
-     * path parameter such as {@code accountName}, is not known until the resource exists, unless that parameter is
-     * itself called {@code name} (a diagnostic setting's).
-     */
-    public static Map<String, Object> knownBeforeCreate(String type, Map<String, Object> inputs) {
-        return outputsShaped(type, inputs);
-    }
-
     /** {@code values}, named as inputs, in the shape the provider of {@code type} returns outputs. */
-    private static Map<String, Object> outputsShaped(String type, Map<String, Object> values) {
+    public static Map<String, Object> outputsShaped(String type, Map<String, Object> values) {
         return AzureNativeOutputs.isAzureNative(type) ? AzureNativeOutputs.shape(type, values) : values;
     }
 

@@ -116,9 +116,12 @@ public final class StandInProvider extends ResourceProviderGrpc.ResourceProvider
             Map<String, Object> inputs = toMap(request.getProperties());
             String type = typeOf(request.getUrn());
             PlanMocks.Created created = PlanMocks.create(type, name, inputs, awsRegion);
+            // A preview knows the outputs named like an input and nothing else: azure-native's Create with preview set
+            // maps the inputs onto the response's properties and marks the rest computed, so the resource's name,
+            // which it takes from a path parameter (accountName), stays unknown unless that parameter is called name.
             return request.getPreview()
                     ? CreateResponse.newBuilder().setProperties(toStruct(unknownWhereComputed(
-                            PlanMocks.knownBeforeCreate(type, inputs), created.state()))).build()
+                            PlanMocks.outputsShaped(type, inputs), created.state()))).build()
                     : CreateResponse.newBuilder().setId(created.id()).setProperties(toStruct(created.state())).build();
         });
     }

@@ -54,7 +54,7 @@ class StandInProviderTest {
                 "properties", Map.of("kty", "RSA"));
         PlanMocks.Created created = PlanMocks.create("azure-native:keyvault:Key", "storage-cmk", inputs, "");
         Map<String, Object> preview = StandInProvider.unknownWhereComputed(
-                PlanMocks.knownBeforeCreate("azure-native:keyvault:Key", inputs), created.state());
+                PlanMocks.outputsShaped("azure-native:keyvault:Key", inputs), created.state());
         assertEquals("cmk", created.state().get("name"), "the key is named once it exists");
         assertEquals(StandInProvider.UNKNOWN, preview.get("name"));
         assertEquals("RSA", preview.get("kty"));

@@ -87,19 +87,29 @@ final class Diagnostics {
         if (!subscription.equalsIgnoreCase(existing.get().subscriptionId())) {
             return;
         }
-        GetWorkspaceResult workspace = awaited(OperationalinsightsFunctions.getWorkspacePlain(
+        GetWorkspaceResult workspace = readOrRefuse(diagnostics, OperationalinsightsFunctions.getWorkspacePlain(
                 GetWorkspacePlainArgs.builder()
                         .resourceGroupName(existing.get().resourceGroup())
                         .workspaceName(existing.get().name())
                         .build()));
         // One at a time: a refusal or a failed invoke stops the run with one line, and no invoke is left to fail after.
         for (String table : AUDIT_TABLES) {
-            GetTableResult kept = awaited(OperationalinsightsFunctions.getTablePlain(GetTablePlainArgs.builder()
-                    .resourceGroupName(existing.get().resourceGroup())
-                    .workspaceName(existing.get().name())
-                    .tableName(table)
-                    .build()));
+            GetTableResult kept = readOrRefuse(diagnostics, OperationalinsightsFunctions.getTablePlain(
+                    GetTablePlainArgs.builder()
+                            .resourceGroupName(existing.get().resourceGroup())
+                            .workspaceName(existing.get().name())
+                            .tableName(table)
+                            .build()));
             diagnostics.requireRetention(table, keepsLogsFor(kept, workspace));
+        }
+    }
+
+    /** An invoke's answer about the existing workspace; Azure's refusal to give it, the setting's one line. */
+    private static <T> T readOrRefuse(AzureSettings.Diagnostics diagnostics, CompletableFuture<T> invoke) {
+        try {
+            return awaited(invoke);
+        } catch (RuntimeException e) {
+            throw diagnostics.unreadable(e.getMessage());
         }
     }
 

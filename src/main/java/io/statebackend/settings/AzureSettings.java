@@ -157,6 +157,16 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
         }
 
         /**
+         * The setting's one line for an existing workspace whose retention Azure would not give ({@code reason}, the
+         * first line of its answer): one that does not exist, or that the deployment may not read.
+         */
+        public SettingsException unreadable(String reason) {
+            return new SettingsException(EXISTING_WORKSPACE.qualifiedKey(), existingWorkspaceId().orElseThrow().value(),
+                    "a workspace this deployment can read; reading it failed: "
+                            + (reason == null ? "no reason given" : reason.lines().findFirst().orElse("")));
+        }
+
+        /**
          * Stops the run here with the setting's one line unless {@code table} of the existing workspace, where audit
          * logs land, keeps them ({@code keptDays}, read from Azure) as long as asked.
          */

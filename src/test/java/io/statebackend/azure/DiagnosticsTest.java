@@ -154,6 +154,17 @@ class DiagnosticsTest {
         }
     }
 
+    @Test
+    void inProductionAWorkspaceAzureCannotFindStopsTheRunWithTheSettingsLine() {
+        String missing = PlanMocks.existingWorkspaceId(PlanMocks.WORKSPACE_NOT_FOUND);
+        PlanResult run = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", missing));
+        SettingsException error = assertInstanceOf(SettingsException.class, run.error().orElseThrow());
+        assertTrue(error.getMessage().startsWith("state-backend:azureExistingLogAnalyticsWorkspaceId: got \"" + missing
+                + "\"; expected a workspace this deployment can read; reading it failed: "), error.getMessage());
+        assertTrue(error.getMessage().endsWith("was not found."), error.getMessage());
+        assertTrue(run.ofType(DIAGNOSTIC_SETTING).stream().noneMatch(setting -> setting.input("workspaceId") != null));
+    }
+
     /** The vault's AuditEvent lands in AzureDiagnostics, the table the retention check reads, only without this. */
     @Test
     void theVaultsAuditLogsGoToTheSharedTableWhoseRetentionIsChecked() {

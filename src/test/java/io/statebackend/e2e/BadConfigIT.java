@@ -67,8 +67,22 @@ class BadConfigIT {
                 + " its table StorageBlobLogs keeps them 30");
     }
 
+    /** A workspace id that names no workspace Azure has: the invoke's failure becomes the setting's one line. */
+    @Test
+    void anExistingWorkspaceThatAzureCannotFindIsRefusedInProduction() {
+        String workspace = PlanMocks.existingWorkspaceId(PlanMocks.WORKSPACE_NOT_FOUND);
+        Sandbox sandbox = new Sandbox(tmp).withOwnIds()
+                .withConfig("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", workspace))
+                .initLocal("prod");
+        Run up = refused(sandbox, "prod", "state-backend:azureExistingLogAnalyticsWorkspaceId: got \"" + workspace
+                + "\"; expected a workspace this deployment can read; reading it failed: ");
+        assertTrue(Pattern.compile("reading it failed: .*'Microsoft.OperationalInsights/workspaces/"
+                + PlanMocks.WORKSPACE_NOT_FOUND + "' under resource group 'rg-monitoring' was not found\\.")
+                .matcher(up.output()).find(), "Azure's answer on the same line:\n" + up.describe());
+    }
+
     /** {@code up} fails, shows the one line, no stack trace, and leaves no resource in the state. */
-    private static void refused(Sandbox sandbox, String stack, String line) {
+    private static Run refused(Sandbox sandbox, String stack, String line) {
         Run up = sandbox.pulumi("up", "--yes", "--stack", stack);
         assertFalse(up.ok(), up::describe);
         assertTrue(Pattern.compile("(?m)^\\s*(error: )?.*" + Pattern.quote(line))
@@ -77,5 +91,6 @@ class BadConfigIT {
                 + up.describe());
         assertEquals(0, sandbox.export(sandbox.localBackend(), stack).path("deployment").path("resources").size(),
                 "nothing was declared");
+        return up;
     }
 }

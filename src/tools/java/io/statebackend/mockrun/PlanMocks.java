@@ -83,6 +83,8 @@ public final class PlanMocks implements Mocks {
                 + "/Microsoft.OperationalInsights/workspaces/" + name;
     }
 
+    /** A workspace id that names no workspace: Azure answers "not found". */
+    public static final String WORKSPACE_NOT_FOUND = "log-not-there";
     /** An existing workspace that keeps logs 30 days. */
     public static final String WORKSPACE_THIRTY_DAYS = "log-thirty-days";
     /** An existing workspace that keeps 365 days and has the immediatePurgeDataOn30Days feature on. */
@@ -159,6 +161,10 @@ public final class PlanMocks implements Mocks {
      * other fields the SDK requires, and its retention.
      */
     private static Map<String, Object> existingWorkspace(String resourceGroup, String name) {
+        if (name.equals(WORKSPACE_NOT_FOUND)) {
+            throw new IllegalArgumentException("The Resource 'Microsoft.OperationalInsights/workspaces/" + name
+                    + "' under resource group '" + resourceGroup + "' was not found.");
+        }
         Map<String, Object> inputs = Map.of("resourceGroupName", resourceGroup, "workspaceName", name);
         Map<String, Object> created = new LinkedHashMap<>(inputs);
         String id = ProviderShapes.complete(AzureType.WORKSPACE.token(), name, inputs, created, "");

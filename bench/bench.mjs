@@ -315,7 +315,6 @@ async function e2eParts() {
     else if (/ -jar \S*\/programs\/\S+\.jar/.test(argv)) add("java: test programs", cpu);
     else add("java: other", cpu);
   }
-  const cpuOf = (name) => sums.get(name)?.[1] ?? 0;
   // Every JVM but those classed "other" is one a language host starts.
   const jvms = [...sums].filter(([name]) => name.startsWith("java") && name !== "java: other")
     .reduce((total, [, [, cpu]]) => total + cpu, 0);
@@ -329,7 +328,7 @@ async function e2eParts() {
   sums.set("the Java language hosts themselves", [hostCount, hostCpu - jvms]);
   const [commandCount, commandCpu] = sums.get("pulumi commands, with all they start") ?? [0, 0];
   sums.set("the rest of the pulumi commands: the CLI itself, the stand-in plugin scripts",
-    [commandCount, commandCpu - hostCpu - cpuOf("node: the pack's analyzer")]);
+    [commandCount, commandCpu - hostCpu - (sums.get("node: the pack's analyzer")?.[1] ?? 0)]);
   return {
     seconds: run.seconds,
     cpuSeconds: run.cpuSeconds,

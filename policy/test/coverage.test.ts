@@ -64,12 +64,12 @@ test("the README's table gives each policy's control id, what it checks and its 
         }
     }
     const typeNames = new Set(allControls.flatMap((control) => control.resourceTypes.map(shortTypeName)));
+    const onlyTypes = (inside: string) => inside.split(",").every((part) => typeNames.has(part.trim()));
     const wrong = allControls.flatMap((control) => {
         const cells = rows.get(control.policy.name);
         const expected = [control.controlId, checksCell(control), control.policy.enforcementLevel ?? "mandatory"];
         // A note in brackets after a type, "(IAM)", says more than the pack's types do and is left out; brackets that
         // hold only type names are no note, and stay to be compared.
-        const onlyTypes = (inside: string) => inside.split(",").every((part) => typeNames.has(part.trim()));
         const given = cells?.slice(1, 4).map((cell, i) =>
             i === 1 ? cell.replace(/ \(([^)]*)\)/g, (bracketed, inside: string) => (onlyTypes(inside) ? bracketed : "")) : cell);
         return given && given.join(" | ") === expected.join(" | ")

@@ -58,27 +58,28 @@ class BadConfigIT {
      */
     @Test
     void anExistingWorkspaceThatKeepsAuditLogsTooBrieflyIsRefusedInProduction() {
-        String workspace = PlanMocks.existingWorkspaceId(PlanMocks.WORKSPACE_THIRTY_DAYS);
-        Sandbox sandbox = new Sandbox(tmp).withOwnIds()
-                .withConfig("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", workspace))
-                .initLocal("prod");
-        refused(sandbox, "prod", "state-backend:azureExistingLogAnalyticsWorkspaceId: got \"" + workspace
-                + "\"; expected a workspace that keeps logs at least 365 days (state-backend:azureLogRetentionDays);"
-                + " its table StorageBlobLogs keeps them 30");
+        refusedInProductionWithWorkspace(PlanMocks.WORKSPACE_THIRTY_DAYS, "a workspace that keeps logs at least 365 days"
+                + " (state-backend:azureLogRetentionDays); its table StorageBlobLogs keeps them 30");
     }
 
     /** A workspace id that names no workspace Azure has: the invoke's failure becomes the setting's one line. */
     @Test
     void anExistingWorkspaceThatAzureCannotFindIsRefusedInProduction() {
-        String workspace = PlanMocks.existingWorkspaceId(PlanMocks.WORKSPACE_NOT_FOUND);
-        Sandbox sandbox = new Sandbox(tmp).withOwnIds()
-                .withConfig("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", workspace))
-                .initLocal("prod");
-        Run up = refused(sandbox, "prod", "state-backend:azureExistingLogAnalyticsWorkspaceId: got \"" + workspace
-                + "\"; expected a workspace this deployment can read; reading it failed: ");
+        Run up = refusedInProductionWithWorkspace(PlanMocks.WORKSPACE_NOT_FOUND,
+                "a workspace this deployment can read; reading it failed: ");
         assertTrue(Pattern.compile("reading it failed: .*'Microsoft.OperationalInsights/workspaces/"
                 + PlanMocks.WORKSPACE_NOT_FOUND + "' under resource group 'rg-monitoring' was not found\\.")
                 .matcher(up.output()).find(), "Azure's answer on the same line:\n" + up.describe());
+    }
+
+    /** The prod stack with the stand-in's existing workspace {@code name}: refused with the setting's one line. */
+    private Run refusedInProductionWithWorkspace(String name, String expectation) {
+        String workspace = PlanMocks.existingWorkspaceId(name);
+        Sandbox sandbox = new Sandbox(tmp).withOwnIds()
+                .withConfig("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", workspace))
+                .initLocal("prod");
+        return refused(sandbox, "prod", "state-backend:azureExistingLogAnalyticsWorkspaceId: got \"" + workspace
+                + "\"; expected " + expectation);
     }
 
     /** {@code up} fails, shows the one line, no stack trace, and leaves no resource in the state. */

@@ -19,9 +19,12 @@ public final class BackendLayout {
      */
     public static final String LOCKS_PREFIX = ".pulumi/locks/";
 
-    /** The shell command that points the Pulumi CLI at a backend. */
+    /**
+     * The shell command that points the Pulumi CLI at a backend, quoted as one word: a backend URL's {@code ?} and
+     * {@code &} are shell characters.
+     */
     public static String loginCommand(String backendUrl) {
-        return "pulumi login '" + backendUrl + "'";
+        return "pulumi login '" + backendUrl.replace("'", "'\\''") + "'";
     }
 
     private BackendLayout() {

@@ -39,10 +39,12 @@ class BootstrapIT {
         moto.createKeyAlias("alias/pulumi-secrets-dev");
         withSecretAnd(sandbox, Map.of("state-backend:awsBucketName", bucket, "state-backend:azureEnabled", false));
 
-        bootstrap(sandbox, "--target", "aws", "--clouds", "aws", "--backend-query", moto.backendQuery());
+        String out = bootstrap(sandbox, "--target", "aws", "--clouds", "aws", "--backend-query", moto.backendQuery());
 
         String backend = moto.backendUrl(bucket);
         assertMovedWithoutPassphrase(sandbox, backend, SECRETS);
+        assertTrue(out.contains("Others log in with: pulumi login '" + backend + "'"),
+                "the login it prints for others keeps --backend-query: " + out);
 
         sandbox.env.put("PULUMI_CONFIG_PASSPHRASE", Sandbox.PASSPHRASE);
         String again = bootstrap(sandbox, "--target", "aws", "--clouds", "aws", "--backend-query", moto.backendQuery());

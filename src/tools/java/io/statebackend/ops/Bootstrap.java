@@ -1,7 +1,7 @@
 package io.statebackend.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.statebackend.common.BackendLayout;
 import io.statebackend.process.Command;
 import io.statebackend.process.ProcessRunner;
 import io.statebackend.review.PolicyPackReport;
@@ -59,8 +59,6 @@ public final class Bootstrap {
             Needs PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE until the stack's state moves: the local
             backend's stack uses the passphrase secrets provider.""";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String LOGIN_COMMAND = "loginCommand";
 
     private Bootstrap() {
     }
@@ -113,7 +111,7 @@ public final class Bootstrap {
             stackFile = StackFile.inspect(ops.projectDir(), stack);
             // The journal keeps the target URL and provider a run learnt; resuming with other ones would mix them.
             journal = Journal.open(journalFile, "bootstrap", Map.of("stack", stack, "target", target,
-                    "backend-query", Objects.requireNonNullElse(a.get("backend-query"), "(none)"),
+                    "backend-query", a.get("backend-query", "(none)"),
                     "secrets-provider", Objects.requireNonNullElse(secretsOverride, "(none)")), ops.show(journalFile));
         } catch (IllegalArgumentException | StackFileException e) {
             ops.err().println("error: " + e.getMessage());
@@ -129,7 +127,7 @@ public final class Bootstrap {
         steps.add(new Step("login-local", "log in to the local backend kept in the project (.pulumi-local)",
                 ctx -> loginLocal(ctx, localBackend)));
         steps.add(new Step("select-stack", "select the stack in the local backend, creating it if needed",
-                ctx -> ctx.run(local(localBackend, "stack", "select", stack, "--create",
+                ctx -> ctx.run(StackMove.pulumi(localBackend, "stack", "select", stack, "--create",
                         "--secrets-provider", "passphrase").build())));
         if (!a.has("skip-build")) {
             // Pulumi runs the prebuilt jar (Pulumi.yaml runtime.options.binary); build it from the current sources.
@@ -137,7 +135,7 @@ public final class Bootstrap {
                     ctx -> ctx.run(Command.of("mvn", "-B", "-q", "package", "-DskipTests").build())));
         }
         steps.add(new Step("up", "create the state storage (pulumi up with the policy pack)",
-                ctx -> ctx.run(local(localBackend, "up").args(policyArgs.toArray(String[]::new)).args("--stack", stack)
+                ctx -> ctx.run(StackMove.pulumi(localBackend, "up").args(policyArgs.toArray(String[]::new)).args("--stack", stack)
                         .argIf(yes, "--yes").build())));
         steps.add(new Step("read-outputs", "read the stack outputs and choose the " + target + " backend",
                 ctx -> readOutputs(ctx, localBackend, stack, target, a.get("backend-query"), secretsOverride)));
@@ -226,10 +224,6 @@ public final class Bootstrap {
         return List.of("--policy-pack", POLICY_PACK, "--policy-pack-config", PolicyPackReport.configFor(projectDir, stack));
     }
 
-    private static Command.Builder local(String localBackend, String... args) {
-        return Command.of("pulumi", args).env("PULUMI_BACKEND_URL", localBackend);
-    }
-
     private static void loginLocal(StepContext ctx, String localBackend) throws StepFailed {
         if (!ctx.dryRun()) {
             try {
@@ -250,8 +244,7 @@ public final class Bootstrap {
                                     String backendQuery, String secretsOverride) throws StepFailed {
         String urlKey = target + "BackendUrl";
         String secretsKey = target + "SecretsProvider";
-        String loginKey = target + "LoginCommand";
-        ProcessRunner.Result r = ctx.run(local(localBackend, "stack", "output", "--json", "--show-secrets",
+        ProcessRunner.Result r = ctx.run(StackMove.pulumi(localBackend, "stack", "output", "--json", "--show-secrets",
                 "--stack", stack).capture().build());
         if (ctx.dryRun()) {
             ctx.setVar(StackMove.TARGET_BACKEND, withQuery("<" + urlKey + " output>", backendQuery));
@@ -259,12 +252,7 @@ public final class Bootstrap {
                     : secretsOverride);
             return;
         }
-        JsonNode outputs;
-        try {
-            outputs = JSON.readTree(r.stdout().isBlank() ? "{}" : r.stdout());
-        } catch (IOException e) {
-            throw new StepFailed("`pulumi stack output --json` did not print JSON: " + e.getMessage());
-        }
+        JsonNode outputs = StackMove.parse(r.stdout(), "the output of `pulumi stack output --json`");
         String url = outputs.path(urlKey).asText("");
         String secrets = outputs.path(secretsKey).asText("");
         if (url.isEmpty() || secrets.isEmpty()) {
@@ -282,10 +270,6 @@ public final class Bootstrap {
         String backend = withQuery(url, backendQuery);
         ctx.setVar(StackMove.TARGET_BACKEND, backend);
         ctx.setVar(StackMove.SECRETS_PROVIDER, provider);
-        String login = outputs.path(loginKey).asText("");
-        if (!login.isEmpty()) {
-            ctx.setVar(LOGIN_COMMAND, login);
-        }
         ctx.say("Target backend " + backend + ", secrets provider " + provider);
     }
 
@@ -298,7 +282,7 @@ public final class Bootstrap {
                 "Next:",
                 "  1. Commit " + stackFile.path().getFileName() + ": it now names the secrets provider and holds the"
                         + " stack's encrypted data key, which every user and the pipeline need.",
-                "  2. Others log in with: " + j.vars.getOrDefault(LOGIN_COMMAND, "pulumi login " + url),
+                "  2. Others log in with: " + BackendLayout.loginCommand(url),
                 "  3. No secret of the stack needs the passphrase any more (the verifying preview ran without it).",
                 "     The local copy, its backup and the stack file's pre-move copies (" + move.stackFileCopy(backupFile)
                         + ", " + stackFile.path().getFileName() + ".bak.*) are no longer needed; this command never"

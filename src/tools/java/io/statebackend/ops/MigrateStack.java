@@ -1,5 +1,6 @@
 package io.statebackend.ops;
 
+import io.statebackend.common.BackendLayout;
 import io.statebackend.process.Command;
 import io.statebackend.settings.StackFile;
 import io.statebackend.settings.StackFileException;
@@ -191,7 +192,7 @@ public final class MigrateStack {
                 "Migration finished: stack " + name + " now lives in " + to + ".",
                 "Next:",
                 "  1. Commit " + stackFile.path().getFileName() + ": it now names the new secrets provider and data key.",
-                "  2. Point users and pipelines at the new backend: pulumi login " + Command.quote(to)));
+                "  2. Point users and pipelines at the new backend: " + BackendLayout.loginCommand(to)));
         if (source instanceof StackMove.FromBackend from) {
             lines.addAll(List.of(
                     "  3. The source stack in " + from.url() + " was left in place. Once satisfied, remove its state"

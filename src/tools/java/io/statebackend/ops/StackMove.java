@@ -167,7 +167,8 @@ public final class StackMove {
         return steps;
     }
 
-    private static Command.Builder pulumi(String backend, String... args) {
+    /** A {@code pulumi} command on the given backend, whatever the caller is logged in to. */
+    static Command.Builder pulumi(String backend, String... args) {
         return Command.of("pulumi", args).env("PULUMI_BACKEND_URL", backend);
     }
 
@@ -410,7 +411,7 @@ public final class StackMove {
         }
     }
 
-    private static JsonNode parse(String json, String what) throws StepFailed {
+    static JsonNode parse(String json, String what) throws StepFailed {
         try {
             return JSON.readTree(json.isBlank() ? "{}" : json);
         } catch (IOException e) {

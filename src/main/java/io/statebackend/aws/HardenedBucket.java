@@ -32,7 +32,6 @@ final class HardenedBucket {
 
     final BucketV2 bucket;
     final BucketVersioningV2 versioning;
-    final BucketServerSideEncryptionConfigurationV2 encryption;
     final BucketPublicAccessBlock publicAccessBlock;
 
     /**
@@ -64,7 +63,7 @@ final class HardenedBucket {
                     rule.bucketKeyEnabled(true);
                 },
                 () -> byDefault.sseAlgorithm(SSE_S3));
-        this.encryption = new BucketServerSideEncryptionConfigurationV2(name + "-encryption",
+        new BucketServerSideEncryptionConfigurationV2(name + "-encryption",
                 BucketServerSideEncryptionConfigurationV2Args.builder()
                         .bucket(bucket.id())
                         .rules(rule.applyServerSideEncryptionByDefault(byDefault.build()).build())

@@ -1,6 +1,5 @@
 package io.statebackend.aws;
 
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLoggingV2;
 import com.pulumi.aws.s3.BucketLoggingV2Args;
 import com.pulumi.aws.s3.BucketPolicy;
@@ -29,18 +28,14 @@ final class Logging {
     /** Log objects for the state bucket are written under this prefix, and the service may write only there. */
     static final String LOG_PREFIX = "state-bucket/";
 
-    final HardenedBucket logBucket;
-    final BucketLifecycleConfigurationV2 lifecycle;
-    final BucketLoggingV2 logging;
-
     Logging(AwsScope scope, StateBucket state) {
-        this.logBucket = new HardenedBucket(scope, "access-log-bucket", scope.names().logBucket(), Optional.empty());
-        this.lifecycle = Lifecycle.accessLogs(scope, "access-log-bucket-lifecycle", logBucket);
+        var logBucket = new HardenedBucket(scope, "access-log-bucket", scope.names().logBucket(), Optional.empty());
+        Lifecycle.accessLogs(scope, "access-log-bucket-lifecycle", logBucket);
         BucketPolicy policy = BucketPolicies.declare(scope, "access-log-bucket-policy", logBucket,
                 Output.tuple(logBucket.arn(), state.bucket.arn(), scope.accountId())
                         .applyValue(t -> logBucketPolicy(t.t1, t.t2, t.t3)));
         // Enabled only once the service may write, so no delivery is refused in between.
-        this.logging = new BucketLoggingV2("state-bucket-access-logging", BucketLoggingV2Args.builder()
+        new BucketLoggingV2("state-bucket-access-logging", BucketLoggingV2Args.builder()
                 .bucket(state.bucket.bucket.id())
                 .targetBucket(logBucket.bucket.id())
                 .targetPrefix(LOG_PREFIX)

@@ -1,6 +1,5 @@
 package io.statebackend.aws;
 
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.core.Output;
 
 import java.util.Optional;
@@ -12,11 +11,10 @@ import java.util.Optional;
 final class StateBucket {
 
     final HardenedBucket bucket;
-    final BucketLifecycleConfigurationV2 lifecycle;
 
     StateBucket(AwsScope scope, Kms bucketKey) {
         this.bucket = new HardenedBucket(scope, "state-bucket", scope.names().bucket(), Optional.of(bucketKey.arn()));
-        this.lifecycle = Lifecycle.versionedState(scope, "state-bucket-lifecycle", bucket);
+        Lifecycle.versionedState(scope, "state-bucket-lifecycle", bucket);
         var principals = scope.settings().access().statePrincipalArns();
         var readers = scope.settings().access().stateReaderPrincipalArns();
         BucketPolicies.declare(scope, "state-bucket-policy", bucket,

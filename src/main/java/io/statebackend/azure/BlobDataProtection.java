@@ -28,7 +28,6 @@ final class BlobDataProtection {
     static final String EXPIRE_BACKUPS_RULE = BackendLayout.CHECKPOINT_BACKUPS_RULE;
 
     final BlobServiceProperties blobService;
-    final ManagementPolicy lifecycle;
 
     BlobDataProtection(AzureScope scope, Account account) {
         var storage = scope.settings().storage();
@@ -51,7 +50,7 @@ final class BlobDataProtection {
                         .enabled(true).retentionInDays(storage.noncurrentVersionRetentionDays()).build())
                 .build(), scope.child());
 
-        this.lifecycle = new ManagementPolicy("state-lifecycle", ManagementPolicyArgs.builder()
+        new ManagementPolicy("state-lifecycle", ManagementPolicyArgs.builder()
                 .resourceGroupName(scope.resourceGroupName())
                 .accountName(account.account.name())
                 .managementPolicyName("default")

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One statement of an IAM policy document. Resource policies (bucket and key policies, trust policies) name
@@ -87,10 +86,6 @@ public record Statement(
         JsonArray array = new JsonArray();
         values.forEach(array::add);
         return array;
-    }
-
-    public Optional<Principals> principal() {
-        return Optional.ofNullable(principals);
     }
 
     public static final class Builder {

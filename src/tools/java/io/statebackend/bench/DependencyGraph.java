@@ -46,10 +46,6 @@ public final class DependencyGraph {
         return new DependencyGraph(byKey);
     }
 
-    public Map<String, Node> nodes() {
-        return nodes;
-    }
-
     /** The resources this one waits for, by {@code type::name}. */
     public List<String> waitsFor(String type, String name) {
         Node node = nodes.values().stream().filter(n -> n.type().equals(type) && n.name().equals(name)).findFirst()

@@ -7,8 +7,9 @@ import { isUnknown, read } from "./props";
 import { principalsOf, Statement, statementLabel, withStatements } from "./policyDocument";
 import { AzureTypes } from "../azure/types";
 import { AwsTypes } from "../aws/types";
+import { DocumentationAccounts } from "./thresholds";
 
-const DOCUMENTATION_ACCOUNTS = new Set(["123456789012", "111122223333", "444455556666", "777788889999", "012345678901"]);
+const DOCUMENTATION_ACCOUNTS = new Set(DocumentationAccounts);
 
 /** A GUID of one repeated digit (00000000-…, 11111111-…) or counting up (12345678-1234-…). */
 export function isExampleGuid(guid: string): boolean {

@@ -24,3 +24,6 @@ export const Thresholds = {
 
 /** From AzureSettings.Storage.GEO_REDUNDANT_SKUS: the SKUs production requires of azureSkuName. */
 export const GeoRedundantSkus: string[] = ["Standard_GRS","Standard_RAGRS","Standard_GZRS","Standard_RAGZRS"];
+
+/** From ExampleValues.DOCUMENTATION_ACCOUNTS: account ids the AWS documentation uses as examples. */
+export const DocumentationAccounts: string[] = ["123456789012","111122223333","444455556666","777788889999","012345678901"];

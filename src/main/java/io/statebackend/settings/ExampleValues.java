@@ -1,18 +1,18 @@
 package io.statebackend.settings;
 
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Ids that documentation (and this project's Pulumi.prod.yaml) uses as examples and that no real tenant, subscription
  * or account has. Production refuses them, so a stack file whose examples were never replaced stops before anything is
  * declared instead of failing half-way through {@code pulumi up}.
  */
-final class ExampleValues {
+public final class ExampleValues {
 
-    /** Account ids from the AWS documentation's examples. */
-    private static final Set<String> DOCUMENTATION_ACCOUNTS =
-            Set.of("123456789012", "111122223333", "444455556666", "777788889999", "012345678901");
+    /** Account ids from the AWS documentation's examples; the pack holds a generated copy. */
+    public static final List<String> DOCUMENTATION_ACCOUNTS =
+            List.of("123456789012", "111122223333", "444455556666", "777788889999", "012345678901");
 
     private ExampleValues() {
     }

@@ -1,5 +1,6 @@
 package io.statebackend.vocabulary;
 
+import io.statebackend.review.PolicyPackReport;
 import io.statebackend.settings.SettingsException;
 import io.statebackend.settings.SettingsLoader;
 import io.statebackend.testing.Stacks;
@@ -49,7 +50,7 @@ class VocabularyFilesTest {
         assertEquals(VocabularyFiles.thresholdsModule(), read(VocabularyFiles.THRESHOLDS),
                 VocabularyFiles.THRESHOLDS + " is stale" + REGENERATE);
         for (String stack : new String[]{"dev", "prod"}) {
-            String config = read(VocabularyFiles.packConfigPath(stack));
+            String config = read(PolicyPackReport.packConfigPath(stack));
             assertEquals(VocabularyFiles.packConfig(config, stack), config, stack + "'s pack config is stale" + REGENERATE);
         }
     }

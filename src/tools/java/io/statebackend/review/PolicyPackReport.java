@@ -29,8 +29,13 @@ public final class PolicyPackReport {
      * production's for a stack without one (the pack's own defaults would be weaker than production's).
      */
     public static String configFor(Path projectDir, String stack) {
-        String own = "policy/config/" + stack + ".json";
-        return Files.isRegularFile(projectDir.resolve(own)) ? own : "policy/config/prod.json";
+        String own = packConfigPath(stack);
+        return Files.isRegularFile(projectDir.resolve(own)) ? own : packConfigPath("prod");
+    }
+
+    /** The pack's config for a stack, relative to the project directory. */
+    public static String packConfigPath(String stack) {
+        return "policy/config/" + stack + ".json";
     }
 
     /** The report on a program run, through a temporary records file. */

@@ -2,7 +2,9 @@ package io.statebackend.vocabulary;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.statebackend.review.PolicyPackReport;
 import io.statebackend.settings.AzureSettings;
+import io.statebackend.settings.ExampleValues;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * The policy pack's copy of what the program names and requires, generated from it: {@code AzureTypes} and
  * {@code AwsTypes} from {@link AzureType} and {@link AwsType}, {@code Thresholds} from {@link Threshold}, the
- * geo-redundant SKUs from the settings' own list, and the threshold numbers in {@code policy/config/<stack>.json}.
+ * geo-redundant SKUs and the documentation's example accounts from the settings' own lists, and the threshold numbers
+ * in {@code policy/config/<stack>.json}.
  * {@code VocabularyFilesTest} fails while any is stale; this main rewrites them:
  * <pre>mvn -q test-compile exec:java -Dexec.mainClass=io.statebackend.vocabulary.VocabularyFiles</pre>
  */
@@ -47,14 +50,10 @@ public final class VocabularyFiles {
         Files.writeString(project.resolve(AWS_TYPES), typesModule("AwsTypes", AwsType.class, AwsType.values()));
         Files.writeString(project.resolve(THRESHOLDS), thresholdsModule());
         for (String stack : List.of("dev", "prod")) {
-            Path config = project.resolve(packConfigPath(stack));
+            Path config = project.resolve(PolicyPackReport.packConfigPath(stack));
             Files.writeString(config, packConfig(Files.readString(config), stack));
         }
         System.out.println("regenerated " + AZURE_TYPES + ", " + AWS_TYPES + ", " + THRESHOLDS + " and policy/config/*.json");
-    }
-
-    static String packConfigPath(String stack) {
-        return "policy/config/" + stack + ".json";
     }
 
     static String typesModule(String name, Class<? extends Enum<?>> source, ResourceTypeName[] types) {
@@ -84,6 +83,9 @@ public final class VocabularyFiles {
         lines.add("");
         lines.add("/** From AzureSettings.Storage.GEO_REDUNDANT_SKUS: the SKUs production requires of azureSkuName. */");
         lines.add("export const GeoRedundantSkus: string[] = " + json(AzureSettings.Storage.GEO_REDUNDANT_SKUS) + ";");
+        lines.add("");
+        lines.add("/** From ExampleValues.DOCUMENTATION_ACCOUNTS: account ids the AWS documentation uses as examples. */");
+        lines.add("export const DocumentationAccounts: string[] = " + json(ExampleValues.DOCUMENTATION_ACCOUNTS) + ";");
         return String.join("\n", lines) + "\n";
     }
 
@@ -95,7 +97,11 @@ public final class VocabularyFiles {
         }
     }
 
-    /** {@code current} with each threshold field of the stack's pack config set to the generated number. */
+    /**
+     * {@code current} with each threshold field of the stack's pack config set to the generated number. Edited in
+     * place rather than re-serialised, so the file keeps its hand-written layout (one policy a line) and its diff shows
+     * only the numbers that changed.
+     */
     static String packConfig(String current, String stack) {
         String updated = current;
         for (ConfigValue value : CONFIG_VALUES.stream().filter(v -> v.stack().equals(stack)).toList()) {
@@ -103,8 +109,8 @@ public final class VocabularyFiles {
                     + Pattern.quote(value.field()) + "\"\\s*:\\s*)\\d+");
             Matcher matcher = field.matcher(updated);
             if (!matcher.find()) {
-                throw new IllegalStateException(packConfigPath(stack) + " does not set " + value.policy() + "."
-                        + value.field() + "; add it, then run " + REGENERATE);
+                throw new IllegalStateException(PolicyPackReport.packConfigPath(stack) + " does not set "
+                        + value.policy() + "." + value.field() + "; add it, then run " + REGENERATE);
             }
             updated = matcher.replaceFirst(Matcher.quoteReplacement(matcher.group(1)) + value.threshold().value());
         }

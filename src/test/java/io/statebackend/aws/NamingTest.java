@@ -26,7 +26,7 @@ class NamingTest {
         String b = Naming.label("a-very-long-stack-name-for-the-european-production-environment-2");
         assertEquals(Naming.MAX_LABEL_LENGTH, a.length());
         assertNotEquals(a, b);
-        assertTrue(("pulumi-state-replication-" + a).length() <= 64, "IAM role names are at most 64 characters");
+        assertTrue(new Naming(null, a).replicationRole().length() <= 64, "IAM role names are at most 64 characters");
         assertTrue(a.matches("[A-Za-z0-9_-]+"), a);
     }
 }

@@ -1,6 +1,7 @@
 // Every control of the pack, in the order the compliance report lists them. The pack entry point
 // (index.ts), the evaluator and the report all read this one list. Each module is named after the class of the
-// Java program that declares what it checks (azure/Account.java: azure/account.ts).
+// Java program that declares what it checks (azure/Account.java: azure/account.ts), but for stack.ts (relations
+// across a store's resources) and aws/protection.ts (the protect option, which AwsScope sets).
 import { accessControls as awsAccessControls } from "./aws/access";
 import { bucketPoliciesControls } from "./aws/bucketPolicies";
 import { hardenedBucketControls } from "./aws/hardenedBucket";

@@ -134,8 +134,9 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
      * Where the storage account's and Key Vault's audit logs go, and how long they are kept.
      *
      * @param checkExistingRetention whether the retention of an existing workspace must be read and held to
-     *                               {@code logRetentionDays} before anything points at it: in production, when it is
-     *                               in the deployment's subscription, where the provider can read it
+     *                               {@code logRetentionDays} before anything points at it: in production (the
+     *                               program reads it only in the deployment's subscription, where the provider
+     *                               can)
      */
     public record Diagnostics(Optional<AzureResourceId> existingWorkspaceId, int logRetentionDays,
                               boolean checkExistingRetention) {

@@ -42,7 +42,7 @@ class KmsTest {
 
     /**
      * The key policy, statement by statement: the account root keeps kms:* (so IAM policies work and the key cannot
-     * lock its owners out), the state principals get exactly the five usage actions (through S3 in {@code region}
+     * lock its owners out), the state principals get exactly the four usage actions (through S3 in {@code region}
      * for a bucket key), and nothing else is in it.
      */
     static void assertKeyPolicy(ResourceRecord key, List<String> principals, Optional<String> viaS3Region) {

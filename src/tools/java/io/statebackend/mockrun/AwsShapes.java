@@ -85,7 +85,7 @@ final class AwsShapes {
         return path.isEmpty() ? "/" : path;
     }
 
-    /** IAM unique ids are 21 upper-case characters after their four-letter type prefix. */
+    /** IAM unique ids are 21 upper-case characters: a four-letter type prefix, then these 17. */
     private static String idSuffix(String name) {
         return PlanMocks.guidFor(name).replace("-", "").toUpperCase().substring(0, 17);
     }

@@ -29,7 +29,7 @@ public final class PlanMocks implements Mocks {
     /** Region of each explicit AWS provider, by the id this mock gave it. */
     private final Map<String, String> awsRegionByProviderId = new ConcurrentHashMap<>();
 
-    /** Inputs recorded for {@code type::name}, in registration order of keys. */
+    /** Inputs recorded for {@code type::name}. */
     Map<String, Map<String, Object>> inputsByKey() {
         return inputsByKey;
     }

@@ -13,8 +13,13 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The project's scripts stop on a mistaken argument, or an unbuilt pack, with one line that says what is wrong. */
+/**
+ * The project's scripts stop on a mistaken argument, or an unbuilt pack, with one line that says what is wrong; the
+ * installers' help is their header comment.
+ */
 class ToolScriptsTest {
 
     static final Path PROJECT = Path.of("").toAbsolutePath();
@@ -38,6 +43,18 @@ class ToolScriptsTest {
         assertEquals(1, result.exitCode(), result::describe);
         assertEquals(line, result.stderr().strip(), result::describe);
         assertEquals("", result.stdout(), "nothing was installed:\n" + result.describe());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"tools/pulumi/install", "tools/emulators/install"})
+    void helpPrintsTheHeaderCommentAndNothingOfTheScript(String script) {
+        Run result = run(script, "--help");
+        assertEquals(0, result.exitCode(), result::describe);
+        assertTrue(result.stdout().startsWith("Installs the "), result::describe);
+        assertTrue(result.stdout().strip().endsWith("--link DIR   " + (script.contains("pulumi")
+                ? "also link the pinned `pulumi` into DIR, to put first on PATH"
+                : "link moto_server, aws and azurite-blob into DIR")), result::describe);
+        assertFalse(result.stdout().contains("set -euo"), result::describe);
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Bucket policies: TLS only on every bucket (FSBP S3.5), and on the state bucket an allow list for the state
  * principals with exactly the actions the Pulumi DIY backend uses (S3.6: no bucket-level or ACL actions for anyone
- * else) plus guards against objects written under another key. Nothing is ever allowed to {@code *}.
+ * else) plus guards against objects written under another key. Nothing is ever allowed to {@code *} (S3.2/S3.3: no
+ * public read or write).
  */
 final class BucketPolicies {
 

@@ -39,11 +39,12 @@ import io.statebackend.settings.AzureSettings;
 
 /**
  * A daily copy of the state container into a geo-redundant Azure Backup vault ("vaulted" blob backup), outside the
- * account's own blast radius. Requirements Microsoft documents for it, and how they are met here:
- * the vault's system-assigned identity holds Storage Account Backup Contributor on the account (granted before the
- * instance); versioning and change feed are on ({@link BlobDataProtection}); the vault reaches an account with public
- * network access off as a trusted Azure service ({@code bypass AzureServices}); a CMK-encrypted source is supported;
- * and the account must allow cross-tenant replication ({@link Account#crossTenantReplicationRequiredByBackup}).
+ * account's own blast radius (MCSB BR-1 automated backup, BR-2 backup data protected: immutable, soft-deleting).
+ * Requirements Microsoft documents for it, and how they are met here: the vault's system-assigned identity holds
+ * Storage Account Backup Contributor on the account (granted before the instance); versioning and change feed are on
+ * ({@link BlobDataProtection}); the vault reaches an account with public network access off as a trusted Azure
+ * service ({@code bypass AzureServices}); a CMK-encrypted source is supported; and the account must allow
+ * cross-tenant replication ({@link Account#crossTenantReplicationRequiredByBackup}).
  * The policy and instance are declared through {@link NameOnlyResource}: the generated classes cannot be read back.
  */
 final class Backup {

@@ -25,7 +25,7 @@ import java.util.concurrent.CompletionException;
 
 /**
  * An audit trail of every read, write and delete of state and every use of its keys (CIS Azure v3.0.0 4.13 blob
- * logging; Key Vault AuditEvent), sent to Log Analytics.
+ * logging; CIS Azure v2.0.0 5.1.5 Key Vault AuditEvent), sent to Log Analytics.
  */
 final class Diagnostics {
 

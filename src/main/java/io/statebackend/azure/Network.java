@@ -24,8 +24,8 @@ import io.statebackend.settings.AzureSettings;
 import java.util.Optional;
 
 /**
- * The only network path to state and its keys: private endpoints for the blob service and the Key Vault
- * (CIS Azure 9.3.2.1), with private DNS so the usual host names resolve to them inside the network.
+ * The only network path to state and its keys: private endpoints for the blob service (CIS Azure 9.3.2.1) and the Key
+ * Vault (CIS Azure v2.0.0 8.7), with private DNS so the usual host names resolve to them inside the network.
  */
 final class Network {
 

@@ -41,8 +41,8 @@ class KeyVaultKeysTest {
 
     static final Control KEYS_EXPIRE = Control.of("CIS Azure v3.0.0 3.3.1",
             "every key in the RBAC vault has an expiration date, set at creation and not re-applied by later runs",
-            r -> expires(key(r, Encryption.CMK_KEY_NAME), Encryption.versionLifetimeDays(DEFAULT_ROTATION_DAYS))
-                    && expires(key(r, SecretsProvider.SECRETS_KEY_NAME), SecretsProvider.LIFETIME_DAYS))
+            r -> expires(key(r, Encryption.CMK_KEY_NAME), DEFAULT_ROTATION_DAYS + 90)
+                    && expires(key(r, SecretsProvider.SECRETS_KEY_NAME), 365))
                             .inPack("azure-keyvault-key-expiry");
 
     @Test

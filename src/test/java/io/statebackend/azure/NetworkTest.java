@@ -17,14 +17,14 @@ import static org.junit.jupiter.api.Assertions.*;
 class NetworkTest {
 
     static final String HUB_SUBNET = Stacks.ownId("azureExistingSubnetId");
-    static final String HUB_VNET = HUB_SUBNET.substring(0, HUB_SUBNET.indexOf("/subnets/"));
+    static final String HUB_VNET = vnetOf(HUB_SUBNET);
 
     static ResourceRecord endpoint(PlanResult r, String groupId) {
         return r.get(PRIVATE_ENDPOINT, "state-" + groupId + "-endpoint");
     }
 
     static Control privateEndpoint(String groupId, String targetType, String targetName) {
-        return Control.of(groupId.equals("blob") ? "CIS Azure 9.3.2.1" : "Key Vault private endpoint",
+        return Control.of(groupId.equals("blob") ? "CIS Azure 9.3.2.1" : "CIS Azure v2.0.0 8.7",
                 "private endpoint for " + groupId,
                 r -> maps(endpoint(r, groupId).input("privateLinkServiceConnections")).stream().anyMatch(c ->
                         List.of(groupId).equals(c.get("groupIds"))
@@ -39,6 +39,20 @@ class NetworkTest {
                                 && maps(g.input("privateDnsZoneConfigs")).stream().anyMatch(c ->
                                 String.valueOf(c.get("privateDnsZoneId")).endsWith("/privateDnsZones/" + zone)))
                         .orElse(false)).inPack("azure-private-dns-zone-group", "azure-private-endpoint-dns");
+    }
+
+    /** A created zone resolves in the endpoints' VNet, and nothing in that VNet registers its own names in it. */
+    static Control zoneLinked(String groupId) {
+        return Control.of("private DNS", groupId + " zone linked to the endpoint's VNet, without auto-registration",
+                r -> r.find(DNS_ZONE_LINK, "state-" + groupId + "-zone-link").map(link ->
+                        vnetOf(String.valueOf(endpoint(r, groupId).input("subnet.id")))
+                                .equals(link.input("virtualNetwork.id"))
+                                && Boolean.FALSE.equals(link.input("registrationEnabled")))
+                        .orElse(false));
+    }
+
+    private static String vnetOf(String subnetId) {
+        return subnetId.substring(0, subnetId.indexOf("/subnets/"));
     }
 
     static final Control BLOB_ENDPOINT = privateEndpoint("blob", ACCOUNT, ACCOUNT_NAME);
@@ -70,12 +84,22 @@ class NetworkTest {
     @Test
     void createdZonesAreLinkedToTheVnetOfTheEndpointSubnet() {
         for (String groupId : List.of("blob", "vault")) {
-            ResourceRecord link = Runs.prod().get(DNS_ZONE_LINK, "state-" + groupId + "-zone-link");
-            assertEquals(HUB_VNET, link.input("virtualNetwork.id"));
-            assertEquals(false, link.input("registrationEnabled"));
+            zoneLinked(groupId).assertHolds(Runs.prod());
+            zoneLinked(groupId).assertHolds(Runs.dev());
+            assertEquals(HUB_VNET, Runs.prod().get(DNS_ZONE_LINK, "state-" + groupId + "-zone-link")
+                    .input("virtualNetwork.id"));
         }
         assertEquals(Network.BLOB_ZONE, Runs.prod().get(DNS_ZONE, "state-blob-zone").input("privateZoneName"));
         assertEquals(Network.VAULT_ZONE, Runs.prod().get(DNS_ZONE, "state-vault-zone").input("privateZoneName"));
+    }
+
+    @Test
+    void checkFailsForAZoneUnlinkedLinkedElsewhereOrRegisteringNames() {
+        zoneLinked("blob").assertBroken(Records.without(Runs.prod(), DNS_ZONE_LINK, "state-blob-zone-link"));
+        zoneLinked("vault").assertBroken(Records.withInput(Runs.prod(), DNS_ZONE_LINK, "state-vault-zone-link",
+                "virtualNetwork.id", HUB_VNET + "-other"));
+        zoneLinked("blob").assertBroken(Records.withInput(Runs.prod(), DNS_ZONE_LINK, "state-blob-zone-link",
+                "registrationEnabled", true));
     }
 
     @Test

@@ -31,6 +31,35 @@ export const keyRsaSize = resourceControl<{ minimumKeySize: number }>({
     },
 });
 
+// The operations of each purpose, as Key Vault names them. A key used for one purpose only (NIST SP 800-57 Part 1,
+// 5.2) limits what a holder of a role on it can do: a CMK that could also decrypt, or a secrets key that could wrap,
+// would serve a second use nobody reviewed.
+const PURPOSES: Record<string, string[]> = {
+    "wrapping the storage account's data keys": ["wrapKey", "unwrapKey"],
+    "encrypting stack secrets": ["encrypt", "decrypt"],
+};
+
+export const keyOperations = resourceControl({
+    name: "azure-keyvault-key-operations",
+    controlId: "Baseline: one purpose per key (NIST SP 800-57 Part 1, 5.2)",
+    requirement:
+        "The key allows the operations of one purpose only: wrapKey and unwrapKey (the storage account's customer-managed key), or encrypt and decrypt (the secrets provider's key).",
+    remedy: "set properties.keyOps to [\"wrapKey\", \"unwrapKey\"] or to [\"encrypt\", \"decrypt\"].",
+    resourceType: Key,
+    validate: (props, report) => {
+        const ops = list(props, "properties.keyOps");
+        if (isUnknown(ops) || ops.some(isUnknown)) {
+            return;
+        }
+        if (ops.length === 0) {
+            report("properties.keyOps is not set; Key Vault then allows every operation the key type has.");
+        } else if (!Object.values(PURPOSES).some((allowed) => ops.every((op) => allowed.includes(String(op))))) {
+            const purposes = Object.entries(PURPOSES).map(([purpose, allowed]) => `${show(allowed)} for ${purpose}`).join(" or ");
+            report(`properties.keyOps is ${show(ops)}; a key serves one purpose: ${purposes}.`);
+        }
+    },
+});
+
 /**
  * Whether a key is a storage account's customer-managed key: an account's
  * encryption.keyVaultProperties.keyName names it, or the account's encryption depends on it; when
@@ -131,6 +160,7 @@ export const keyExpiry = resourceControl({
 
 export const keyVaultKeysControls: Control[] = [
     keyRsaSize,
+    keyOperations,
     cmkRotation,
     secretsKeyNotAutoRotated,
     keyExpiry,

@@ -21,6 +21,9 @@ export const cases: BreakCase[] = [
     { control: encryption.vaultNetworkAclsDeny, breaks: "trusted services cannot pass the vault firewall", mutate: (f) => void (vault(f).networkAcls.bypass = "None"), resource: "state-vault", message: /bypass/ },
     { control: keys.keyRsaSize, breaks: "the key is 2048-bit", mutate: (f) => void (key(f).keySize = 2048), resource: "state-cmk", message: /at least 3072/ },
     { control: keys.keyRsaSize, breaks: "the key is an EC key", mutate: (f) => void (key(f).kty = "EC"), resource: "state-cmk", message: /kty/ },
+    { control: keys.keyOperations, breaks: "the CMK may also decrypt", mutate: (f) => void (key(f).keyOps = ["wrapKey", "unwrapKey", "decrypt"]), resource: "state-cmk", message: /one purpose/ },
+    { control: keys.keyOperations, breaks: "the secrets key may sign", mutate: (f) => void inputsOf(f, "pulumi-secrets-key").properties.keyOps.push("sign"), resource: "pulumi-secrets-key", message: /one purpose/ },
+    { control: keys.keyOperations, breaks: "the key allows every operation", mutate: (f) => void delete key(f).keyOps, resource: "state-cmk", message: /not set/ },
     { control: keys.cmkRotation, breaks: "the key has no rotation policy", mutate: (f) => void delete key(f).rotationPolicy, resource: "state-cmk" },
     { control: keys.cmkRotation, breaks: "the rotation policy only notifies", mutate: (f) => void key(f).rotationPolicy.lifetimeActions.shift(), resource: "state-cmk" },
     {

@@ -59,7 +59,7 @@ class EncryptionTest {
     static final Control STRONG_KEY = Control.of("CMK strength", "RSA key of at least 3072 bits for wrap/unwrap only",
             r -> "RSA".equals(cmk(r).input("properties.kty")) && number(cmk(r).input("properties.keySize")) >= 3072
                     && strings(cmk(r).input("properties.keyOps")).equals(List.of("wrapKey", "unwrapKey")))
-                            .inPack("azure-keyvault-key-rsa-size");
+                            .inPack("azure-keyvault-key-rsa-size", "azure-keyvault-key-operations");
     static final Control KEY_ROTATION = Control.of("CMK rotation policy", "rotated automatically after 365 days",
             r -> maps(cmk(r).input("properties.rotationPolicy.lifetimeActions")).stream().anyMatch(a ->
                     "Rotate".equals(((Map<?, ?>) a.get("action")).get("type"))

@@ -24,7 +24,7 @@ class SecretsProviderTest {
                     && number(secretsKey(r).input("properties.keySize")) >= 3072
                     && strings(secretsKey(r).input("properties.keyOps")).equals(List.of("encrypt", "decrypt"))
                     && vault(r).input("vaultName").equals(secretsKey(r).input("vaultName")))
-                            .inPack("azure-keyvault-key-rsa-size");
+                            .inPack("azure-keyvault-key-rsa-size", "azure-keyvault-key-operations");
 
     @Test
     void secretsKeyHoldsInEveryStack() {

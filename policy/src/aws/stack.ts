@@ -124,7 +124,7 @@ export const STATE_BUCKET_REQUIREMENTS = [Versioning, Encryption, PublicAccessBl
 // S3 delivers access logs only to a bucket in the same region: logging a replica would need a second
 // log bucket in the replica's region, for a bucket only S3 replication writes to. Not required.
 export const REPLICA_BUCKET_REQUIREMENTS = STATE_BUCKET_REQUIREMENTS.filter((r) => r !== Logging);
-export const LOG_BUCKET_REQUIREMENTS = [Encryption, PublicAccessBlock, Ownership, Policy, Lifecycle];
+export const LOG_BUCKET_REQUIREMENTS = [Versioning, Encryption, PublicAccessBlock, Ownership, Policy, Lifecycle];
 
 function requirementsOf(role: BucketRole): Requirement[] {
     return role === "log" ? LOG_BUCKET_REQUIREMENTS : role === "replica" ? REPLICA_BUCKET_REQUIREMENTS : STATE_BUCKET_REQUIREMENTS;
@@ -185,8 +185,8 @@ export const stateBucketAttachments = stackControl({
 
 export const logBucketAttachments = stackControl({
     name: "aws-s3-log-bucket-controls",
-    controlId: "AWS FSBP S3.5, S3.8, S3.12, S3.13, S3.17",
-    requirement: "The access-log bucket has SSE, a public access block, ownership controls, a bucket policy and a lifecycle configuration.",
+    controlId: "AWS FSBP S3.5, S3.8, S3.12, S3.13, S3.14, S3.17",
+    requirement: "The access-log bucket has versioning, SSE, a public access block, ownership controls, a bucket policy and a lifecycle configuration.",
     remedy: "create the missing aws:s3 configuration resource with bucket set to the log bucket.",
     subjectTypes: [AwsTypes.Bucket],
     validate: (resources, report) => {

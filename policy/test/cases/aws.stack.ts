@@ -42,6 +42,7 @@ export const cases: BreakCase[] = [
     { control: stateBucketAttachments, breaks: "the state bucket's lifecycle is dropped", mutate: (f) => without(f, "state-bucket-lifecycle"), resource: "state-bucket", message: /S3\.13/ },
     { control: stateBucketAttachments, breaks: "the replica's versioning resource is dropped", mutate: (f) => without(f, "replica-bucket-versioning"), resource: "replica-bucket", message: /replica bucket/ },
     { control: logBucketAttachments, breaks: "the log bucket's public access block is dropped", mutate: (f) => without(f, "log-bucket-public-access-block"), resource: "log-bucket", message: /S3\.8/ },
+    { control: logBucketAttachments, breaks: "the log bucket's versioning is dropped", mutate: (f) => without(f, "log-bucket-versioning"), resource: "log-bucket", message: /S3\.14/ },
     { control: logBucketAttachments, breaks: "the log bucket's lifecycle is dropped", mutate: (f) => without(f, "log-bucket-lifecycle"), resource: "log-bucket", message: /S3\.13/ },
     { control: logBucketAttachments, breaks: "the log bucket's policy is dropped", mutate: (f) => without(f, "log-bucket-policy"), resource: "log-bucket", message: /BucketPolicy/ },
 ];

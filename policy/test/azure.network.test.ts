@@ -3,10 +3,20 @@ import * as diagnostics from "../src/azure/diagnostics";
 import * as network from "../src/azure/network";
 import { allControls } from "../src/registry";
 import { compliantStack, without } from "./fixtures/stack";
-import { assertFires, assertPasses, testBreakCases, UNKNOWN_VALUE } from "./helpers";
-import { cases, blobDiag, blobDns, vaultDiag } from "./cases/azure.network";
+import { assertFires, assertPasses, loadPackConfig, testBreakCases, UNKNOWN_VALUE } from "./helpers";
+import { cases, blobDiag, blobDns, vaultDiag, workspace } from "./cases/azure.network";
 
 testBreakCases(compliantStack, allControls, cases);
+
+test("the workspace's retention minimum comes from the stack's pack config (prod asks for 90 days), unset is Azure's 30", () => {
+    const file = compliantStack();
+    workspace(file).retentionInDays = 60;
+    assertPasses(diagnostics.workspaceRetention, file, loadPackConfig("dev"));
+    assertFires(diagnostics.workspaceRetention, file, { packConfig: loadPackConfig("prod"), message: /at least 90/ });
+    delete workspace(file).retentionInDays;
+    assertPasses(diagnostics.workspaceRetention, file, loadPackConfig("dev"));
+    assertFires(diagnostics.workspaceRetention, file, { packConfig: loadPackConfig("prod"), message: /not set; it must be at least 90/ });
+});
 
 test("category groups cover the individual log categories", () => {
     const file = compliantStack();

@@ -1,8 +1,10 @@
 // Diagnostic settings: who read, wrote or deleted state, and who used the key, lands in Log Analytics.
-import { expectSet } from "../common/checks";
+import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import { expectAtLeast, expectSet } from "../common/checks";
 import { Control, Report, resourceControl } from "../common/control";
 import { isUnknown, list, read } from "../common/props";
 import { blobDiagnosticsOfAccount, diagnosticsOfVault, enabledLogCategories, everyHasAttached, isBlobServiceUri, isVaultUri } from "./stack";
+import { Thresholds } from "../common/thresholds";
 import { AzureTypes } from "./types";
 
 const DiagnosticSetting = AzureTypes.DiagnosticSetting;
@@ -73,6 +75,30 @@ export const vaultDiagnosticLogging = resourceControl({
     },
 });
 
+/** What Azure keeps a workspace's data for when retentionInDays is not set. */
+const AZURE_DEFAULT_RETENTION_DAYS = 30;
+
+const retentionDays: PolicyConfigJSONSchema = {
+    type: "integer",
+    minimum: 30,
+    maximum: 730,
+    default: Thresholds.developmentLogRetentionDays,
+    description: `Fewest days a workspace created for the audit logs keeps them (Azure allows 30-730; prod uses ${Thresholds.productionLogRetentionDays}).`,
+};
+
+// A workspace the stack does not create is not a resource here; the program reads how long its tables keep the logs.
+export const workspaceRetention = resourceControl<{ minimumRetentionDays: number }>({
+    name: "azure-log-analytics-retention",
+    controlId: "Baseline: audit log retention (production: 90 days, as the program requires of azureLogRetentionDays)",
+    requirement: "A Log Analytics workspace the stack creates keeps what it receives at least the configured number of days.",
+    remedy: "set retentionInDays to at least minimumRetentionDays.",
+    resourceType: AzureTypes.Workspace,
+    config: { minimumRetentionDays: retentionDays },
+    validate: (props, report, config) => {
+        expectAtLeast(props, "retentionInDays", config.minimumRetentionDays, report, AZURE_DEFAULT_RETENTION_DAYS);
+    },
+});
+
 export const accountHasBlobDiagnostics = everyHasAttached({
     name: "azure-storage-blob-diagnostics",
     controlId: "CIS Azure v3.0.0 4.13 (blob service logging)",
@@ -93,4 +119,4 @@ export const vaultHasDiagnostics = everyHasAttached({
     missing: (vault) => `Key Vault ${vault.name} has no AuditEvent diagnostic setting.`,
 });
 
-export const diagnosticsControls: Control[] = [blobDiagnosticLogging, vaultDiagnosticLogging, accountHasBlobDiagnostics, vaultHasDiagnostics];
+export const diagnosticsControls: Control[] = [blobDiagnosticLogging, vaultDiagnosticLogging, workspaceRetention, accountHasBlobDiagnostics, vaultHasDiagnostics];

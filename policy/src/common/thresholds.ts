@@ -10,6 +10,10 @@ export const Thresholds = {
     developmentBackupRetentionDays: 7,
     /** From azureBackupRetentionDays. */
     productionBackupRetentionDays: 30,
+    /** From azureLogRetentionDays. */
+    developmentLogRetentionDays: 30,
+    /** From azureLogRetentionDays. */
+    productionLogRetentionDays: 90,
     /** From azureKeySize. */
     minimumKeySize: 3072,
     /** From azureNoncurrentVersionRetentionDays and awsNoncurrentVersionRetentionDays. */

@@ -8,8 +8,10 @@ export type File = ReturnType<typeof compliantStack>;
 export const blobDiag = (f: File) => inputsOf(f, "state-blob-diagnostics");
 export const vaultDiag = (f: File) => inputsOf(f, "state-vault-diagnostics");
 export const blobDns = (f: File) => inputsOf(f, "state-blob-dns");
+export const workspace = (f: File) => inputsOf(f, "state-logs");
 
 export const cases: BreakCase[] = [
+    { control: diagnostics.workspaceRetention, breaks: "the workspace keeps the audit logs a week", mutate: (f) => void (workspace(f).retentionInDays = 7), resource: "state-logs", message: /at least 30/ },
     {
         control: network.dnsZoneMatchesEndpoint,
         breaks: "the blob endpoint is registered in the vault's zone",

@@ -38,7 +38,11 @@ class DiagnosticsTest {
                         && enabledCategories(s, "logs").containsAll(Diagnostics.BLOB_LOG_CATEGORIES)
                         && enabledCategories(s, "metrics").contains("Transaction");
             }).inPack("azure-blob-diagnostic-logging");
-    static final Control VAULT_AUDIT = Control.of("Key Vault logging", "every use of the keys logged (AuditEvent)",
+    /** Production's created workspace keeps the audit logs at least 90 days (its default, 365). */
+    static final Control PRODUCTION_RETENTION = Control.of("audit log retention", "the created workspace keeps logs >= 90 days",
+            r -> number(r.get(WORKSPACE, "state-logs").input("retentionInDays")) >= 90)
+                    .inPack("azure-log-analytics-retention");
+    static final Control VAULT_AUDIT = Control.of("CIS Azure v2.0.0 5.1.5", "every use of the keys logged (AuditEvent)",
             r -> {
                 ResourceRecord s = r.get(DIAGNOSTIC_SETTING, "state-vault-audit");
                 return idOf(r, VAULT, VAULT_NAME).equals(s.input("resourceUri")) && s.input("workspaceId") != null
@@ -73,6 +77,12 @@ class DiagnosticsTest {
                         List.of(Map.of("category", "AuditEvent", "enabled", false)))),
                 Arguments.of(VAULT_AUDIT, Records.withInput(prod, DIAGNOSTIC_SETTING, "state-vault-audit", "workspaceId", null)),
                 Arguments.of(VAULT_AUDIT, Records.withInput(prod, DIAGNOSTIC_SETTING, "state-vault-audit", "resourceUri", accountId)));
+    }
+
+    @Test
+    void productionsWorkspaceKeepsTheLogsAtLeastNinetyDays() {
+        PRODUCTION_RETENTION.assertHolds(Runs.prod());
+        PRODUCTION_RETENTION.assertBroken(Records.withInput(Runs.prod(), WORKSPACE, "state-logs", "retentionInDays", 60));
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class VocabularyFiles {
             new ConfigValue("prod", "azure-container-soft-delete", "minimumSoftDeleteRetentionDays", Threshold.PRODUCTION_SOFT_DELETE_DAYS),
             new ConfigValue("prod", "azure-keyvault-soft-delete-retention", "minimumSoftDeleteRetentionDays", Threshold.KEY_VAULT_SOFT_DELETE_DAYS),
             new ConfigValue("prod", "azure-backup-policy-retention", "minimumBackupRetentionDays", Threshold.PRODUCTION_BACKUP_RETENTION_DAYS),
+            new ConfigValue("prod", "azure-log-analytics-retention", "minimumRetentionDays", Threshold.PRODUCTION_LOG_RETENTION_DAYS),
             new ConfigValue("dev", "azure-backup-policy-retention", "minimumBackupRetentionDays", Threshold.DEVELOPMENT_BACKUP_RETENTION_DAYS));
 
     private VocabularyFiles() {

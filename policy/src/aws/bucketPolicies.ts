@@ -1,9 +1,10 @@
 // The bucket policy document (`policy`, a JSON string, parsed by common/policyDocument.ts). In a preview
 // it is often unknown (it names ARNs of resources not created yet); the checks then wait for the update.
 import { bucketNameOf, parseArn, s3BucketOf } from "../common/arn";
-import { Control, resourceControl } from "../common/control";
+import { Control, ofType, resourceControl, stackControl } from "../common/control";
 import { asList, broadAllowFindings, conditionKeys, coversAction, isEffect, isPublicPrincipal, namesEveryActionOf, principalsOf, reachesObject, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
 import { read } from "../common/props";
+import { bucketOf, bucketRoles } from "./stack";
 import { AwsTypes } from "./types";
 
 /** The values of a condition key under an operator, matching both case-insensitively. */
@@ -201,4 +202,60 @@ export const namedStateActions = resourceControl({
         }),
 });
 
-export const bucketPoliciesControls: Control[] = [requireTls, noPublicPrincipal, noEncryptionHeaderDeny, writersCanDelete, namedStateActions];
+const KMS_KEY_HEADER = "s3:x-amz-server-side-encryption-aws-kms-key-id";
+
+/** Whether the condition sets `key` under `operator` to `value` (case-insensitive), or to anything when no value is given. */
+function conditionSets(statement: Statement, operator: string, key: string, value?: string): boolean {
+    return conditionValues(statement, operator, key).some((v) => value === undefined || String(v).toLowerCase() === value.toLowerCase());
+}
+
+/**
+ * The guards a state bucket's policy needs so that nobody stores state under a key the state users cannot use or
+ * the bucket's owners do not control: each a Deny of s3:PutObject to everyone on the bucket's objects that applies
+ * only when the upload sends the header (Null: false), so the CLI's header-less uploads pass (pulumi/pulumi#9341).
+ */
+const UPLOAD_GUARDS: { refuses: string; matches: (s: Statement) => boolean }[] = [
+    {
+        refuses: "an upload naming another KMS key",
+        matches: (s) => conditionSets(s, "Null", KMS_KEY_HEADER, "false")
+            && (conditionSets(s, "StringNotEqualsIfExists", KMS_KEY_HEADER) || conditionSets(s, "StringNotEquals", KMS_KEY_HEADER)),
+    },
+    {
+        refuses: "an upload naming another encryption than aws:kms",
+        matches: (s) => conditionSets(s, "Null", SSE_CONDITION_KEY_PREFIX, "false")
+            && (conditionSets(s, "StringNotEqualsIfExists", SSE_CONDITION_KEY_PREFIX, "aws:kms") || conditionSets(s, "StringNotEquals", SSE_CONDITION_KEY_PREFIX, "aws:kms")),
+    },
+    {
+        refuses: "an aws:kms upload naming no key (S3 would use the account's aws/s3 key)",
+        matches: (s) => conditionSets(s, "Null", SSE_CONDITION_KEY_PREFIX, "false") && conditionSets(s, "Null", KMS_KEY_HEADER, "true"),
+    },
+];
+
+export const stateUploadGuards = stackControl({
+    name: "aws-s3-state-upload-guards",
+    controlId: "Baseline: state written only under the bucket's key (supports AWS FSBP S3.17)",
+    requirement:
+        "The state bucket's policy denies uploads that name another KMS key, another encryption than aws:kms, or aws:kms without a key, each only when the upload sends that header.",
+    remedy:
+        "add to the state bucket's policy, for s3:PutObject on \"<bucket arn>/*\" to Principal \"*\": a Deny with Null { <kms key id header>: false } and StringNotEqualsIfExists { <kms key id header>: <the bucket key's ARN> }; a Deny with Null { s3:x-amz-server-side-encryption: false } and StringNotEqualsIfExists { s3:x-amz-server-side-encryption: aws:kms }; and a Deny with Null { s3:x-amz-server-side-encryption: false, <kms key id header>: true }.",
+    subjectTypes: [AwsTypes.BucketPolicy],
+    validate: (resources, report) => {
+        const roles = bucketRoles(resources);
+        for (const bucketPolicy of ofType(resources, AwsTypes.BucketPolicy)) {
+            const bucket = bucketOf(bucketPolicy, resources);
+            if (bucket === undefined || roles.get(bucket.urn) !== "state") {
+                continue;
+            }
+            const name = bucketNameOf(read(bucket.props, "bucket"));
+            withStatements(bucketPolicy.props, (message) => report(message, bucketPolicy), (statements) => {
+                const guards = statements.filter((s) => isEffect(s, "Deny") && isPublicPrincipal(s.Principal)
+                    && coversAction(s, "s3:PutObject") && coversArn(strings(s.Resource), name, true));
+                for (const guard of UPLOAD_GUARDS.filter((g) => !guards.some(g.matches))) {
+                    report(`the policy of state bucket ${bucket.name} does not deny ${guard.refuses} (with Null: false on its header).`, bucketPolicy);
+                }
+            });
+        }
+    },
+});
+
+export const bucketPoliciesControls: Control[] = [requireTls, noPublicPrincipal, noEncryptionHeaderDeny, stateUploadGuards, writersCanDelete, namedStateActions];

@@ -19,7 +19,12 @@ export const SSE_HEADER_DENY: Statement = {
     Condition: { StringNotEquals: { "s3:x-amz-server-side-encryption": "aws:kms" } },
 };
 
+const withoutStatement = (sid: string) => (f: File) => editPolicy(f, (s) => s.filter((statement) => statement.Sid !== sid));
+
 export const cases: BreakCase[] = [
+    { control: bp.stateUploadGuards, breaks: "uploads may name another KMS key", mutate: withoutStatement("DenyUploadsNamingAnotherKmsKey"), resource: "state-bucket-policy", message: /another KMS key/ },
+    { control: bp.stateUploadGuards, breaks: "uploads may name SSE-S3", mutate: withoutStatement("DenyUploadsNamingAnotherEncryption"), resource: "state-bucket-policy", message: /another encryption than aws:kms/ },
+    { control: bp.stateUploadGuards, breaks: "aws:kms uploads may fall back to the aws/s3 key", mutate: withoutStatement("DenyKmsUploadsWithoutThisKey"), resource: "state-bucket-policy", message: /naming no key/ },
     { control: bp.requireTls, breaks: "the TLS deny statement is dropped", mutate: (f) => editPolicy(f, (s) => void s.shift()), resource: "state-bucket-policy", message: /SecureTransport/ },
     {
         control: bp.requireTls,

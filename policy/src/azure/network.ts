@@ -2,11 +2,11 @@
 // still connect to <account>.blob.core.windows.net and <vault>.vault.azure.net; those names resolve to
 // the endpoint's private address only through the privatelink zone's A record, which the endpoint's
 // private DNS zone group maintains (https://learn.microsoft.com/azure/private-link/private-endpoint-dns).
-import { expectSet } from "../common/checks";
+import { expectNotTrue, expectSet } from "../common/checks";
 import { Control, ofType, resourceControl, stackControl } from "../common/control";
 import { coverageOf } from "../common/relations";
 import { isUnknown, list, read, sameText, show } from "../common/props";
-import { armName, blobPrivateEndpointOfAccount, dnsZoneGroupOfEndpoint, everyHasAttached, privateEndpointOfVault } from "./stack";
+import { armName, blobPrivateEndpointOfAccount, dnsZoneGroupOfEndpoint, everyHasAttached, privateEndpointOfVault, vnetLinkOfZone } from "./stack";
 import { AzureTypes } from "./types";
 
 /** The group id a private endpoint must use for the resource it connects to, if recognisable. */
@@ -154,6 +154,27 @@ export const dnsZoneMatchesEndpoint = stackControl({
     },
 });
 
+export const zoneHasVnetLink = everyHasAttached({
+    name: "azure-private-dns-zone-vnet-link",
+    controlId: "CIS Azure v5 9.3.2.1 (private endpoint name resolution)",
+    requirement: "Every private DNS zone the stack creates is linked to a virtual network; an unlinked zone answers no one, and the host names resolve to the public addresses.",
+    remedy: "create an azure-native:network:VirtualNetworkLink with privateZoneName set to the zone's name and virtualNetwork.id set to the endpoints' VNet.",
+    subjectType: AzureTypes.PrivateDnsZone,
+    relation: vnetLinkOfZone,
+    missing: (zone) => `private DNS zone ${zone.name} has no virtual network link.`,
+});
+
+export const vnetLinkWithoutRegistration = resourceControl({
+    name: "azure-private-dns-link-no-registration",
+    controlId: "Baseline: privatelink zones hold only their endpoints' records",
+    requirement: "A virtual network link does not register the VNet's virtual machines in the zone, so nothing but the endpoints' records can answer for the account's and vault's host names.",
+    remedy: "set registrationEnabled: false on the VirtualNetworkLink.",
+    resourceType: AzureTypes.PrivateDnsZoneLink,
+    validate: (props, report) => {
+        expectNotTrue(props, "registrationEnabled", report, "the VNet's machines would register their names in the privatelink zone");
+    },
+});
+
 export const networkControls: Control[] = [
     privateEndpointShape,
     accountHasPrivateEndpoint,
@@ -161,4 +182,6 @@ export const networkControls: Control[] = [
     privateDnsZoneGroup,
     endpointHasDnsZoneGroup,
     dnsZoneMatchesEndpoint,
+    zoneHasVnetLink,
+    vnetLinkWithoutRegistration,
 ];

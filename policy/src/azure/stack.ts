@@ -139,6 +139,16 @@ export const dnsZoneGroupOfEndpoint: Relation = {
     },
 };
 
+/** A private DNS zone's virtual network links: by privateZoneName (the zone's name in its resource group). */
+export const vnetLinkOfZone: Relation = {
+    candidateType: AzureTypes.PrivateDnsZoneLink,
+    rule: {
+        targetNames: (zone) => [asRef(read(zone.props, "privateZoneName")), asRef(read(zone.props, "name"))],
+        candidateRef: (link) => asRef(read(link.props, "privateZoneName")),
+        refProperty: "privateZoneName",
+    },
+};
+
 /** Enabled log categories (and category groups) of a diagnostic setting, lowercased. */
 export function enabledLogCategories(props: Record<string, unknown>): string[] {
     const logs = list(props, "logs");

@@ -11,6 +11,8 @@ export const blobDns = (f: File) => inputsOf(f, "state-blob-dns");
 export const workspace = (f: File) => inputsOf(f, "state-logs");
 
 export const cases: BreakCase[] = [
+    { control: network.zoneHasVnetLink, breaks: "the blob zone is linked to no VNet", mutate: (f) => without(f, "state-blob-zone-link"), resource: "state-blob-zone" },
+    { control: network.vnetLinkWithoutRegistration, breaks: "the VNet's machines register in the vault zone", mutate: (f) => void (inputsOf(f, "state-vault-zone-link").registrationEnabled = true), resource: "state-vault-zone-link", message: /registrationEnabled/ },
     { control: diagnostics.workspaceRetention, breaks: "the workspace keeps the audit logs a week", mutate: (f) => void (workspace(f).retentionInDays = 7), resource: "state-logs", message: /at least 30/ },
     {
         control: network.dnsZoneMatchesEndpoint,

@@ -48,7 +48,7 @@ class NetworkTest {
                         vnetOf(String.valueOf(endpoint(r, groupId).input("subnet.id")))
                                 .equals(link.input("virtualNetwork.id"))
                                 && Boolean.FALSE.equals(link.input("registrationEnabled")))
-                        .orElse(false));
+                        .orElse(false)).inPack("azure-private-dns-zone-vnet-link", "azure-private-dns-link-no-registration");
     }
 
     private static String vnetOf(String subnetId) {

@@ -22,6 +22,12 @@ test("the rotate action type is matched case-insensitively, and RSA-HSM is an RS
     assertPasses([keys.cmkRotation, keys.keyRsaSize], file);
 });
 
+test("key operations are matched case-insensitively, as Azure matches them", () => {
+    const file = compliantStack();
+    key(file).keyOps = ["WrapKey", "UNWRAPKEY"];
+    assertPasses(keys.keyOperations, file);
+});
+
 test("the minimum key size comes from the policy config", () => {
     const file = compliantStack();
     assertFires(keys.keyRsaSize, file, { packConfig: { "azure-keyvault-key-rsa-size": { minimumKeySize: 4096 } } });

@@ -53,7 +53,7 @@ export const keyOperations = resourceControl({
         }
         if (ops.length === 0) {
             report("properties.keyOps is not set; Key Vault then allows every operation the key type has.");
-        } else if (!Object.values(PURPOSES).some((allowed) => ops.every((op) => allowed.includes(String(op))))) {
+        } else if (!Object.values(PURPOSES).some((allowed) => ops.every((op) => allowed.some((a) => sameText(op, a))))) {
             const purposes = Object.entries(PURPOSES).map(([purpose, allowed]) => `${show(allowed)} for ${purpose}`).join(" or ");
             report(`properties.keyOps is ${show(ops)}; a key serves one purpose: ${purposes}.`);
         }

@@ -1,9 +1,10 @@
 // The bucket policy document (`policy`, a JSON string, parsed by common/policyDocument.ts). In a preview
 // it is often unknown (it names ARNs of resources not created yet); the checks then wait for the update.
+import { PolicyResource } from "@pulumi/policy";
 import { bucketNameOf, parseArn, s3BucketOf } from "../common/arn";
 import { Control, ofType, resourceControl, stackControl } from "../common/control";
 import { asList, broadAllowFindings, conditionKeys, coversAction, isEffect, isPublicPrincipal, namesEveryActionOf, principalsOf, reachesObject, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
-import { read } from "../common/props";
+import { isUnknown, list, read } from "../common/props";
 import { bucketOf, bucketRoles } from "./stack";
 import { AwsTypes } from "./types";
 
@@ -214,11 +215,14 @@ function conditionSets(statement: Statement, operator: string, key: string, valu
  * the bucket's owners do not control: each a Deny of s3:PutObject to everyone on the bucket's objects that applies
  * only when the upload sends the header (Null: false), so the CLI's header-less uploads pass (pulumi/pulumi#9341).
  */
-const UPLOAD_GUARDS: { refuses: string; matches: (s: Statement) => boolean }[] = [
+const UPLOAD_GUARDS: { refuses: string; matches: (s: Statement, bucketKey: string | undefined) => boolean }[] = [
     {
-        refuses: "an upload naming another KMS key",
-        matches: (s) => conditionSets(s, "Null", KMS_KEY_HEADER, "false")
-            && (conditionSets(s, "StringNotEqualsIfExists", KMS_KEY_HEADER) || conditionSets(s, "StringNotEquals", KMS_KEY_HEADER)),
+        refuses: "an upload naming another KMS key than the bucket's",
+        matches: (s, bucketKey) => {
+            const allowed = ["StringNotEqualsIfExists", "StringNotEquals"].flatMap((op) => conditionValues(s, op, KMS_KEY_HEADER));
+            return conditionSets(s, "Null", KMS_KEY_HEADER, "false") && allowed.length > 0
+                && (bucketKey === undefined || allowed.every((key) => key === bucketKey));
+        },
     },
     {
         refuses: "an upload naming another encryption than aws:kms",
@@ -231,11 +235,20 @@ const UPLOAD_GUARDS: { refuses: string; matches: (s: Statement) => boolean }[] =
     },
 ];
 
+/** The KMS key a bucket's default encryption names, once known; undefined while unknown or without one. */
+function defaultKmsKey(bucket: PolicyResource, resources: readonly PolicyResource[]): string | undefined {
+    const keys = ofType(resources, AwsTypes.Encryption)
+        .filter((config) => bucketOf(config, resources)?.urn === bucket.urn)
+        .flatMap((config) => { const rules = list(config.props, "rules"); return isUnknown(rules) ? [] : rules; })
+        .map((rule) => read(rule, "applyServerSideEncryptionByDefault.kmsMasterKeyId"));
+    return keys.length === 1 && typeof keys[0] === "string" ? keys[0] : undefined;
+}
+
 export const stateUploadGuards = stackControl({
     name: "aws-s3-state-upload-guards",
     controlId: "Baseline: state written only under the bucket's key (supports AWS FSBP S3.17)",
     requirement:
-        "The state bucket's policy denies uploads that name another KMS key, another encryption than aws:kms, or aws:kms without a key, each only when the upload sends that header.",
+        "The state bucket's policy denies uploads that name another KMS key than the bucket's default one, another encryption than aws:kms, or aws:kms without a key, each only when the upload sends that header.",
     remedy:
         "add to the state bucket's policy, for s3:PutObject on \"<bucket arn>/*\" to Principal \"*\": a Deny with Null { <kms key id header>: false } and StringNotEqualsIfExists { <kms key id header>: <the bucket key's ARN> }; a Deny with Null { s3:x-amz-server-side-encryption: false } and StringNotEqualsIfExists { s3:x-amz-server-side-encryption: aws:kms }; and a Deny with Null { s3:x-amz-server-side-encryption: false, <kms key id header>: true }.",
     subjectTypes: [AwsTypes.BucketPolicy],
@@ -247,10 +260,11 @@ export const stateUploadGuards = stackControl({
                 continue;
             }
             const name = bucketNameOf(read(bucket.props, "bucket"));
+            const key = defaultKmsKey(bucket, resources);
             withStatements(bucketPolicy.props, (message) => report(message, bucketPolicy), (statements) => {
                 const guards = statements.filter((s) => isEffect(s, "Deny") && isPublicPrincipal(s.Principal)
                     && coversAction(s, "s3:PutObject") && coversArn(strings(s.Resource), name, true));
-                for (const guard of UPLOAD_GUARDS.filter((g) => !guards.some(g.matches))) {
+                for (const guard of UPLOAD_GUARDS.filter((g) => !guards.some((s) => g.matches(s, key)))) {
                     report(`the policy of state bucket ${bucket.name} does not deny ${guard.refuses} (with Null: false on its header).`, bucketPolicy);
                 }
             });

@@ -23,6 +23,16 @@ const withoutStatement = (sid: string) => (f: File) => editPolicy(f, (s) => s.fi
 
 export const cases: BreakCase[] = [
     { control: bp.stateUploadGuards, breaks: "uploads may name another KMS key", mutate: withoutStatement("DenyUploadsNamingAnotherKmsKey"), resource: "state-bucket-policy", message: /another KMS key/ },
+    {
+        control: bp.stateUploadGuards,
+        breaks: "the key guard admits another key than the bucket's",
+        mutate: (f) => editPolicy(f, (s) => {
+            const guard = s.find((statement) => statement.Sid === "DenyUploadsNamingAnotherKmsKey")!;
+            guard.Condition = { ...guard.Condition, StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:eu-west-1:111111111111:key/other" } };
+        }),
+        resource: "state-bucket-policy",
+        message: /another KMS key than the bucket's/,
+    },
     { control: bp.stateUploadGuards, breaks: "uploads may name SSE-S3", mutate: withoutStatement("DenyUploadsNamingAnotherEncryption"), resource: "state-bucket-policy", message: /another encryption than aws:kms/ },
     { control: bp.stateUploadGuards, breaks: "aws:kms uploads may fall back to the aws/s3 key", mutate: withoutStatement("DenyKmsUploadsWithoutThisKey"), resource: "state-bucket-policy", message: /naming no key/ },
     { control: bp.requireTls, breaks: "the TLS deny statement is dropped", mutate: (f) => editPolicy(f, (s) => void s.shift()), resource: "state-bucket-policy", message: /SecureTransport/ },

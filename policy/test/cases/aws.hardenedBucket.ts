@@ -1,4 +1,5 @@
 // Break cases for the aws.bucket policies: see testBreakCases in ../helpers.ts.
+import { stateUploadGuards } from "../../src/aws/bucketPolicies";
 import * as bucket from "../../src/aws/hardenedBucket";
 import * as kms from "../../src/aws/kms";
 import * as lifecycle from "../../src/aws/lifecycle";
@@ -37,8 +38,24 @@ export const cases: BreakCase[] = [
     { control: bucket.sseKms, breaks: "the state bucket uses SSE-S3", mutate: (f) => void (stateSse(f).applyServerSideEncryptionByDefault = { sseAlgorithm: "AES256" }), resource: "state-bucket-encryption", message: /aws:kms/ },
     { control: bucket.sseKms, breaks: "the S3 Bucket Key is off", mutate: (f) => void (stateSse(f).bucketKeyEnabled = false), resource: "state-bucket-encryption", message: /bucketKeyEnabled/ },
     { control: bucket.sseKms, breaks: "no key is named, so the AWS-managed key is used", mutate: (f) => void delete stateSse(f).applyServerSideEncryptionByDefault.kmsMasterKeyId, resource: "state-bucket-encryption", message: /kmsMasterKeyId/ },
-    { control: bucket.sseKms, breaks: "the AWS-managed key is named", mutate: (f) => void (stateSse(f).applyServerSideEncryptionByDefault.kmsMasterKeyId = "alias/aws/s3"), resource: "state-bucket-encryption", message: /an AWS-managed key/ },
-    { control: bucket.sseKms, breaks: "the AWS-managed key is named by its ARN", mutate: (f) => void (stateSse(f).applyServerSideEncryptionByDefault.kmsMasterKeyId = "arn:aws:kms:eu-west-1:406918273541:alias/aws/s3"), resource: "state-bucket-encryption", message: /an AWS-managed key/ },
+    {
+        control: bucket.sseKms,
+        breaks: "the AWS-managed key is named",
+        mutate: (f) => void (stateSse(f).applyServerSideEncryptionByDefault.kmsMasterKeyId = "alias/aws/s3"),
+        resource: "state-bucket-encryption",
+        message: /an AWS-managed key/,
+        // The bucket policy's key guard still names the bucket's own key, which is no longer its default.
+        alsoFires: [stateUploadGuards],
+    },
+    {
+        control: bucket.sseKms,
+        breaks: "the AWS-managed key is named by its ARN",
+        mutate: (f) => void (stateSse(f).applyServerSideEncryptionByDefault.kmsMasterKeyId = "arn:aws:kms:eu-west-1:406918273541:alias/aws/s3"),
+        resource: "state-bucket-encryption",
+        message: /an AWS-managed key/,
+        // The bucket policy's key guard still names the bucket's own key, which is no longer its default.
+        alsoFires: [stateUploadGuards],
+    },
     {
         control: bucket.sseKms,
         breaks: "the log bucket uses SSE-KMS, which log delivery does not support",

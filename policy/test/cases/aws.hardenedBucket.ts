@@ -32,30 +32,24 @@ const lockedOutBy = (breaks: string, deny: Statement, edit?: (statements: Statem
 /** The stack without replication: no replication config and no replica bucket. */
 export const withoutReplica = (f: File): File => ({ ...f, resources: f.resources.filter((r) => r.name !== "state-bucket-replication" && !r.name.startsWith("replica-")) });
 
+/** The state bucket's default key is an AWS-managed one; the bucket policy's key guard still names the bucket's own key. */
+const namingAnAwsManagedKey = (breaks: string, key: string): BreakCase => ({
+    control: bucket.sseKms,
+    breaks,
+    mutate: (f) => void (stateSse(f).applyServerSideEncryptionByDefault.kmsMasterKeyId = key),
+    resource: "state-bucket-encryption",
+    message: /an AWS-managed key/,
+    alsoFires: [stateUploadGuards],
+});
+
 export const cases: BreakCase[] = [
     { control: bucket.bucketNoForceDestroy, breaks: "forceDestroy is on", mutate: (f) => void (inputsOf(f, "state-bucket").forceDestroy = true), resource: "state-bucket" },
     { control: bucket.bucketVersioning, breaks: "versioning is suspended", mutate: (f) => void (inputsOf(f, "state-bucket-versioning").versioningConfiguration.status = "Suspended"), resource: "state-bucket-versioning" },
     { control: bucket.sseKms, breaks: "the state bucket uses SSE-S3", mutate: (f) => void (stateSse(f).applyServerSideEncryptionByDefault = { sseAlgorithm: "AES256" }), resource: "state-bucket-encryption", message: /aws:kms/ },
     { control: bucket.sseKms, breaks: "the S3 Bucket Key is off", mutate: (f) => void (stateSse(f).bucketKeyEnabled = false), resource: "state-bucket-encryption", message: /bucketKeyEnabled/ },
     { control: bucket.sseKms, breaks: "no key is named, so the AWS-managed key is used", mutate: (f) => void delete stateSse(f).applyServerSideEncryptionByDefault.kmsMasterKeyId, resource: "state-bucket-encryption", message: /kmsMasterKeyId/ },
-    {
-        control: bucket.sseKms,
-        breaks: "the AWS-managed key is named",
-        mutate: (f) => void (stateSse(f).applyServerSideEncryptionByDefault.kmsMasterKeyId = "alias/aws/s3"),
-        resource: "state-bucket-encryption",
-        message: /an AWS-managed key/,
-        // The bucket policy's key guard still names the bucket's own key, which is no longer its default.
-        alsoFires: [stateUploadGuards],
-    },
-    {
-        control: bucket.sseKms,
-        breaks: "the AWS-managed key is named by its ARN",
-        mutate: (f) => void (stateSse(f).applyServerSideEncryptionByDefault.kmsMasterKeyId = "arn:aws:kms:eu-west-1:406918273541:alias/aws/s3"),
-        resource: "state-bucket-encryption",
-        message: /an AWS-managed key/,
-        // The bucket policy's key guard still names the bucket's own key, which is no longer its default.
-        alsoFires: [stateUploadGuards],
-    },
+    namingAnAwsManagedKey("the AWS-managed key is named", "alias/aws/s3"),
+    namingAnAwsManagedKey("the AWS-managed key is named by its ARN", "arn:aws:kms:eu-west-1:406918273541:alias/aws/s3"),
     {
         control: bucket.sseKms,
         breaks: "the log bucket uses SSE-KMS, which log delivery does not support",

@@ -49,7 +49,6 @@ public final class AzureStateStore extends ComponentResource {
     public AzureStateStore(String name, AzureStateStoreArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, null, StoreOptions.forComponent(options));
         AzureSettings settings = args.settings();
-        Diagnostics.requireExistingWorkspaceKeepsLogs(settings.diagnostics());
         boolean protect = StoreOptions.protect(options);
         String project = Deployment.getInstance().getProjectName();
         String stack = Deployment.getInstance().getStackName();

@@ -5,6 +5,7 @@ import io.statebackend.mockrun.PlanResult;
 import io.statebackend.mockrun.ResourceRecord;
 import io.statebackend.settings.SettingsException;
 import io.statebackend.testing.Control;
+import io.statebackend.testing.PlanAssertions;
 import io.statebackend.testing.Records;
 import io.statebackend.testing.Runs;
 import io.statebackend.testing.Stacks;
@@ -118,8 +119,7 @@ class DiagnosticsTest {
         assertEquals("state-backend:azureExistingLogAnalyticsWorkspaceId: got \"" + briefly + "\"; expected a workspace"
                 + " that keeps logs at least 365 days (state-backend:azureLogRetentionDays); its table StorageBlobLogs"
                 + " keeps them 30", error.getMessage());
-        assertTrue(run.ofType(DIAGNOSTIC_SETTING).stream().noneMatch(setting -> setting.input("workspaceId") != null),
-                "no diagnostic setting reached the engine");
+        PlanAssertions.assertNoCloudResources(run);
 
         PlanResult asked = Stacks.runWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", briefly,
                 "azureLogRetentionDays", "30"));
@@ -160,7 +160,7 @@ class DiagnosticsTest {
         } else {
             String message = run.error().orElseThrow(() -> new AssertionError(why + ": not refused")).getMessage();
             assertTrue(message.endsWith("; " + refusal), why + ": " + message);
-            assertTrue(run.ofType(DIAGNOSTIC_SETTING).stream().noneMatch(setting -> setting.input("workspaceId") != null));
+            PlanAssertions.assertNoCloudResources(run);
         }
     }
 
@@ -172,7 +172,7 @@ class DiagnosticsTest {
         assertTrue(error.getMessage().startsWith("state-backend:azureExistingLogAnalyticsWorkspaceId: got \"" + missing
                 + "\"; expected a workspace this deployment can read; reading it failed: "), error.getMessage());
         assertTrue(error.getMessage().endsWith("was not found."), error.getMessage());
-        assertTrue(run.ofType(DIAGNOSTIC_SETTING).stream().noneMatch(setting -> setting.input("workspaceId") != null));
+        PlanAssertions.assertNoCloudResources(run);
     }
 
     /** The vault's AuditEvent lands in AzureDiagnostics, the table the retention check reads, only without this. */

@@ -9,15 +9,28 @@ import com.pulumi.exceptions.RunException;
  */
 public final class SettingsException extends RunException {
 
-    private final String key;
+    private final Refusal refusal;
+
+    /** The key, what was given as the message shows it, and what is expected. */
+    private record Refusal(String key, String given, String expectation) {
+    }
 
     public SettingsException(String key, String givenValue, String expectation) {
-        super(key + ": got " + describe(givenValue) + "; expected " + expectation);
-        this.key = key;
+        this(new Refusal(key, describe(givenValue), expectation));
+    }
+
+    private SettingsException(Refusal refusal) {
+        super(refusal.key() + ": got " + refusal.given() + "; expected " + refusal.expectation());
+        this.refusal = refusal;
     }
 
     public String key() {
-        return key;
+        return refusal.key();
+    }
+
+    /** The same refusal without the value, for a key the stack keeps secret: the line ends up in CI logs. */
+    SettingsException withValueHidden() {
+        return new SettingsException(new Refusal(refusal.key(), "a secret value (not shown)", refusal.expectation()));
     }
 
     private static String describe(String value) {

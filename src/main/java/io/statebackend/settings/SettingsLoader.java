@@ -12,6 +12,14 @@ public final class SettingsLoader {
     }
 
     public static Settings load(StackConfig config) {
+        try {
+            return read(config);
+        } catch (SettingsException e) {
+            throw config.isSecret(e.key()) ? e.withValueHidden() : e;
+        }
+    }
+
+    private static Settings read(StackConfig config) {
         SettingsReader read = new SettingsReader(config);
         boolean protect = read.value(Settings.PROTECT);
         boolean azureEnabled = read.value(AzureSettings.ENABLED);

@@ -13,4 +13,9 @@ public interface StackConfig {
 
     /** Every key the stack sets, when the source can list them; empty when it cannot. */
     Optional<Set<String>> keys();
+
+    /** Whether the stack keeps this key's value encrypted, so that no message may show it. */
+    default boolean isSecret(String qualifiedKey) {
+        return false;
+    }
 }

@@ -44,6 +44,21 @@ class BadConfigIT {
         refused(sandbox, stack, line);
     }
 
+    /**
+     * A secret set under a mistyped key: refused like any unknown key, saying the value is secret rather than quoting
+     * it. The CLI also masks a secret's text in a program's output (it printed {@code got "[secret]"} before the
+     * program held back the value); the program does not rely on a display filter.
+     */
+    @Test
+    void aSecretUnderAnUnknownKeyIsRefusedWithoutShowingIt() {
+        Sandbox sandbox = new Sandbox(tmp).withOwnIds().initLocal("dev");
+        sandbox.pulumiOk("config", "set", "--secret", "state-backend:azureStorageAccountKey", "S3cr3t-first\tsecond",
+                "--stack", "dev");
+        Run up = refused(sandbox, "dev", "state-backend:azureStorageAccountKey: got a secret value (not shown); expected"
+                + " no such setting");
+        assertFalse(up.output().contains("S3cr3t-first"), up::describe);
+    }
+
     @Test
     void theShippedProdFileIsRefusedUntilItsExampleIdsAreReplaced() {
         Sandbox sandbox = new Sandbox(tmp).initLocal("prod");

@@ -1,5 +1,6 @@
 package io.statebackend.settings;
 
+import com.google.gson.Gson;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.statebackend.mockrun.PlanMocks;
@@ -50,27 +51,29 @@ class EngineConfigTest {
     @Test
     void keysComeFromTheEnginesConfigVariableInEitherSpelling() {
         var config = new EngineConfig((ns, key) -> Optional.empty(),
-                Optional.of("{\"state-backend:config:azureSkuName\":\"Standard_GRS\",\"aws:region\":\"eu-west-1\"}"));
+                Optional.of("{\"state-backend:config:azureSkuName\":\"Standard_GRS\",\"aws:region\":\"eu-west-1\"}"),
+                Optional.empty());
         assertEquals(Optional.of(Set.of("state-backend:azureSkuName", "aws:region")), config.keys());
     }
 
     @Test
     void anUnknownKeyInTheEnginesConfigStopsTheProgram() {
         var config = new EngineConfig((ns, key) -> Optional.empty(),
-                Optional.of("{\"state-backend:azureSkuNmae\":\"Standard_GRS\"}"));
+                Optional.of("{\"state-backend:azureSkuNmae\":\"Standard_GRS\"}"), Optional.empty());
         SettingsException e = assertThrows(SettingsException.class, () -> SettingsLoader.load(config));
         assertTrue(e.getMessage().startsWith("state-backend:azureSkuNmae: "), e.getMessage());
     }
 
     @Test
     void withoutTheVariableNoKeyListIsClaimed() {
-        assertEquals(Optional.empty(), new EngineConfig((ns, key) -> Optional.empty(), Optional.empty()).keys());
+        assertEquals(Optional.empty(), new EngineConfig((ns, key) -> Optional.empty(), Optional.empty(),
+                Optional.empty()).keys());
     }
 
     @Test
     void valuesAreReadByNamespaceAndKey() {
         var config = new EngineConfig((ns, key) -> ns.equals("aws") && key.equals("region") ? Optional.of("eu-west-1")
-                : Optional.empty(), Optional.empty());
+                : Optional.empty(), Optional.empty(), Optional.empty());
         assertEquals(Optional.of("eu-west-1"), config.get("aws:region"));
         assertEquals(Optional.empty(), config.get("state-backend:profile"));
     }
@@ -78,8 +81,40 @@ class EngineConfigTest {
     @Test
     void malformedEngineConfigIsReportedByName() {
         SettingsException e = assertThrows(SettingsException.class,
-                () -> new EngineConfig((ns, key) -> Optional.empty(), Optional.of("{not json")));
+                () -> new EngineConfig((ns, key) -> Optional.empty(), Optional.of("{not json"), Optional.empty()));
         assertTrue(e.getMessage().startsWith("PULUMI_CONFIG: "), e.getMessage());
+        SettingsException secrets = assertThrows(SettingsException.class,
+                () -> new EngineConfig((ns, key) -> Optional.empty(), Optional.empty(), Optional.of("{}")));
+        assertTrue(secrets.getMessage().startsWith("PULUMI_CONFIG_SECRET_KEYS: "), secrets.getMessage());
+    }
+
+    /** A config holding {@code values}, the engine's way, with {@code secretKeys} marked secret. */
+    private static EngineConfig engineConfig(Map<String, String> values, String secretKeysJson) {
+        return new EngineConfig((ns, key) -> Optional.ofNullable(values.get(ns + ":" + key)),
+                Optional.of(new Gson().toJson(values)), Optional.of(secretKeysJson));
+    }
+
+    @Test
+    void aRefusedSecretValueIsNotShownWhileAPlainOneIs() {
+        Map<String, String> values = Map.of("state-backend:profile", "development",
+                "state-backend:azureStorageAccountKey", "S3cr3t-Plaintext-Token==");
+        SettingsException secret = assertThrows(SettingsException.class,
+                () -> SettingsLoader.load(engineConfig(values, "[\"state-backend:config:azureStorageAccountKey\"]")));
+        assertEquals("state-backend:azureStorageAccountKey: got a secret value (not shown); expected no such setting;"
+                + " known settings are listed in Pulumi.yaml and docs/settings.md", secret.getMessage());
+
+        SettingsException plain = assertThrows(SettingsException.class, () -> SettingsLoader.load(engineConfig(values, "[]")));
+        assertTrue(plain.getMessage().contains("\"S3cr3t-Plaintext-Token==\""), plain.getMessage());
+    }
+
+    @Test
+    void aKnownSettingGivenAsABadSecretIsRefusedWithoutItsValue() {
+        Map<String, String> values = Map.of("state-backend:profile", "development", "state-backend:azureSkuName", "hunter2");
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> SettingsLoader.load(engineConfig(values, "[\"state-backend:azureSkuName\"]")));
+        assertTrue(e.getMessage().startsWith("state-backend:azureSkuName: got a secret value (not shown); expected "),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.statebackend.settings;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -7,18 +9,21 @@ import java.util.regex.Pattern;
 
 /**
  * An Azure Resource Manager id, parsed far enough to check what kind of resource it names and to derive its parent
- * (a subnet's virtual network).
+ * (a subnet's virtual network). Its fixed words match in any letter case, as Azure matches them (Azure itself returns
+ * {@code resourcegroups} for some resources); names hold no whitespace and are never {@code .} or {@code ..}.
  */
 public record AzureResourceId(String value, String subscriptionId, String resourceGroup, String resourceType) {
 
     private static final Pattern ID = Pattern.compile(
-            "^/subscriptions/([0-9a-fA-F-]{36})/resourceGroups/([-\\w._()]{1,90})/providers/"
-                    + "([A-Za-z]+\\.[A-Za-z.]+)/([^/]+)/([^/]+)((?:/[^/]+/[^/]+)*)$");
+            "^/(?i:subscriptions)/([0-9a-fA-F-]{36})/(?i:resourceGroups)/([-\\w._()]{0,89}[-\\w_()])/(?i:providers)/"
+                    + "([A-Za-z]+\\.[A-Za-z.]+)/([^/\\s]+)/([^/\\s]+)((?:/[^/\\s]+/[^/\\s]+)*)$");
+
+    private static final List<String> DOTS = List.of(".", "..");
 
     /** Parses {@code value} and requires it to name a resource of {@code expectedType} (e.g. Microsoft.Network/virtualNetworks/subnets). */
     static AzureResourceId parse(String key, String value, String expectedType) {
         Matcher m = ID.matcher(value);
-        if (!m.matches() || !Rules.isGuid(m.group(1))) {
+        if (!m.matches() || !Rules.isGuid(m.group(1)) || Arrays.stream(value.split("/")).anyMatch(DOTS::contains)) {
             throw new SettingsException(key, value, "an Azure resource id of type " + expectedType
                     + " (/subscriptions/<guid>/resourceGroups/<group>/providers/" + expectedType + "/...)");
         }

@@ -126,6 +126,12 @@ class SettingsLoaderTest {
                 bad("prod", Map.of("azureExistingSubnetId", SUBNET.substring(0, SUBNET.indexOf("/subnets/"))), "azureExistingSubnetId",
                         SUBNET.substring(0, SUBNET.indexOf("/subnets/")), "not Microsoft.Network/virtualNetworks"),
                 bad("prod", Map.of("azureExistingSubnetId", ""), "azureExistingSubnetId", null, "a subnet id in production"),
+                bad("dev", Map.of("azureExistingSubnetId", SUBNET + " pe"), "azureExistingSubnetId", SUBNET + " pe",
+                        "an Azure resource id of type Microsoft.Network/virtualNetworks/subnets"),
+                bad("dev", Map.of("azureExistingSubnetId", SUBNET.replace("/rg-net/", "/../")), "azureExistingSubnetId",
+                        SUBNET.replace("/rg-net/", "/../"), "an Azure resource id of type Microsoft.Network/virtualNetworks/subnets"),
+                bad("dev", Map.of("azureExistingSubnetId", SUBNET.replace("/snet", "/..")), "azureExistingSubnetId",
+                        SUBNET.replace("/snet", "/.."), "an Azure resource id of type Microsoft.Network/virtualNetworks/subnets"),
                 bad("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", SUBNET), "azureExistingLogAnalyticsWorkspaceId", SUBNET,
                         "Microsoft.OperationalInsights/workspaces"),
                 bad("prod", Map.of("azureExistingBlobDnsZoneId", "privatelink.blob.core.windows.net"), "azureExistingBlobDnsZoneId",
@@ -195,6 +201,9 @@ class SettingsLoaderTest {
                 .error().isEmpty());
         assertTrue(Stacks.runWith("dev", Map.of("azureExistingBlobDnsZoneId", DNS_ZONES + "Privatelink.Blob.Core.Windows.Net"))
                 .error().isEmpty());
+        String asAzureSpellsIt = DNS_ZONES.replace("/resourceGroups/", "/resourcegroups/").replace("/subscriptions/", "/SUBSCRIPTIONS/");
+        assertEquals(Optional.empty(), Stacks.runWith("dev", Map.of("azureExistingBlobDnsZoneId",
+                asAzureSpellsIt + "privatelink.blob.core.windows.net")).error(), "an id's fixed words in any letter case");
     }
 
     @Test

@@ -109,10 +109,12 @@ public record AwsSettings(String region, Names names, Access access, Lifecycle l
         static final Setting<List<String>> STATE_USERS = Setting.stringList("awsStatePrincipalArns",
                         "IAM role or user ARNs that run pulumi login")
                 .rule(each(PRINCIPAL)).rule(each(OWN_ACCOUNT)).rule(each(NO_ACCOUNT_ROOT_IN_PRODUCTION))
-                .rule(nonEmptyIn(PRODUCTION, "at least one principal ARN in production: someone must be able to log in"));
+                .rule(nonEmptyIn(PRODUCTION, "at least one principal ARN in production: someone must be able to log in"))
+                .rule(distinct());
         static final Setting<List<String>> STATE_READERS = Setting.stringList("awsStateReaderPrincipalArns",
                         "IAM role or user ARNs that only read state: previews, drift checks, auditors (get, list, decrypt)")
-                .rule(each(PRINCIPAL)).rule(each(OWN_ACCOUNT)).rule(each(NO_ACCOUNT_ROOT_IN_PRODUCTION));
+                .rule(each(PRINCIPAL)).rule(each(OWN_ACCOUNT)).rule(each(NO_ACCOUNT_ROOT_IN_PRODUCTION))
+                .rule(distinct());
         static final List<Setting<?>> SETTINGS = List.of(STATE_USERS, STATE_READERS);
 
         static Access read(SettingsReader read, String region) {
@@ -121,8 +123,9 @@ public record AwsSettings(String region, Names names, Access access, Lifecycle l
             users.forEach(arn -> inPartitionOf(region, STATE_USERS, arn));
             readers.forEach(arn -> {
                 inPartitionOf(region, STATE_READERS, arn);
-                require(!users.contains(arn), STATE_READERS, arn, "an ARN that is not in " + STATE_USERS
-                        + " as well: a state user writes, a reader only reads");
+                // IAM tells no two users or roles apart by letter case.
+                require(users.stream().noneMatch(arn::equalsIgnoreCase), STATE_READERS, arn, "an ARN that is not in "
+                        + STATE_USERS + " as well: a state user writes, a reader only reads");
             });
             return new Access(users, readers);
         }

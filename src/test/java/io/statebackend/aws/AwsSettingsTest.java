@@ -73,9 +73,24 @@ class AwsSettingsTest {
                 "arn:aws:iam::123456789012:role/readers");
         String user = Stacks.ownIdList("awsStatePrincipalArns").get(0);
         assertRejected("prod", "awsStateReaderPrincipalArns", "[\"" + user + "\"]", user);
+        int name = user.lastIndexOf('/') + 1;
+        String sameRole = user.substring(0, name) + user.substring(name).toUpperCase(java.util.Locale.ROOT);
+        String message = assertRejectedSetting(Stacks.runWith("prod", Map.of("awsStateReaderPrincipalArns",
+                "[\"" + sameRole + "\"]")), NS + "awsStateReaderPrincipalArns", sameRole).getMessage();
+        assertTrue(message.contains("not in state-backend:awsStatePrincipalArns as well"), "one role in other letters: "
+                + message);
         assertEquals(List.of("arn:aws:iam::123456789012:role/readers"), SettingsLoader.load(Stacks.withChanges(
                 Stacks.file("dev"), Map.of("awsStateReaderPrincipalArns", "[\"arn:aws:iam::123456789012:role/readers\"]")))
                 .aws().orElseThrow().access().stateReaderPrincipalArns(), "development takes examples");
+    }
+
+    @Test
+    void aPrincipalListedTwiceIsRejected() {
+        String user = Stacks.ownIdList("awsStatePrincipalArns").get(0);
+        assertRejected("prod", "awsStatePrincipalArns", "[\"" + user + "\",\"" + user + "\"]", user);
+        assertRejected("dev", "awsStateReaderPrincipalArns",
+                "[\"arn:aws:iam::123456789012:role/readers\",\"arn:aws:iam::123456789012:role/Readers\"]",
+                "arn:aws:iam::123456789012:role/Readers");
     }
 
     @Test

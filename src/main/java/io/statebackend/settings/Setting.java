@@ -5,10 +5,12 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +24,8 @@ public final class Setting<T> {
 
     /** The config namespace of this project's own keys (the project name in Pulumi.yaml). */
     public static final String NAMESPACE = "state-backend";
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[-+]?\\d+");
 
     private final String key;
     private final SettingType type;
@@ -155,8 +159,19 @@ public final class Setting<T> {
         try {
             return Integer.parseInt(raw);
         } catch (NumberFormatException e) {
-            throw new SettingsException(setting.qualifiedKey(), raw, "a whole number");
+            throw new SettingsException(setting.qualifiedKey(), raw, "a whole number" + bounds(setting, raw));
         }
+    }
+
+    /** For a whole number too large to read, the setting's bounds: the value is wrong for its size, not its form. */
+    private static String bounds(Setting<?> setting, String raw) {
+        if (!WHOLE_NUMBER.matcher(raw).matches()) {
+            return "";
+        }
+        OptionalInt bound = raw.startsWith("-")
+                ? Arrays.stream(Profile.values()).map(setting::minimumIn).flatMapToInt(OptionalInt::stream).min()
+                : setting.maximum();
+        return bound.isEmpty() ? "" : (raw.startsWith("-") ? " of at least " : " of at most ") + bound.getAsInt();
     }
 
     private static Boolean trueOrFalse(Setting<?> setting, String raw) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,6 +57,37 @@ class StackFileTest {
         assertEquals("eu-west-1", file.values().get("aws:region"));
         assertFalse(file.values().containsKey("demo:optional"), "a declaration without default sets nothing");
         assertEquals(java.util.Optional.of(file.values().keySet()), file.keys());
+    }
+
+    /**
+     * Scalars as the pinned CLI hands them to a program ({@code pulumi config --json} on this very file): an empty
+     * value or {@code ~} is "", {@code yes} and {@code no} stay words, a leading zero reads as octal, and a key given
+     * twice is an error.
+     */
+    @Test
+    void scalarsReadAsTheCliReadsThem() throws IOException {
+        write("Pulumi.yaml", "name: demo\nruntime: java\n");
+        write("Pulumi.test.yaml", """
+                config:
+                  demo:empty:
+                  demo:tilde: ~
+                  demo:no: no
+                  demo:yes: yes
+                  demo:octal: 01234
+                  demo:float: 1.50
+                """);
+        Map<String, String> values = StackFile.load(dir, "test").values();
+        assertEquals("", values.get("demo:empty"));
+        assertEquals("", values.get("demo:tilde"));
+        assertEquals("no", values.get("demo:no"));
+        assertEquals("yes", values.get("demo:yes"));
+        assertEquals("668", values.get("demo:octal"));
+        assertEquals("1.5", values.get("demo:float"));
+
+        write("Pulumi.twice.yaml", "config:\n  demo:key: first\n  demo:key: second\n");
+        StackFileException twice = assertThrows(StackFileException.class, () -> StackFile.load(dir, "twice"));
+        assertTrue(twice.getMessage().startsWith("Pulumi.twice.yaml: not valid YAML: "), twice.getMessage());
+        assertTrue(twice.getMessage().contains("demo:key"), twice.getMessage());
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.statebackend.settings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +29,10 @@ import java.util.stream.Stream;
  */
 public final class StackFile implements StackConfig {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    // Read as the CLI reads a stack file: yes/no/on/off are words, not booleans, and a key given twice is an error.
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NAME_CHARACTER = "[A-Za-z0-9_.-]";
     private static final String NAME = NAME_CHARACTER + "{1,100}";
@@ -259,7 +264,11 @@ public final class StackFile implements StackConfig {
         return key.contains(":") ? key : projectName + ":" + key;
     }
 
+    /** A value as the CLI hands it to a program: a scalar's text ("" for an empty one), anything else as JSON. */
     private static String engineForm(JsonNode value) {
+        if (value.isNull()) {
+            return "";
+        }
         if (value.isValueNode()) {
             return value.asText();
         }

@@ -42,7 +42,7 @@ public final class App {
 
     /** As above, on a given day (keys created now expire counting from it). */
     public static void stack(Context ctx, StackConfig config, LocalDate today) {
-        declare(ctx, SettingsLoader.load(config), today);
+        SettingsLoader.withSecretsUnquoted(config, () -> declare(ctx, SettingsLoader.load(config), today));
     }
 
     private static ComponentResourceOptions storeOptions(Settings settings) {

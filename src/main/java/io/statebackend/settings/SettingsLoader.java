@@ -11,15 +11,19 @@ public final class SettingsLoader {
     private SettingsLoader() {
     }
 
-    public static Settings load(StackConfig config) {
+    /**
+     * Runs {@code program} (loading the settings, and declaring, where a setting can still be refused once Azure has
+     * been asked about it), so that a refused setting the stack keeps secret is refused without its value.
+     */
+    public static void withSecretsUnquoted(StackConfig config, Runnable program) {
         try {
-            return read(config);
+            program.run();
         } catch (SettingsException e) {
             throw config.isSecret(e.key()) ? e.withValueHidden() : e;
         }
     }
 
-    private static Settings read(StackConfig config) {
+    public static Settings load(StackConfig config) {
         SettingsReader read = new SettingsReader(config);
         boolean protect = read.value(Settings.PROTECT);
         boolean azureEnabled = read.value(AzureSettings.ENABLED);

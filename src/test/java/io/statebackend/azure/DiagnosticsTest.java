@@ -2,8 +2,10 @@ package io.statebackend.azure;
 
 import io.statebackend.mockrun.PlanMocks;
 import io.statebackend.mockrun.PlanResult;
+import io.statebackend.mockrun.ProgramRun;
 import io.statebackend.mockrun.ResourceRecord;
 import io.statebackend.settings.SettingsException;
+import io.statebackend.settings.StackConfig;
 import io.statebackend.testing.Control;
 import io.statebackend.testing.PlanAssertions;
 import io.statebackend.testing.Records;
@@ -133,6 +135,34 @@ class DiagnosticsTest {
         assertEquals(Optional.empty(), central.error(), "a workspace in another subscription, which the provider"
                 + " cannot read, is taken as given, not looked up in the deployment's");
         assertEquals(elsewhere, central.get(DIAGNOSTIC_SETTING, "state-blob-audit").input("workspaceId"));
+    }
+
+    /** The workspace's refusal comes after the settings were loaded; a workspace id the stack keeps secret is still unquoted. */
+    @Test
+    void aSecretWorkspaceIdIsRefusedWithoutItsValue() {
+        String briefly = PlanMocks.existingWorkspaceId(PlanMocks.WORKSPACE_THIRTY_DAYS);
+        StackConfig given = Stacks.configWith("prod", Map.of("azureExistingLogAnalyticsWorkspaceId", briefly));
+        StackConfig secret = new StackConfig() {
+            @Override
+            public Optional<String> get(String qualifiedKey) {
+                return given.get(qualifiedKey);
+            }
+
+            @Override
+            public Optional<Set<String>> keys() {
+                return given.keys();
+            }
+
+            @Override
+            public boolean isSecret(String qualifiedKey) {
+                return qualifiedKey.equals("state-backend:azureExistingLogAnalyticsWorkspaceId");
+            }
+        };
+        PlanResult run = ProgramRun.run("state-backend", "prod", secret, Stacks.TODAY);
+        String message = run.error().orElseThrow().getMessage();
+        assertTrue(message.startsWith("state-backend:azureExistingLogAnalyticsWorkspaceId: got a secret value (not shown);"
+                + " expected a workspace that keeps logs at least 365 days"), message);
+        assertFalse(message.contains(briefly), message);
     }
 
     static Stream<Arguments> existingWorkspaces() {

@@ -88,6 +88,10 @@ class EngineConfigTest {
         assertTrue(secrets.getMessage().startsWith("PULUMI_CONFIG_SECRET_KEYS: "), secrets.getMessage());
     }
 
+    private static void loadUnquotingSecrets(StackConfig config) {
+        SettingsLoader.withSecretsUnquoted(config, () -> SettingsLoader.load(config));
+    }
+
     /** A config holding {@code values}, the engine's way, with {@code secretKeys} marked secret. */
     private static EngineConfig engineConfig(Map<String, String> values, String secretKeysJson) {
         return new EngineConfig((ns, key) -> Optional.ofNullable(values.get(ns + ":" + key)),
@@ -99,11 +103,11 @@ class EngineConfigTest {
         Map<String, String> values = Map.of("state-backend:profile", "development",
                 "state-backend:azureStorageAccountKey", "S3cr3t-Plaintext-Token==");
         SettingsException secret = assertThrows(SettingsException.class,
-                () -> SettingsLoader.load(engineConfig(values, "[\"state-backend:config:azureStorageAccountKey\"]")));
+                () -> loadUnquotingSecrets(engineConfig(values, "[\"state-backend:config:azureStorageAccountKey\"]")));
         assertEquals("state-backend:azureStorageAccountKey: got a secret value (not shown); expected no such setting;"
                 + " known settings are listed in Pulumi.yaml and docs/settings.md", secret.getMessage());
 
-        SettingsException plain = assertThrows(SettingsException.class, () -> SettingsLoader.load(engineConfig(values, "[]")));
+        SettingsException plain = assertThrows(SettingsException.class, () -> loadUnquotingSecrets(engineConfig(values, "[]")));
         assertTrue(plain.getMessage().contains("\"S3cr3t-Plaintext-Token==\""), plain.getMessage());
     }
 
@@ -111,7 +115,7 @@ class EngineConfigTest {
     void aKnownSettingGivenAsABadSecretIsRefusedWithoutItsValue() {
         Map<String, String> values = Map.of("state-backend:profile", "development", "state-backend:azureSkuName", "hunter2");
         SettingsException e = assertThrows(SettingsException.class,
-                () -> SettingsLoader.load(engineConfig(values, "[\"state-backend:azureSkuName\"]")));
+                () -> loadUnquotingSecrets(engineConfig(values, "[\"state-backend:azureSkuName\"]")));
         assertTrue(e.getMessage().startsWith("state-backend:azureSkuName: got a secret value (not shown); expected "),
                 e.getMessage());
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());

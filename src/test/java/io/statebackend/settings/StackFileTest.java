@@ -153,11 +153,14 @@ class StackFileTest {
     }
 
     @Test
-    void anUnsetSwitchTakesTheSettingsDefault() throws IOException {
+    void anUnsetOrBlankSwitchTakesTheSettingsDefault() throws IOException {
         boolean azureDefault = Settings.azureEnabled().defaultValue().map(Boolean::parseBoolean).orElse(false);
         boolean awsDefault = Settings.awsEnabled().defaultValue().map(Boolean::parseBoolean).orElse(false);
         assertEquals(azureDefault, inspected("config: {}\n").cloudEnabled(Settings.azureEnabled()));
         assertEquals(awsDefault, inspected("config: {}\n").cloudEnabled(Settings.awsEnabled()));
+        assertTrue(azureDefault, "the blank switch below must differ from false to show anything");
+        assertEquals(azureDefault, inspected("config:\n  state-backend:azureEnabled:\n").cloudEnabled(Settings.azureEnabled()),
+                "a blank switch is unset, as the program reads it");
     }
 
     @Test

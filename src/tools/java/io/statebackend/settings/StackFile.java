@@ -201,9 +201,13 @@ public final class StackFile implements StackConfig {
         return Optional.of(values.keySet());
     }
 
-    /** Whether the stack turns a cloud on with its switch, set with or without the project's namespace, else its default. */
+    /**
+     * Whether the stack turns a cloud on with its switch, set with or without the project's namespace, else (unset or
+     * blank, as the program reads it) its default.
+     */
     public boolean cloudEnabled(Setting<Boolean> enabledSwitch) {
-        return get(enabledSwitch.qualifiedKey()).or(enabledSwitch::defaultValue).map(Boolean::parseBoolean).orElse(false);
+        return get(enabledSwitch.qualifiedKey()).filter(v -> !v.isBlank()).or(enabledSwitch::defaultValue)
+                .map(Boolean::parseBoolean).orElse(false);
     }
 
     /**

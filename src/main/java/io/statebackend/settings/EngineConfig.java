@@ -59,7 +59,8 @@ public final class EngineConfig implements StackConfig {
         try {
             return normalised(JsonParser.parseString(json).getAsJsonObject().keySet().stream());
         } catch (JsonParseException | IllegalStateException e) {
-            throw new SettingsException(CONFIG_VARIABLE, json, "the engine's config as a JSON object");
+            // The variable holds every config value decrypted: never quoted.
+            throw new SettingsException(CONFIG_VARIABLE, json, "the engine's config as a JSON object").withValueHidden();
         }
     }
 

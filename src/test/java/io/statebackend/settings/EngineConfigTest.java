@@ -81,8 +81,9 @@ class EngineConfigTest {
     @Test
     void malformedEngineConfigIsReportedByName() {
         SettingsException e = assertThrows(SettingsException.class,
-                () -> new EngineConfig((ns, key) -> Optional.empty(), Optional.of("{not json"), Optional.empty()));
-        assertTrue(e.getMessage().startsWith("PULUMI_CONFIG: "), e.getMessage());
+                () -> new EngineConfig((ns, key) -> Optional.empty(), Optional.of("{\"db:password\": hunter2"), Optional.empty()));
+        assertEquals("PULUMI_CONFIG: got a secret value (not shown); expected the engine's config as a JSON object",
+                e.getMessage(), "the engine's config holds decrypted secrets");
         SettingsException secrets = assertThrows(SettingsException.class,
                 () -> new EngineConfig((ns, key) -> Optional.empty(), Optional.empty(), Optional.of("{}")));
         assertTrue(secrets.getMessage().startsWith("PULUMI_CONFIG_SECRET_KEYS: "), secrets.getMessage());

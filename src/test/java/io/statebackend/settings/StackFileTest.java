@@ -76,13 +76,8 @@ class StackFileTest {
                   demo:octal: 01234
                   demo:float: 1.50
                 """);
-        Map<String, String> values = StackFile.load(dir, "test").values();
-        assertEquals("", values.get("demo:empty"));
-        assertEquals("", values.get("demo:tilde"));
-        assertEquals("no", values.get("demo:no"));
-        assertEquals("yes", values.get("demo:yes"));
-        assertEquals("668", values.get("demo:octal"));
-        assertEquals("1.5", values.get("demo:float"));
+        assertEquals(Map.of("demo:empty", "", "demo:tilde", "", "demo:no", "no", "demo:yes", "yes", "demo:octal", "668",
+                "demo:float", "1.5"), StackFile.load(dir, "test").values());
 
         write("Pulumi.twice.yaml", "config:\n  demo:key: first\n  demo:key: second\n");
         StackFileException twice = assertThrows(StackFileException.class, () -> StackFile.load(dir, "twice"));

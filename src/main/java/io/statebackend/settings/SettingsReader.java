@@ -1,5 +1,6 @@
 package io.statebackend.settings;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,7 +45,10 @@ final class SettingsReader {
         return Optional.of(value);
     }
 
-    /** Rejects keys in this project's namespace that no setting declares: a typo would otherwise be ignored. */
+    /**
+     * Rejects keys in this project's namespace that no setting declares, and keys in a namespace a letter or two from
+     * it: either typo would otherwise be ignored, and the setting meant would silently keep its default.
+     */
     private void rejectUnknownKeys() {
         Set<String> keys = config.keys().orElse(Set.of());
         String prefix = Setting.NAMESPACE + ":";
@@ -53,7 +57,31 @@ final class SettingsReader {
                 throw new SettingsException(key, config.get(key).orElse(null),
                         "no such setting; known settings are listed in Pulumi.yaml and docs/settings.md");
             }
+            String namespace = key.substring(0, Math.max(key.indexOf(':'), 0));
+            if (!namespace.equals(Setting.NAMESPACE)
+                    && editDistance(namespace.toLowerCase(Locale.ROOT), Setting.NAMESPACE) <= 2) {
+                throw new SettingsException(key, config.get(key).orElse(null), "a key in the " + Setting.NAMESPACE
+                        + " namespace: " + namespace + " is taken for a misspelling of it");
+            }
         }
+    }
+
+    /** How many single-character insertions, deletions and substitutions turn {@code a} into {@code b}. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int[] current = new int[b.length() + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            previous = current;
+        }
+        return previous[b.length()];
     }
 
     /** The stack's value, else the default; a blank string counts as unset, a list is passed on as given. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.HashMap;
 import java.util.List;
@@ -210,6 +211,21 @@ class SettingsLoaderTest {
         String asAzureSpellsIt = DNS_ZONES.replace("/resourceGroups/", "/resourcegroups/").replace("/subscriptions/", "/SUBSCRIPTIONS/");
         assertEquals(Optional.empty(), Stacks.runWith("dev", Map.of("azureExistingBlobDnsZoneId",
                 asAzureSpellsIt + "privatelink.blob.core.windows.net")).error(), "an id's fixed words in any letter case");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"state-backed", "state_backend", "statebackend", "State-Backend", "stat-backends"})
+    void aKeyInANamespaceALetterOrTwoFromTheProjectsIsRefused(String namespace) {
+        PlanResult run = Stacks.runWith("dev", Map.of(namespace + ":azureSkuName", "Standard_LRS"));
+        SettingsException error = assertRejectedSetting(run, namespace + ":azureSkuName", "Standard_LRS");
+        assertTrue(error.getMessage().endsWith("expected a key in the state-backend namespace: " + namespace
+                + " is taken for a misspelling of it"), error.getMessage());
+    }
+
+    @Test
+    void otherNamespacesAreLeftToTheirOwners() {
+        assertEquals(Optional.empty(), Stacks.runWith("dev", Map.of("consumer:apiToken", "t", "azure-native:location",
+                "westeurope", "aws:region", "eu-west-1", "state-bucket:x", "y")).error());
     }
 
     @Test

@@ -129,25 +129,26 @@ function privateEndpointFor(groupId: string, segment: string, targetNames: Relat
 export const blobPrivateEndpointOfAccount = privateEndpointFor("blob", "storageAccounts", accountNames);
 export const privateEndpointOfVault = privateEndpointFor("vault", "vaults", vaultNames);
 
-/** A private endpoint's DNS zone group: by privateEndpointName (the endpoint's name in its resource group). */
-export const dnsZoneGroupOfEndpoint: Relation = {
-    candidateType: AzureTypes.PrivateDnsZoneGroup,
-    rule: {
-        targetNames: (pe) => [asRef(read(pe.props, "privateEndpointName")), asRef(read(pe.props, "name"))],
-        candidateRef: (group) => asRef(read(group.props, "privateEndpointName")),
-        refProperty: "privateEndpointName",
-    },
-};
+/**
+ * A child resource that names its parent in the same resource group by the parent's own name input (`nameProperty`,
+ * which azure-native also returns as the parent's `name`).
+ */
+function childNaming(candidateType: string, nameProperty: string): Relation {
+    return {
+        candidateType,
+        rule: {
+            targetNames: (parent) => [asRef(read(parent.props, nameProperty)), asRef(read(parent.props, "name"))],
+            candidateRef: (child) => asRef(read(child.props, nameProperty)),
+            refProperty: nameProperty,
+        },
+    };
+}
 
-/** A private DNS zone's virtual network links: by privateZoneName (the zone's name in its resource group). */
-export const vnetLinkOfZone: Relation = {
-    candidateType: AzureTypes.PrivateDnsZoneLink,
-    rule: {
-        targetNames: (zone) => [asRef(read(zone.props, "privateZoneName")), asRef(read(zone.props, "name"))],
-        candidateRef: (link) => asRef(read(link.props, "privateZoneName")),
-        refProperty: "privateZoneName",
-    },
-};
+/** A private endpoint's DNS zone group: by privateEndpointName. */
+export const dnsZoneGroupOfEndpoint = childNaming(AzureTypes.PrivateDnsZoneGroup, "privateEndpointName");
+
+/** A private DNS zone's virtual network links: by privateZoneName. */
+export const vnetLinkOfZone = childNaming(AzureTypes.PrivateDnsZoneLink, "privateZoneName");
 
 /** Enabled log categories (and category groups) of a diagnostic setting, lowercased. */
 export function enabledLogCategories(props: Record<string, unknown>): string[] {

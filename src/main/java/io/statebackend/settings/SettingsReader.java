@@ -84,8 +84,15 @@ final class SettingsReader {
         return previous[b.length()];
     }
 
-    /** The stack's value, else the default; a blank string counts as unset, a list is passed on as given. */
     private Optional<String> raw(Setting<?> setting) {
+        return raw(config, setting);
+    }
+
+    /**
+     * The stack's value, else the default; a blank string counts as unset, a list is passed on as given. Tools that
+     * read one setting ahead of the program (the bootstrap's cloud switches) read it this way too.
+     */
+    static Optional<String> raw(StackConfig config, Setting<?> setting) {
         Optional<String> given = config.get(setting.qualifiedKey());
         if (setting.type() != SettingType.STRING_ARRAY) {
             given = given.map(String::trim).filter(v -> !v.isEmpty());

@@ -206,8 +206,7 @@ public final class StackFile implements StackConfig {
      * blank, as the program reads it) its default.
      */
     public boolean cloudEnabled(Setting<Boolean> enabledSwitch) {
-        return get(enabledSwitch.qualifiedKey()).filter(v -> !v.isBlank()).or(enabledSwitch::defaultValue)
-                .map(Boolean::parseBoolean).orElse(false);
+        return SettingsReader.raw(this, enabledSwitch).map(Boolean::parseBoolean).orElse(false);
     }
 
     /**

@@ -24,8 +24,8 @@ import java.util.Optional;
 /**
  * Cross-region replication of state (FSBP S3.7) to {@code <bucket>-replica} in {@code awsReplicaRegion}: a bucket with
  * the state bucket's hardening and lifecycle under its own KMS key in that region, TLS-only (no upload guards: no state
- * principal is granted it), and a replication role that can do
- * exactly what S3 replication of SSE-KMS objects needs and nothing more.
+ * principal is granted it), and a replication role that can do exactly what S3 replication of SSE-KMS objects needs
+ * and nothing more.
  */
 final class Replication {
 

@@ -36,7 +36,8 @@ public final class EngineConfig implements StackConfig {
 
     public static EngineConfig of(Context ctx) {
         return new EngineConfig((namespace, key) -> ctx.config(namespace).get(key),
-                Optional.ofNullable(System.getenv(CONFIG_VARIABLE)), Optional.ofNullable(System.getenv(SECRET_KEYS_VARIABLE)));
+                Optional.ofNullable(System.getenv(CONFIG_VARIABLE)),
+                Optional.ofNullable(System.getenv(SECRET_KEYS_VARIABLE)));
     }
 
     @Override

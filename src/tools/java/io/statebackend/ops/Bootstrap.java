@@ -59,7 +59,6 @@ public final class Bootstrap {
             Needs PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE until the stack's state moves: the local
             backend's stack uses the passphrase secrets provider.""";
 
-
     private Bootstrap() {
     }
 

@@ -204,10 +204,17 @@ export const namedStateActions = resourceControl({
 });
 
 const KMS_KEY_HEADER = "s3:x-amz-server-side-encryption-aws-kms-key-id";
+/** The algorithm header's key, which is also the prefix of the other encryption headers' keys. */
+const SSE_HEADER = SSE_CONDITION_KEY_PREFIX;
 
-/** Whether the condition sets `key` under `operator` to `value` (case-insensitive), or to anything when no value is given. */
-function conditionSets(statement: Statement, operator: string, key: string, value?: string): boolean {
-    return conditionValues(statement, operator, key).some((v) => value === undefined || String(v).toLowerCase() === value.toLowerCase());
+/** Whether the condition sets `key` under `operator` to `value` (case-insensitive). */
+function conditionSets(statement: Statement, operator: string, key: string, value: string): boolean {
+    return conditionValues(statement, operator, key).some((v) => String(v).toLowerCase() === value.toLowerCase());
+}
+
+/** The values a deny's condition lets through for `key`: those of its StringNotEquals or StringNotEqualsIfExists. */
+function notEqualValues(statement: Statement, key: string): unknown[] {
+    return ["StringNotEqualsIfExists", "StringNotEquals"].flatMap((op) => conditionValues(statement, op, key));
 }
 
 /**
@@ -219,19 +226,19 @@ const UPLOAD_GUARDS: { refuses: string; matches: (s: Statement, bucketKey: strin
     {
         refuses: "an upload naming another KMS key than the bucket's",
         matches: (s, bucketKey) => {
-            const allowed = ["StringNotEqualsIfExists", "StringNotEquals"].flatMap((op) => conditionValues(s, op, KMS_KEY_HEADER));
+            const allowed = notEqualValues(s, KMS_KEY_HEADER);
             return conditionSets(s, "Null", KMS_KEY_HEADER, "false") && allowed.length > 0
                 && (bucketKey === undefined || allowed.every((key) => key === bucketKey));
         },
     },
     {
         refuses: "an upload naming another encryption than aws:kms",
-        matches: (s) => conditionSets(s, "Null", SSE_CONDITION_KEY_PREFIX, "false")
-            && (conditionSets(s, "StringNotEqualsIfExists", SSE_CONDITION_KEY_PREFIX, "aws:kms") || conditionSets(s, "StringNotEquals", SSE_CONDITION_KEY_PREFIX, "aws:kms")),
+        matches: (s) => conditionSets(s, "Null", SSE_HEADER, "false")
+            && notEqualValues(s, SSE_HEADER).some((v) => String(v).toLowerCase() === "aws:kms"),
     },
     {
         refuses: "an aws:kms upload naming no key (S3 would use the account's aws/s3 key)",
-        matches: (s) => conditionSets(s, "Null", SSE_CONDITION_KEY_PREFIX, "false") && conditionSets(s, "Null", KMS_KEY_HEADER, "true"),
+        matches: (s) => conditionSets(s, "Null", SSE_HEADER, "false") && conditionSets(s, "Null", KMS_KEY_HEADER, "true"),
     },
 ];
 

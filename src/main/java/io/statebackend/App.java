@@ -14,6 +14,7 @@ import io.statebackend.settings.StackConfig;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.OptionalInt;
 
 /**
  * Creates the storage that holds every other stack's Pulumi state and exports the {@code pulumi login} and
@@ -25,8 +26,12 @@ public final class App {
     }
 
     public static void main(String[] args) {
-        ShortRunCompilation.applyInBackground(System.getenv());
+        OptionalInt ranInSecondJvm = ShortRunJvm.runInSecondJvm(args);
+        if (ranInSecondJvm.isPresent()) {
+            System.exit(ranInSecondJvm.getAsInt());
+        }
         StaleJarGuard.check(Path.of("").toAbsolutePath());
+        ShortRunCompilation.applyInBackground(System.getenv(), System.getProperties());
         Pulumi.run(App::stack);
     }
 

@@ -46,7 +46,8 @@ final class StaleJarGuard {
                 });
     }
 
-    private static Optional<Path> runningJar() {
+    /** The jar this program runs from, if it runs from one. */
+    static Optional<Path> runningJar() {
         try {
             Path location = Path.of(App.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return location.toString().endsWith(".jar") ? Optional.of(location) : Optional.empty();

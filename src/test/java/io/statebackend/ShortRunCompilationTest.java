@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import javax.management.JMException;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,14 +37,23 @@ class ShortRunCompilationTest {
     @Test
     void theJvmCompilesNothingWithC2OnceApplied() throws JMException, InterruptedException {
         assertFalse(C2_EXCLUDED.matcher(addedDirectives()).find(), addedDirectives());
-        ShortRunCompilation.applyInBackground(Map.of("JDK_JAVA_OPTIONS", "-Xmx1g")).orElseThrow().join();
+        ShortRunCompilation.applyInBackground(Map.of("JDK_JAVA_OPTIONS", "-Xmx1g"), new Properties()).orElseThrow().join();
         assertTrue(C2_EXCLUDED.matcher(addedDirectives()).find(), addedDirectives());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS"})
     void tiersTheUserChoseAreLeftAlone(String variable) throws JMException {
-        assertTrue(ShortRunCompilation.applyInBackground(Map.of(variable, "-Xmx1g -XX:TieredStopAtLevel=4")).isEmpty());
+        assertTrue(ShortRunCompilation.applyInBackground(Map.of(variable, "-Xmx1g -XX:TieredStopAtLevel=4"),
+                new Properties()).isEmpty());
+        assertEquals("", addedDirectives().strip());
+    }
+
+    @Test
+    void theShortRunJvmIsLeftAlone() throws JMException {
+        Properties secondJvm = new Properties();
+        secondJvm.setProperty(ShortRunJvm.SECOND_JVM, "true");
+        assertTrue(ShortRunCompilation.applyInBackground(Map.of(), secondJvm).isEmpty());
         assertEquals("", addedDirectives().strip());
     }
 }

@@ -17,12 +17,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,7 +88,6 @@ public final class E2e implements BeforeAllCallback, BeforeEachCallback {
 
     private static boolean ready;
     private static String commandPath;
-    private static String jvmOptions = SHORT_RUN_OPTIONS;
     private static Moto moto;
     private static Azurite azurite;
     private static StandInHost standIns;
@@ -131,8 +127,6 @@ public final class E2e implements BeforeAllCallback, BeforeEachCallback {
         removeStaleProgramArchives();
         String path = pathWithoutBuildTools();
         commandPath = programsJava(path) + File.pathSeparator + path;
-        // -Xlog:disable: a program of another class path (the test programs) runs without the archive, silently.
-        jvmOptions = SHORT_RUN_OPTIONS + " -Xlog:disable -XX:SharedArchiveFile=" + classArchive();
         ready = true;
     }
 
@@ -147,42 +141,8 @@ public final class E2e implements BeforeAllCallback, BeforeEachCallback {
      */
     static Map<String, String> runtimeEnv() {
         Map<String, String> env = new HashMap<>(GO_RUNTIME);
-        env.put(JVM_OPTIONS_ENV, jvmOptions);
+        env.put(JVM_OPTIONS_ENV, SHORT_RUN_OPTIONS);
         return env;
-    }
-
-    /**
-     * The class-data archive of the real jar, dumped at the end of a preview of the prod stack and made again when the
-     * jar or a dependency beside it is newer; the lock keeps another test run (a second checkout's build, a
-     * benchmark) from reading it half written. The JVM itself refuses an archive that does not match the jar and then
-     * runs without one.
-     */
-    private static Path classArchive() {
-        Path dir = DIR.resolve("class-archive");
-        Path archive = dir.resolve("state-backend.jsa");
-        try {
-            Files.createDirectories(dir);
-            try (FileChannel channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock held = channel.lock()) {
-                if (Files.exists(archive) && Files.getLastModifiedTime(archive).compareTo(newestOfTheJars()) > 0) {
-                    return archive;
-                }
-                Path dumped = dir.resolve("dumping.jsa");
-                Files.deleteIfExists(dumped);
-                Path bin = javaForPrograms(dir.resolve("bin"), "-XX:ArchiveClassesAtExit=" + dumped, "");
-                Sandbox sandbox = new Sandbox(Files.createTempDirectory(dir, "sandbox-"))
-                        .withOwnIds().initLocal("prod");
-                sandbox.putFirstOnPath(bin);
-                Run preview = sandbox.pulumi("preview", "--stack", "prod");
-                if (!preview.ok() || !Files.exists(dumped)) {
-                    throw new IllegalStateException("could not dump the program's classes:\n" + preview.describe());
-                }
-                Files.move(dumped, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                return archive;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not make the class-data archive in " + dir, e);
-        }
     }
 
     /**
@@ -268,20 +228,26 @@ public final class E2e implements BeforeAllCallback, BeforeEachCallback {
     }
 
     /**
-     * The commands' {@code java}, first on their PATH: a test program's JVM ({@code java -jar} a {@link #programJar},
-     * and the language host's package scan of it, {@code java -cp}) runs with the jar's class-data archive, which the
-     * program's first run makes (the first of two at once; the other runs without). A program the tests run a dozen
-     * times then spends about half the CPU. Every other java command runs as it is. It runs the {@code java} that
-     * comes next on {@code path}, which a benchmark may have wrapped in a timer.
+     * The commands' {@code java}, first on their PATH:
+     * <ul>
+     *   <li>the real program ({@code java -jar target/state-backend.jar}, as the language host starts it) runs without
+     *   {@link #runtimeEnv}'s Java options, as users run it: it then starts the JVM it runs in itself
+     *   ({@code ShortRunJvm}), which the options would turn off;</li>
+     *   <li>a test program's JVM ({@code java -jar} a {@link #programJar}, and the language host's package scan of it,
+     *   {@code java -cp}) runs with the jar's class-data archive, which the program's first run makes (the first of two
+     *   at once; the other runs without). A program the tests run a dozen times then spends about half the CPU.</li>
+     * </ul>
+     * Every other java command runs as it is. It runs the {@code java} that comes next on {@code path}, which a
+     * benchmark may have wrapped in a timer.
      */
     private static Path programsJava(String path) {
         String java = Stream.of(path.split(File.pathSeparator)).map(dir -> Path.of(dir, "java"))
                 .filter(Files::isExecutable).findFirst().map(Path::toString).orElse(Executables.JAVA);
-        Path defaultArchive = Path.of(System.getProperty("java.home"), "lib", "server", "classes.jsa");
-        String dump = !Files.exists(defaultArchive) ? "" : String.join("\n",
+        // A dynamic archive is made on top of the JDK's own, without which there is none to make.
+        Path jdkArchive = Path.of(System.getProperty("java.home"), "lib", "server", "classes.jsa");
+        String dump = !Files.exists(jdkArchive) ? "" : String.join("\n",
                 "    if [ \"$1\" = -jar ] && mkdir \"$archive.lock\" 2>/dev/null; then",
-                // the base of a dynamic archive must be the JDK's own, not the real jar's archive of JDK_JAVA_OPTIONS
-                "      " + java + " -XX:SharedArchiveFile=" + defaultArchive + " -XX:ArchiveClassesAtExit=\"$archive.$$\" \"$@\"",
+                "      " + java + " -XX:ArchiveClassesAtExit=\"$archive.$$\" \"$@\"",
                 "      code=$?",
                 "      if [ -f \"$archive.$$\" ]; then mv \"$archive.$$\" \"$archive\"; fi",
                 "      rmdir \"$archive.lock\"",
@@ -293,6 +259,9 @@ public final class E2e implements BeforeAllCallback, BeforeEachCallback {
             Executables.write(dir.resolve("java"), String.join("\n",
                     "#!/bin/sh",
                     "case \"$1 $2\" in",
+                    "  \"-jar target/state-backend.jar\")",
+                    "    unset " + JVM_OPTIONS_ENV,
+                    "    exec " + java + " \"$@\" ;;",
                     "  \"-jar " + PROGRAMS + "/\"*.jar|\"-cp " + PROGRAMS + "/\"*.jar)",
                     "    archive=\"${2%.jar}.jsa\"",
                     "    if [ -f \"$archive\" ]; then exec " + java + " -XX:SharedArchiveFile=\"$archive\" \"$@\"; fi",

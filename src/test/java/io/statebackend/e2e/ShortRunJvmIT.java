@@ -1,0 +1,59 @@
+package io.statebackend.e2e;
+
+import io.statebackend.process.Command;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The JVM the program starts for itself ({@code io.statebackend.ShortRunJvm}) when Pulumi runs the jar: a preview
+ * through the real CLI leaves the class-data archive only that JVM writes beside the jar, and the JVM maps it for
+ * the jar (under {@code -Xshare:on}, which refuses an archive that does not match instead of running without it).
+ */
+@ExtendWith(E2e.class)
+class ShortRunJvmIT {
+
+    @TempDir
+    Path tmp;
+
+    private static List<Path> archivesBesideTheJar(Path jar) throws IOException {
+        try (Stream<Path> files = Files.list(jar.getParent())) {
+            return files.filter(file -> file.getFileName().toString().matches("state-backend-[0-9a-f]+\\.jsa"))
+                    .toList();
+        }
+    }
+
+    @Test
+    void aPreviewRunsTheProgramInItsOwnJvmWhoseClassArchiveMatchesTheJar() throws IOException {
+        Path jar = E2e.JAR.toRealPath();
+        for (Path archive : archivesBesideTheJar(jar)) {
+            Files.delete(archive);
+        }
+        Sandbox sandbox = new Sandbox(tmp).withOwnIds().initLocal("dev");
+        sandbox.pulumiOk("preview", "--stack", "dev", "--non-interactive");
+
+        List<Path> archives = archivesBesideTheJar(jar);
+        assertEquals(1, archives.size(), "one archive, for this JVM, beside " + jar + ": " + archives);
+
+        // A user's JVM options keep the program in the JVM they start: here, one that must map the archive or stop.
+        Map<String, String> env = new HashMap<>(sandbox.env);
+        env.put(E2e.JVM_OPTIONS_ENV, "-Xshare:on -XX:SharedArchiveFile=" + archives.get(0));
+        Run mapped = Run.of(env, tmp, Command.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()).capture().build());
+        assertFalse(mapped.ok(), "outside the engine the program stops: " + mapped.describe());
+        assertTrue(mapped.stderr().contains("Program run without the Pulumi engine available"),
+                "the JVM mapped the archive and ran the program to its first call to the engine:\n" + mapped.describe());
+    }
+}

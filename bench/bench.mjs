@@ -16,8 +16,8 @@
 //       `pulumi preview` through the pinned CLI with the stand-in providers (io.statebackend.e2e.PreviewBenchmark):
 //       the prod stack with the policy pack ÷ a one-resource Java program with the pack, like with like (the same
 //       trimmed provider SDKs) and on the full SDKs, and the parts between; the floor between them, as many resource
-//       groups as prod declares; then, untimed, those three cases' program JVMs: their CPU time and their compilers'
-//       time (HotSpot's -XX:+CITime).
+//       groups as prod declares; prod with the program in the JVM Pulumi starts (a user's JVM option turns its own
+//       JVM off); then, untimed, those three cases' program JVMs' CPU time.
 //   node bench/bench.mjs startup [--runs N]
 //       the mock-engine start-up figures: the prod stack and a one-resource program declared under Pulumi's mock
 //       engine from the jar (io.statebackend.bench.StartupProbe).
@@ -384,11 +384,12 @@ async function preview() {
       `one provider plugin ${(m("preview: one resource") - m("preview: empty program")).toFixed(2)} s, ` +
       `language host and program JVM ${(m("preview: empty program") - m("cli: pulumi version")).toFixed(2)} s (a bare JVM start: ${m("jvm: java -version").toFixed(2)} s), ` +
       `CLI start ${m("cli: pulumi version").toFixed(2)} s`,
-    `inside the program's JVM (the headline cases again after the timed rounds, with HotSpot's compiler timers): ` +
+    `the program's own JVM (ShortRunJvm): prod with the pack in the JVM Pulumi starts ÷ one resource with the pack: ` +
+      `${(m("preview: prod stack, with the pack, in the JVM Pulumi starts") / m("preview: one resource, with the pack")).toFixed(2)}×; ` +
+      `prod with its own JVM ÷ prod in the JVM Pulumi starts: ${(m("preview: prod stack, with the pack") / m("preview: prod stack, with the pack, in the JVM Pulumi starts")).toFixed(2)}×`,
+    `the program's JVMs' CPU (the headline cases again after the timed rounds): ` +
       ["prod stack, with the pack", "as many resource groups, with the pack", "one resource, with the pack"].map((name) =>
-        `${name}: ${m(`program JVM, CPU: ${name}`).toFixed(2)} s of CPU, ${m(`program JVM, compiling: ${name}`).toFixed(2)} s compiling ` +
-        `(C1 profiled ${m(`program JVM, compiling with C1, profiled (tiers 2-3): ${name}`).toFixed(2)} s, ` +
-        `C2 ${m(`program JVM, compiling with C2 (tier 4): ${name}`).toFixed(2)} s)`).join("; "),
+        `${name}: ${m(`program JVM, CPU: ${name}`).toFixed(2)} s`).join("; "),
   ];
   console.log(lines.join("\n") + footer());
 }

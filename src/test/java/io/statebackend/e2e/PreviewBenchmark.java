@@ -17,11 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 /**
  * Not a test: the measurements of {@code pulumi preview} through the pinned CLI that {@code bench/bench.mjs preview}
@@ -41,6 +39,14 @@ import java.util.stream.IntStream;
  * real CLI, language host, JVM and pack cost, not a cloud's latency.
  */
 public final class PreviewBenchmark {
+
+    /** C1 only, for every JVM: the package scan's too. */
+    private static final String C1 = "-XX:TieredStopAtLevel=1";
+    /**
+     * The JVM's default, given as a user's option: the program then runs in the JVM Pulumi starts, as it did before it
+     * started its own ({@code ShortRunJvm}), and nothing else changes.
+     */
+    private static final String USER_OPTIONS_THAT_CHANGE_NOTHING = "-Xshare:auto";
 
     private PreviewBenchmark() {
     }
@@ -70,8 +76,10 @@ public final class PreviewBenchmark {
         cases.put("preview: prod stack, with the pack", () -> preview(prod, true));
         cases.put("preview: as many resource groups, with the pack", () -> preview(asMany, true));
         cases.put("preview: one resource, with the pack, full SDKs", () -> preview(oneOnFullSdks, true));
-        cases.put("preview: one resource, with the pack, C1", () -> withC1(one, () -> preview(one, true)));
-        cases.put("preview: prod stack, with the pack, C1", () -> withC1(prod, () -> preview(prod, true)));
+        cases.put("preview: prod stack, with the pack, in the JVM Pulumi starts",
+                () -> withJvmOptions(prod, USER_OPTIONS_THAT_CHANGE_NOTHING, () -> preview(prod, true)));
+        cases.put("preview: one resource, with the pack, C1", () -> withJvmOptions(one, C1, () -> preview(one, true)));
+        cases.put("preview: prod stack, with the pack, C1", () -> withJvmOptions(prod, C1, () -> preview(prod, true)));
 
         for (int round = 0; round <= rounds; round++) {
             for (var entry : cases.entrySet()) {
@@ -92,51 +100,35 @@ public final class PreviewBenchmark {
                 "as many resource groups, with the pack", asMany);
         for (int round = 1; round <= rounds; round++) {
             for (var entry : headline.entrySet()) {
-                ProgramJvm jvm = probe.during(entry.getValue(), () -> preview(entry.getValue(), true));
-                System.out.println("program JVM, CPU: " + entry.getKey() + "\t" + jvm.cpuSeconds());
-                System.out.println("program JVM, compiling: " + entry.getKey() + "\t" + jvm.compiling(1, 2, 3, 4));
-                System.out.println("program JVM, compiling with C1, profiled (tiers 2-3): " + entry.getKey() + "\t"
-                        + jvm.compiling(2, 3));
-                System.out.println("program JVM, compiling with C2 (tier 4): " + entry.getKey() + "\t"
-                        + jvm.compiling(4));
+                double cpuSeconds = probe.during(entry.getValue(), () -> preview(entry.getValue(), true));
+                System.out.println("program JVM, CPU: " + entry.getKey() + "\t" + cpuSeconds);
             }
         }
     }
 
-    /** What one program JVM spent: its CPU time, and its compilers' time by tier (HotSpot's own timers). */
-    record ProgramJvm(double cpuSeconds, Map<Integer, Double> compilingByTier) {
-
-        double compiling(int... tiers) {
-            return IntStream.of(tiers).mapToDouble(tier -> compilingByTier.getOrDefault(tier, 0.0)).sum();
-        }
-    }
-
     /**
-     * Runs a sandbox's command with {@link E2e#javaForPrograms} first on its PATH, so that the program's JVM keeps its
-     * compilers' timers ({@code -XX:+CITime}, written to a log of its own instead of the program's output) and the
-     * shell that started it writes down its CPU time ({@code times}). After the timed rounds, never during them: it
-     * shows where the program's JVM spends its CPU, not how long a user waits.
+     * Runs a sandbox's command with {@link E2e#javaForPrograms} first on its PATH, so that the shell that starts the
+     * program's JVM writes down the CPU time of that JVM and of any it starts itself ({@code times}). After the timed
+     * rounds, never during them: it shows where the program's JVM spends its CPU, not how long a user waits.
      */
     static final class ProgramJvmProbe {
 
-        private static final Pattern TIER = Pattern.compile(
-                "Tier(\\d) \\{speed: [^;]*; standard:\\s*([\\d.]+) s, [^;]*; osr:\\s*([\\d.]+) s");
         private static final Pattern CHILDREN_CPU = Pattern.compile("\\n(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s");
 
-        private final Path dir;
+        private final Path cpu;
         private final Path bin;
 
         ProgramJvmProbe(Path dir) throws IOException {
-            this.dir = Files.createDirectories(dir);
-            this.bin = E2e.javaForPrograms(dir.resolve("bin"), "-XX:+UnlockDiagnosticVMOptions -XX:+CITime"
-                    + " -XX:+LogVMOutput -XX:-DisplayVMOutput -XX:LogFile=" + dir.resolve("vm-$$.log"),
-                    "times > " + dir.resolve("cpu-$$.txt"));
+            this.cpu = Files.createDirectories(dir).resolve("cpu.txt");
+            this.bin = E2e.javaForPrograms(dir.resolve("bin"), "", "times > " + cpu);
         }
 
-        ProgramJvm during(Sandbox sandbox, Supplier<Run> command) throws IOException {
+        /** The CPU seconds the program's JVMs took in the command. */
+        double during(Sandbox sandbox, Supplier<Run> command) throws IOException {
             String path = sandbox.env.get("PATH");
             sandbox.putFirstOnPath(bin);
             try {
+                Files.deleteIfExists(cpu);
                 Run run = command.get();
                 if (!run.ok()) {
                     throw new IllegalStateException("the probed command failed:\n" + run.describe());
@@ -144,41 +136,17 @@ public final class PreviewBenchmark {
             } finally {
                 sandbox.env.put("PATH", path);
             }
-            Map<Integer, Double> compiling = new TreeMap<>();
-            Matcher tier = TIER.matcher(Files.readString(only("vm-")));
-            while (tier.find()) {
-                compiling.put(Integer.parseInt(tier.group(1)),
-                        Double.parseDouble(tier.group(2)) + Double.parseDouble(tier.group(3)));
+            Matcher times = CHILDREN_CPU.matcher(Files.exists(cpu) ? Files.readString(cpu) : "");
+            if (!times.find()) {
+                throw new IllegalStateException("the program's JVM left no CPU time in " + cpu);
             }
-            Matcher cpu = CHILDREN_CPU.matcher(Files.readString(only("cpu-")));
-            if (compiling.isEmpty() || !cpu.find()) {
-                throw new IllegalStateException("the program's JVM left no compiler times or CPU time in " + dir);
-            }
-            double cpuSeconds = 60 * Integer.parseInt(cpu.group(1)) + Double.parseDouble(cpu.group(2))
-                    + 60 * Integer.parseInt(cpu.group(3)) + Double.parseDouble(cpu.group(4));
-            try (var files = Files.list(dir)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    Files.delete(file);
-                }
-            }
-            return new ProgramJvm(cpuSeconds, compiling);
-        }
-
-        /** The one file of this kind a single program run left. */
-        private Path only(String prefix) throws IOException {
-            try (var files = Files.list(dir)) {
-                List<Path> found = files.filter(file -> file.getFileName().toString().startsWith(prefix)).toList();
-                if (found.size() != 1) {
-                    throw new IllegalStateException("expected one program run's " + prefix + "* in " + dir + ", found "
-                            + found);
-                }
-                return found.get(0);
-            }
+            return 60 * Integer.parseInt(times.group(1)) + Double.parseDouble(times.group(2))
+                    + 60 * Integer.parseInt(times.group(3)) + Double.parseDouble(times.group(4));
         }
     }
 
-    private static Run withC1(Sandbox sandbox, Supplier<Run> command) {
-        sandbox.env.put(E2e.JVM_OPTIONS_ENV, "-XX:TieredStopAtLevel=1");
+    private static Run withJvmOptions(Sandbox sandbox, String options, Supplier<Run> command) {
+        sandbox.env.put(E2e.JVM_OPTIONS_ENV, options);
         try {
             return command.get();
         } finally {

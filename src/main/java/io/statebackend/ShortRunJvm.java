@@ -19,17 +19,18 @@ import java.util.jar.Manifest;
 
 /**
  * Pulumi starts the program with {@code java -jar} and no options, which gives it a JVM made for long-running
- * servers, while the program lives a few seconds per preview or update. Most of its time then goes to loading and
+ * servers, while the program lives a few seconds per preview or update. Much of its time then goes to loading and
  * verifying the SDK's classes and to compiling code that runs too briefly to pay the compiler back, on two cores
  * shared with the engine and the policy pack. No manifest entry can carry JVM options, so the program runs itself
  * again in a second JVM made for a short run, and waits for it:
  * <ul>
- *   <li>C1 only ({@code -XX:TieredStopAtLevel=1}) and the serial collector, which start no background threads of
- *   their own to compete for the cores;</li>
- *   <li>a class-data archive of the classes the program loads, beside the jar: its first run beside a jar writes it
- *   ({@code -XX:ArchiveClassesAtExit}), and later runs map those classes instead of loading them
- *   ({@code -XX:SharedArchiveFile}). One archive per JVM, made again when the jar or a dependency it names is newer,
- *   so the JVM never has one that does not match; none where the jar's directory cannot be written.</li>
+ *   <li>C1 only ({@code -XX:TieredStopAtLevel=1}) on one compiler thread, and the serial collector: little work in
+ *   background threads to compete with the program, the engine and the pack for the cores;</li>
+ *   <li>a class-data archive of the classes the program loads, beside the jar: the first run of a jar writes it as
+ *   it exits ({@code -XX:ArchiveClassesAtExit}, which makes that run a second or two longer), and later runs map
+ *   those classes instead of loading and verifying them ({@code -XX:SharedArchiveFile}). One per JVM (its home and
+ *   version name it), written again once the jar or a dependency its manifest names is newer, and kept only from a
+ *   run that succeeded; none where the jar's directory cannot be written.</li>
  * </ul>
  * The first JVM passes on the second's exit code and stops it if it is itself asked to stop. The program's output,
  * its config and its connection to the engine are the second JVM's unchanged (its standard streams, its environment
@@ -46,7 +47,7 @@ final class ShortRunJvm {
     static final List<String> OPTIONS_VARIABLES = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS");
     /** The system property that marks the second JVM. */
     static final String SECOND_JVM = "state-backend.short-run-jvm";
-    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC",
             // A JVM that cannot map or write the archive runs without it; it need not say so in the program's output.
             "-Xlog:disable", "-Xlog:all=error:stderr");
     private static final long STOP_GRACE_SECONDS = 10;

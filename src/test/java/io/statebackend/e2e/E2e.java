@@ -146,6 +146,17 @@ public final class E2e implements BeforeAllCallback, BeforeEachCallback {
     }
 
     /**
+     * The class-data archives the real program's own JVM ({@code io.statebackend.ShortRunJvm}) keeps beside the jar,
+     * one per JVM that ran it.
+     */
+    static List<Path> programArchives() throws IOException {
+        try (Stream<Path> files = Files.list(JAR.toRealPath().getParent())) {
+            return files.filter(file -> file.getFileName().toString().matches("state-backend-[0-9a-f]+\\.jsa"))
+                    .toList();
+        }
+    }
+
+    /**
      * The jar Pulumi runs for a test program ({@code binary:} in its sandbox's Pulumi.yaml): {@code main}'s classes
      * and the program's, with {@code classPath} in its manifest, at a fixed path, so that one class-data archive
      * serves every sandbox that runs it ({@link #programsJava}). Written only when its content changes, and then

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,23 +27,16 @@ class ShortRunJvmIT {
     @TempDir
     Path tmp;
 
-    private static List<Path> archivesBesideTheJar(Path jar) throws IOException {
-        try (Stream<Path> files = Files.list(jar.getParent())) {
-            return files.filter(file -> file.getFileName().toString().matches("state-backend-[0-9a-f]+\\.jsa"))
-                    .toList();
-        }
-    }
-
     @Test
     void aPreviewRunsTheProgramInItsOwnJvmWhoseClassArchiveMatchesTheJar() throws IOException {
         Path jar = E2e.JAR.toRealPath();
-        for (Path archive : archivesBesideTheJar(jar)) {
+        for (Path archive : E2e.programArchives()) {
             Files.delete(archive);
         }
         Sandbox sandbox = new Sandbox(tmp).withOwnIds().initLocal("dev");
         sandbox.pulumiOk("preview", "--stack", "dev", "--non-interactive");
 
-        List<Path> archives = archivesBesideTheJar(jar);
+        List<Path> archives = E2e.programArchives();
         assertEquals(1, archives.size(), "one archive, for this JVM, beside " + jar + ": " + archives);
 
         // A user's JVM options keep the program in the JVM they start: here, one that must map the archive or stop.

@@ -40,6 +40,9 @@ import java.util.jar.Manifest;
  * <p>The program runs in the JVM Pulumi started when the user set JVM options of their own ({@link #OPTIONS_VARIABLES}:
  * they reach every JVM, so a debugger's port, say, would be taken twice), when it was not started from a jar, on a
  * JVM other than HotSpot, and in the second JVM itself.
+ *
+ * <p>The first JVM's part is on every run's path, before the program starts, so it uses plain loops, an anonymous
+ * class and {@code String.join}: a JVM's first lambda, stream or {@code +} on strings costs it ten milliseconds or more.
  */
 final class ShortRunJvm {
 
@@ -51,8 +54,6 @@ final class ShortRunJvm {
             // A JVM that cannot map or write the archive runs without it; it need not say so in the program's output.
             "-Xlog:disable", "-Xlog:all=error:stderr");
     private static final long STOP_GRACE_SECONDS = 10;
-    // The first JVM's work is on every run's path, before the program starts: plain loops, classes and String.join
-    // here, since the first lambda, stream or string concatenation with + costs a JVM ten milliseconds or more.
 
     private ShortRunJvm() {
     }

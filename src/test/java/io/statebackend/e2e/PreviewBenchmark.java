@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  * pack's analyzer on that program, and the prod program with and without the pack; a program that declares as many
  * resources as prod, all of the simplest kind (resource groups), with the pack: what the SDK and the engine alone need
  * for that many; the one-resource program with the pack again on the full provider SDKs, as a project built without
- * the trim runs it; the one-resource and prod previews with the pack again with C1 only for every JVM
+ * the trim runs it; prod with the pack on the jar's first run, when the program's own JVM writes its class archive,
+ * and in the JVM Pulumi starts, where a user's JVM option keeps it ({@code ShortRunJvm}); the one-resource and prod
+ * previews with the pack again with C1 only for every JVM
  * ({@code JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1}), the language host's package scan's too. The one-resource and
  * empty programs otherwise run on the real jar's class path, the trimmed SDKs among it, so that the package scan costs
  * the same as the prod stack's. Providers are the stand-ins of the end-to-end tests, on the local backend: what the

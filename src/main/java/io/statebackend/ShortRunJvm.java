@@ -30,7 +30,8 @@ import java.util.jar.Manifest;
  *   it exits ({@code -XX:ArchiveClassesAtExit}, which makes that run a second or two longer), and later runs map
  *   those classes instead of loading and verifying them ({@code -XX:SharedArchiveFile}). One per JVM (its home and
  *   version name it), written again once the jar or a dependency its manifest names is newer, and kept only from a
- *   run that succeeded; none where the jar's directory cannot be written.</li>
+ *   run that succeeded; none where the jar's directory cannot be written or the JVM ships no archive of its own to
+ *   build on.</li>
  * </ul>
  * The first JVM passes on the second's exit code and stops it if it is itself asked to stop. The program's output,
  * its config and its connection to the engine are the second JVM's unchanged (its standard streams, its environment
@@ -111,7 +112,7 @@ final class ShortRunJvm {
         Optional<Archive> dumping = Optional.empty();
         if (isFresh(archive, jar)) {
             command.add("-XX:SharedArchiveFile=".concat(archive.toString()));
-        } else if (Files.isWritable(jar.getParent())) {
+        } else if (Files.isWritable(jar.getParent()) && hasOwnArchives(system)) {
             Archive next = new Archive(archive.resolveSibling(String.join(".", archive.getFileName().toString(),
                     Long.toString(ProcessHandle.current().pid()), "writing")), archive);
             command.add("-XX:ArchiveClassesAtExit=".concat(next.written().toString()));
@@ -163,6 +164,17 @@ final class ShortRunJvm {
         } catch (IOException e) {
             // Only an optimisation: the next run writes it again.
         }
+    }
+
+    /**
+     * Whether the JVM ships its own class-data archives, for either heap layout: a dynamic archive is made on top of
+     * one, and without it {@code -XX:ArchiveClassesAtExit} stops the JVM before the program starts
+     * ("DynamicDumpSharedSpaces is unsupported when base CDS archive is not loaded").
+     */
+    private static boolean hasOwnArchives(Properties system) {
+        Path server = Path.of(system.getProperty("java.home"), "lib", "server");
+        return Files.isRegularFile(server.resolve("classes.jsa"))
+                && Files.isRegularFile(server.resolve("classes_nocoops.jsa"));
     }
 
     /** Whether {@code archive} was written after the jar and every dependency its manifest names last changed. */

@@ -29,12 +29,16 @@ class ShortRunJvmTest {
     @TempDir
     Path dir;
 
-    /** A HotSpot JVM's properties, as {@code java -jar} sets them. */
-    private Properties hotSpot() {
+    /** A HotSpot JVM's properties, as {@code java -jar} sets them, for a JVM home that ships its class-data archives. */
+    private Properties hotSpot() throws IOException {
+        Path home = dir.resolve("jdk");
+        for (String archive : List.of("classes.jsa", "classes_nocoops.jsa")) {
+            touched(home.resolve("lib/server").resolve(archive), Instant.now());
+        }
         Properties system = new Properties();
         system.setProperty("java.vm.name", "OpenJDK 64-Bit Server VM");
         system.setProperty("java.vm.version", "17.0.15+6-Debian-1deb12u1");
-        system.setProperty("java.home", "/usr/lib/jvm/java-17");
+        system.setProperty("java.home", home.toString());
         return system;
     }
 
@@ -81,7 +85,7 @@ class ShortRunJvmTest {
     void theSecondJvmRunsTheSameJarAndArgumentsWithTheShortRunOptionsAndMarksItself() throws IOException {
         Path jar = jar(Instant.now());
         List<String> command = launch(Map.of(), hotSpot(), jar).launch().command();
-        assertEquals("/usr/lib/jvm/java-17/bin/java", command.get(0), "the same JVM as the first");
+        assertEquals(dir.resolve("jdk/bin/java").toString(), command.get(0), "the same JVM as the first");
         assertEquals(List.of("-jar", jar.toString(), "--an-argument", "another"),
                 command.subList(command.indexOf("-jar"), command.size()));
         List<String> options = launch(Map.of(), hotSpot(), jar).options();
@@ -142,12 +146,24 @@ class ShortRunJvmTest {
     }
 
     @Test
-    void whereTheJarsDirectoryCannotBeWrittenTheProgramRunsWithoutAnArchive() {
+    void whereTheJarsDirectoryCannotBeWrittenTheProgramRunsWithoutAnArchive() throws IOException {
         Path jar = dir.resolve("no-such-directory/state-backend.jar");
         Launch launch = launch(Map.of(), hotSpot(), jar);
         assertEquals(Optional.empty(), launch.launch().dumping());
         assertEquals(Optional.empty(), launch.option("-XX:ArchiveClassesAtExit="));
         assertEquals(Optional.empty(), launch.option("-XX:SharedArchiveFile="));
+        assertTrue(launch.options().containsAll(ShortRunJvm.OPTIONS));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"classes.jsa", "classes_nocoops.jsa"})
+    void aJvmMissingAnArchiveOfItsOwnWritesNone(String missing) throws IOException {
+        Path jar = jar(Instant.now());
+        Properties system = hotSpot();
+        Files.delete(Path.of(system.getProperty("java.home"), "lib", "server", missing));
+        Launch launch = launch(Map.of(), system, jar);
+        assertEquals(Optional.empty(), launch.launch().dumping());
+        assertEquals(Optional.empty(), launch.option("-XX:ArchiveClassesAtExit="), "it would stop the JVM at its start");
         assertTrue(launch.options().containsAll(ShortRunJvm.OPTIONS));
     }
 

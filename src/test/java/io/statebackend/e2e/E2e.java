@@ -156,6 +156,17 @@ public final class E2e implements BeforeAllCallback, BeforeEachCallback {
         }
     }
 
+    /** Removes {@link #programArchives}: the program's next run is then the jar's first, which writes one again. */
+    static void removeProgramArchives() {
+        try {
+            for (Path archive : programArchives()) {
+                Files.delete(archive);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not remove the program's class-data archives", e);
+        }
+    }
+
     /**
      * The jar Pulumi runs for a test program ({@code binary:} in its sandbox's Pulumi.yaml): {@code main}'s classes
      * and the program's, with {@code classPath} in its manifest, at a fixed path, so that one class-data archive

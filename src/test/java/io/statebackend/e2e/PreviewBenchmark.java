@@ -10,7 +10,6 @@ import io.statebackend.process.Command;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,7 +79,7 @@ public final class PreviewBenchmark {
         cases.put("preview: as many resource groups, with the pack", () -> preview(asMany, true));
         cases.put("preview: one resource, with the pack, full SDKs", () -> preview(oneOnFullSdks, true));
         cases.put("preview: prod stack, with the pack, first run of the jar", () -> {
-            removeProgramArchives();
+            E2e.removeProgramArchives();
             return preview(prod, true);
         });
         cases.put("preview: prod stack, with the pack, in the JVM Pulumi starts",
@@ -149,17 +148,6 @@ public final class PreviewBenchmark {
             }
             return 60 * Integer.parseInt(times.group(1)) + Double.parseDouble(times.group(2))
                     + 60 * Integer.parseInt(times.group(3)) + Double.parseDouble(times.group(4));
-        }
-    }
-
-    /** The program's next run is then the jar's first: its own JVM writes the archive (ShortRunJvm). */
-    private static void removeProgramArchives() {
-        try {
-            for (Path archive : E2e.programArchives()) {
-                Files.delete(archive);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

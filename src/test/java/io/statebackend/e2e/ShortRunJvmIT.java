@@ -6,7 +6,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +29,7 @@ class ShortRunJvmIT {
     @Test
     void aPreviewRunsTheProgramInItsOwnJvmWhoseClassArchiveMatchesTheJar() throws IOException {
         Path jar = E2e.JAR.toRealPath();
-        for (Path archive : E2e.programArchives()) {
-            Files.delete(archive);
-        }
+        E2e.removeProgramArchives();
         Sandbox sandbox = new Sandbox(tmp).withOwnIds().initLocal("dev");
         sandbox.pulumiOk("preview", "--stack", "dev", "--non-interactive");
 

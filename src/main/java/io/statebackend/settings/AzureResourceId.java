@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  */
 public record AzureResourceId(String value, String subscriptionId, String resourceGroup, String resourceType) {
 
+    /** A resource group's name as Azure allows it ({@link AzureSettings.Names#EXISTING_RESOURCE_GROUP} spells it out). */
+    static final String RESOURCE_GROUP_NAME = "[-\\w.()]{0,89}[-\\w()]";
     private static final Pattern ID = Pattern.compile(
-            "^/(?i:subscriptions)/([0-9a-fA-F-]{36})/(?i:resourceGroups)/([-\\w._()]{0,89}[-\\w_()])/(?i:providers)/"
+            "^/(?i:subscriptions)/([0-9a-fA-F-]{36})/(?i:resourceGroups)/(" + RESOURCE_GROUP_NAME + ")/(?i:providers)/"
                     + "([A-Za-z]+\\.[A-Za-z.]+)/([^/\\s]+)/([^/\\s]+)((?:/[^/\\s]+/[^/\\s]+)*)$");
 
     private static final List<String> DOTS = List.of(".", "..");

@@ -36,7 +36,7 @@ public record AzureSettings(String location, Names names, Storage storage, Netwo
 
         static final Setting<String> EXISTING_RESOURCE_GROUP = Setting.optionalString("azureExistingResourceGroupName",
                 "use this existing resource group instead of creating one").rule(matches(
-                Pattern.compile("^[-\\w.()]{0,89}[-\\w()]$"),
+                Pattern.compile("^" + AzureResourceId.RESOURCE_GROUP_NAME + "$"),
                 "a resource group name: 1-90 letters, digits, '-', '_', '.', '(', ')', not ending in '.'"));
         static final Setting<String> NAME_SUFFIX = Setting.optionalString("azureNameSuffix",
                 "suffix for globally unique names; default: a hash of subscription, project and stack")

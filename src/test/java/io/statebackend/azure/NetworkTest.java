@@ -134,7 +134,7 @@ class NetworkTest {
         String subnetId = SUBSCRIPTION + "/resourceGroups/rg-pulumi-state-dev/providers/"
                 + "Microsoft.Network/virtualNetworks/vnet-pulumi-state/subnets/snet-private-endpoints";
         assertEquals(subnetId, endpoint(Runs.dev(), "blob").input("subnet.id"));
-        assertEquals(subnetId.substring(0, subnetId.indexOf("/subnets/")),
+        assertEquals(vnetOf(subnetId),
                 Runs.dev().get(DNS_ZONE_LINK, "state-blob-zone-link").input("virtualNetwork.id"));
     }
 }

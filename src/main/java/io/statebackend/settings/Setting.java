@@ -131,6 +131,11 @@ public final class Setting<T> {
                 .mapToInt(OptionalInt::getAsInt).max();
     }
 
+    /** The lowest of the profiles' minimums ({@link #minimumIn}); empty when no rule bounds any profile. */
+    private OptionalInt minimum() {
+        return Arrays.stream(Profile.values()).map(this::minimumIn).flatMapToInt(OptionalInt::stream).min();
+    }
+
     /** The highest number any profile may set, from the rules; empty when no rule bounds it. */
     public OptionalInt maximum() {
         return rules.stream().map(Rule::highest).filter(OptionalInt::isPresent).mapToInt(OptionalInt::getAsInt).min();
@@ -168,10 +173,9 @@ public final class Setting<T> {
         if (!WHOLE_NUMBER.matcher(raw).matches()) {
             return "";
         }
-        OptionalInt bound = raw.startsWith("-")
-                ? Arrays.stream(Profile.values()).map(setting::minimumIn).flatMapToInt(OptionalInt::stream).min()
-                : setting.maximum();
-        return bound.isEmpty() ? "" : (raw.startsWith("-") ? " of at least " : " of at most ") + bound.getAsInt();
+        boolean negative = raw.startsWith("-");
+        OptionalInt bound = negative ? setting.minimum() : setting.maximum();
+        return bound.isEmpty() ? "" : (negative ? " of at least " : " of at most ") + bound.getAsInt();
     }
 
     private static Boolean trueOrFalse(Setting<?> setting, String raw) {

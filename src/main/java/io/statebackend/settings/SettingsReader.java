@@ -67,7 +67,7 @@ final class SettingsReader {
     }
 
     /** How many single-character insertions, deletions and substitutions turn {@code a} into {@code b}. */
-    static int editDistance(String a, String b) {
+    private static int editDistance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
             previous[j] = j;

@@ -42,12 +42,24 @@ public final class AzureStateStore extends ComponentResource {
     public final Optional<Output<String>> readerRoleDefinitionId;
 
     /**
+     * Confirms with Azure what the settings can only name: an existing Log Analytics workspace must keep the audit logs
+     * as long as the stack requires ({@link Diagnostics#requireExistingWorkspaceKeepsLogs}). It runs in the arguments of
+     * {@code super}, before the component is declared, so a refusal stops the run with the setting's one line and
+     * nothing declared. Returns {@code options} as they are.
+     */
+    private static @Nullable ComponentResourceOptions confirmedWithAzure(AzureStateStoreArgs args,
+                                                                          @Nullable ComponentResourceOptions options) {
+        Diagnostics.requireExistingWorkspaceKeepsLogs(args.settings().diagnostics());
+        return options;
+    }
+
+    /**
      * @param options {@code protect} applies to the resources that hold state or the keys to it (not to the component
      *                itself, nor to what can be re-created without loss); {@code parent} and providers apply as to
      *                any component: an azure-native provider given here is the one every resource of the store uses
      */
     public AzureStateStore(String name, AzureStateStoreArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, null, StoreOptions.forComponent(options));
+        super(TYPE, name, null, StoreOptions.forComponent(confirmedWithAzure(args, options)));
         AzureSettings settings = args.settings();
         boolean protect = StoreOptions.protect(options);
         String project = Deployment.getInstance().getProjectName();

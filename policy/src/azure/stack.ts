@@ -58,14 +58,8 @@ export function everyHasAttached(spec: AttachmentSpec): Control {
 
 // --- storage account relations ---------------------------------------------------------------
 
-const byAccountName: RelationRule = {
-    targetNames: accountNames,
-    candidateRef: (c) => asRef(read(c.props, "accountName")),
-    refProperty: "accountName",
-};
-
-export const blobServiceOfAccount: Relation = { candidateType: AzureTypes.BlobServiceProperties, rule: byAccountName };
-export const managementPolicyOfAccount: Relation = { candidateType: AzureTypes.ManagementPolicy, rule: byAccountName };
+export const blobServiceOfAccount = childNaming(AzureTypes.BlobServiceProperties, "accountName");
+export const managementPolicyOfAccount = childNaming(AzureTypes.ManagementPolicy, "accountName");
 
 /** "Microsoft.Storage" + "storageAccounts", or "Microsoft.Storage/storageAccounts" in resourceType alone. */
 function lockTargetType(lock: PolicyResource): string | Unknown | undefined {

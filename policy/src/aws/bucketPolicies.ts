@@ -4,7 +4,7 @@ import { PolicyResource } from "@pulumi/policy";
 import { bucketNameOf, parseArn, s3BucketOf } from "../common/arn";
 import { Control, ofType, resourceControl, stackControl } from "../common/control";
 import { asList, broadAllowFindings, conditionKeys, coversAction, isEffect, isPublicPrincipal, namesEveryActionOf, principalsOf, reachesObject, Statement, statementLabel, strings, withStatements } from "../common/policyDocument";
-import { isUnknown, list, read } from "../common/props";
+import { isUnknown, list, read, sameText } from "../common/props";
 import { bucketOf, bucketRoles } from "./stack";
 import { AwsTypes } from "./types";
 
@@ -217,14 +217,21 @@ function notEqualValues(statement: Statement, key: string): unknown[] {
     return ["StringNotEqualsIfExists", "StringNotEquals"].flatMap((op) => conditionValues(statement, op, key));
 }
 
+/** Whether every key the statement's conditions test is one of `headers` (IAM's keys match in any letter case). */
+function conditionsOnlyOn(statement: Statement, headers: string[]): boolean {
+    return conditionKeys(statement).every((key) => headers.some((header) => sameText(key, header)));
+}
+
 /**
  * The guards a state bucket's policy needs so that nobody stores state under a key the state users cannot use or
  * the bucket's owners do not control: each a Deny of s3:PutObject to everyone on the bucket's objects that applies
- * only when the upload sends the header (Null: false), so the CLI's header-less uploads pass (pulumi/pulumi#9341).
+ * only when the upload sends the header (Null: false), so the CLI's header-less uploads pass (pulumi/pulumi#9341), and
+ * on nothing but its headers: another condition (an account, an IP) would narrow whom it denies.
  */
-const UPLOAD_GUARDS: { refuses: string; matches: (s: Statement, bucketKey: string | undefined) => boolean }[] = [
+const UPLOAD_GUARDS: { refuses: string; headers: string[]; matches: (s: Statement, bucketKey: string | undefined) => boolean }[] = [
     {
         refuses: "an upload naming another KMS key than the bucket's",
+        headers: [KMS_KEY_HEADER],
         matches: (s, bucketKey) => {
             const allowed = notEqualValues(s, KMS_KEY_HEADER);
             return conditionSets(s, "Null", KMS_KEY_HEADER, "false") && allowed.length > 0
@@ -233,11 +240,13 @@ const UPLOAD_GUARDS: { refuses: string; matches: (s: Statement, bucketKey: strin
     },
     {
         refuses: "an upload naming another encryption than aws:kms",
+        headers: [SSE_HEADER],
         matches: (s) => conditionSets(s, "Null", SSE_HEADER, "false")
             && notEqualValues(s, SSE_HEADER).some((v) => String(v).toLowerCase() === "aws:kms"),
     },
     {
         refuses: "an aws:kms upload naming no key (S3 would use the account's aws/s3 key)",
+        headers: [SSE_HEADER, KMS_KEY_HEADER],
         matches: (s) => conditionSets(s, "Null", SSE_HEADER, "false") && conditionSets(s, "Null", KMS_KEY_HEADER, "true"),
     },
 ];
@@ -271,7 +280,7 @@ export const stateUploadGuards = stackControl({
             withStatements(bucketPolicy.props, (message) => report(message, bucketPolicy), (statements) => {
                 const guards = statements.filter((s) => isEffect(s, "Deny") && isPublicPrincipal(s.Principal)
                     && coversAction(s, "s3:PutObject") && coversArn(strings(s.Resource), name, true));
-                for (const guard of UPLOAD_GUARDS.filter((g) => !guards.some((s) => g.matches(s, key)))) {
+                for (const guard of UPLOAD_GUARDS.filter((g) => !guards.some((s) => g.matches(s, key) && conditionsOnlyOn(s, g.headers)))) {
                     report(`the policy of state bucket ${bucket.name} does not deny ${guard.refuses} (with Null: false on its header).`, bucketPolicy);
                 }
             });

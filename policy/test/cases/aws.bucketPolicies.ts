@@ -3,6 +3,7 @@ import * as bp from "../../src/aws/bucketPolicies";
 import { Statement, strings } from "../../src/common/policyDocument";
 import { compliantStack, editStatements } from "../fixtures/stack";
 import { BreakCase } from "../helpers";
+import { statement } from "./aws.access";
 
 export type File = ReturnType<typeof compliantStack>;
 
@@ -27,7 +28,7 @@ export const cases: BreakCase[] = [
         control: bp.stateUploadGuards,
         breaks: "the key guard admits another key than the bucket's",
         mutate: (f) => editPolicy(f, (s) => {
-            const guard = s.find((statement) => statement.Sid === "DenyUploadsNamingAnotherKmsKey")!;
+            const guard = statement(s, "DenyUploadsNamingAnotherKmsKey");
             guard.Condition = { ...guard.Condition, StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:eu-west-1:111111111111:key/other" } };
         }),
         resource: "state-bucket-policy",
@@ -35,6 +36,16 @@ export const cases: BreakCase[] = [
     },
     { control: bp.stateUploadGuards, breaks: "uploads may name SSE-S3", mutate: withoutStatement("DenyUploadsNamingAnotherEncryption"), resource: "state-bucket-policy", message: /another encryption than aws:kms/ },
     { control: bp.stateUploadGuards, breaks: "aws:kms uploads may fall back to the aws/s3 key", mutate: withoutStatement("DenyKmsUploadsWithoutThisKey"), resource: "state-bucket-policy", message: /naming no key/ },
+    {
+        control: bp.stateUploadGuards,
+        breaks: "the encryption guard is narrowed to one account",
+        mutate: (f) => editPolicy(f, (s) => {
+            const guard = statement(s, "DenyUploadsNamingAnotherEncryption");
+            guard.Condition = { ...guard.Condition, StringEquals: { "aws:PrincipalAccount": "111111111111" } };
+        }),
+        resource: "state-bucket-policy",
+        message: /another encryption than aws:kms/,
+    },
     { control: bp.requireTls, breaks: "the TLS deny statement is dropped", mutate: (f) => editPolicy(f, (s) => void s.shift()), resource: "state-bucket-policy", message: /SecureTransport/ },
     {
         control: bp.requireTls,

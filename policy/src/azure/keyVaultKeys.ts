@@ -43,7 +43,7 @@ export const keyOperations = resourceControl({
     name: "azure-keyvault-key-operations",
     controlId: "Baseline: one purpose per key (NIST SP 800-57 Part 1, 5.2)",
     requirement:
-        "The key allows the operations of one purpose only: wrapKey and unwrapKey (the storage account's customer-managed key), or encrypt and decrypt (the secrets provider's key).",
+        "The key allows the operations of one of two purposes only: wrapKey and unwrapKey (what the storage account's customer-managed key needs) or encrypt and decrypt (what the secrets provider's key needs). Which key serves which purpose the program's own tests check, not the pack.",
     remedy: "set properties.keyOps to [\"wrapKey\", \"unwrapKey\"] or to [\"encrypt\", \"decrypt\"].",
     resourceType: Key,
     validate: (props, report) => {

@@ -38,6 +38,10 @@ function asPreview(file: File, withDependencies: boolean): File {
             i.privateDnsZoneConfigs[0].privateDnsZoneId = UNKNOWN_VALUE;
         });
     }
+    // A VNet link takes its zone's name from the zone resource, which a first preview does not know either.
+    for (const [link, zone] of [["state-blob-zone-link", "state-blob-zone"], ["state-vault-zone-link", "state-vault-zone"]]) {
+        refer(link, "privateZoneName", urnOf(recordNamed(file, zone), file), (i) => void (i.privateZoneName = UNKNOWN_VALUE));
+    }
     refer("state-blob-diagnostics", "resourceUri", account, (i) => void (i.resourceUri = UNKNOWN_VALUE));
     refer("state-vault-diagnostics", "resourceUri", vault, (i) => void (i.resourceUri = UNKNOWN_VALUE));
     refer("state-backup-instance", "properties", account, (i) => {
@@ -66,6 +70,10 @@ for (const withDependencies of [true, false]) {
     test(`in a preview a missing DNS zone group is still found, matching by ${how}`, () => {
         const file = without(asPreview(compliantStack(), withDependencies), "state-vault-dns");
         assertFires(network.endpointHasDnsZoneGroup, file, { alongside: [network.privateDnsZoneGroup], resource: "state-vault-endpoint" });
+    });
+    test(`in a preview a missing VNet link is still found, matching by ${how}`, () => {
+        const file = without(asPreview(compliantStack(), withDependencies), "state-vault-zone-link");
+        assertFires(network.zoneHasVnetLink, file, { resource: "state-vault-zone" });
     });
     test(`in a preview diagnostic settings are told apart by their log categories, matching by ${how}`, () => {
         const file = without(asPreview(compliantStack(), withDependencies), "state-vault-diagnostics");

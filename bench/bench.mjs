@@ -286,12 +286,10 @@ async function e2eParts() {
   timed("pulumi", readlinkSync(join(installed, "pulumi")));
   timed("java", runOk("sh", ["-c", "command -v java"]).trim());
   timed("node", process.execPath);
-  const plugins = join(PROJECT, "target/e2e/pulumi-home/plugins");
-  const hosts = readdirSync(plugins).filter((name) => /^language-java-v\d+\.\d+\.\d+$/.test(name));
-  if (hosts.length !== 1) {
-    throw new Error(`expected one Java language host in ${plugins}, found: ${hosts.join(", ") || "none"}`);
-  }
-  timed("pulumi-language-java", join(plugins, hosts[0], "pulumi-language-java"));
+  // Where tools/pulumi/install puts the pinned host: the plugin cache, by the version tools/pulumi/versions pins.
+  const javaHost = /^PULUMI_JAVA_VERSION=(\S+)$/m.exec(readFileSync(join(PROJECT, "tools/pulumi/versions"), "utf8"))[1];
+  timed("pulumi-language-java",
+    join(PROJECT, "target/e2e/pulumi-home/plugins", `language-java-v${javaHost}`, "pulumi-language-java"));
   const run = await measure("mvn", [...FAILSAFE, `-De2e.bin=${bin}`]);
   const sums = new Map();
   const add = (name, cpu) => sums.set(name, [(sums.get(name)?.[0] ?? 0) + 1, (sums.get(name)?.[1] ?? 0) + cpu]);

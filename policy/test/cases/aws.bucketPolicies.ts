@@ -20,6 +20,13 @@ export const SSE_HEADER_DENY: Statement = {
     Condition: { StringNotEquals: { "s3:x-amz-server-side-encryption": "aws:kms" } },
 };
 
+/** Sets one operator's entries of the condition of the statement `sid`, the rest of the condition as it is. */
+const withGuardCondition = (sid: string, operator: NonNullable<Statement["Condition"]>) => (f: File) =>
+    editPolicy(f, (s) => {
+        const guard = statement(s, sid);
+        guard.Condition = { ...guard.Condition, ...operator };
+    });
+
 const withoutStatement = (sid: string) => (f: File) => editPolicy(f, (s) => s.filter((statement) => statement.Sid !== sid));
 
 export const cases: BreakCase[] = [
@@ -27,10 +34,7 @@ export const cases: BreakCase[] = [
     {
         control: bp.stateUploadGuards,
         breaks: "the key guard admits another key than the bucket's",
-        mutate: (f) => editPolicy(f, (s) => {
-            const guard = statement(s, "DenyUploadsNamingAnotherKmsKey");
-            guard.Condition = { ...guard.Condition, StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:eu-west-1:111111111111:key/other" } };
-        }),
+        mutate: withGuardCondition("DenyUploadsNamingAnotherKmsKey", { StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:eu-west-1:111111111111:key/other" } }),
         resource: "state-bucket-policy",
         message: /another KMS key than the bucket's/,
     },
@@ -39,10 +43,7 @@ export const cases: BreakCase[] = [
     {
         control: bp.stateUploadGuards,
         breaks: "the encryption guard is narrowed to one account",
-        mutate: (f) => editPolicy(f, (s) => {
-            const guard = statement(s, "DenyUploadsNamingAnotherEncryption");
-            guard.Condition = { ...guard.Condition, StringEquals: { "aws:PrincipalAccount": "111111111111" } };
-        }),
+        mutate: withGuardCondition("DenyUploadsNamingAnotherEncryption", { StringEquals: { "aws:PrincipalAccount": "111111111111" } }),
         resource: "state-bucket-policy",
         message: /another encryption than aws:kms/,
     },
